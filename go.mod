@@ -1,0 +1,3 @@
+module github.com/salesim/salesim
+
+go 1.26
