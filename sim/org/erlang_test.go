@@ -1,0 +1,61 @@
+package org
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/salesim/salesim/sim/erlang"
+	"github.com/salesim/salesim/sim/stats"
+)
+
+// TestDegenerateDesignIsErlangC: one role of c people around the clock,
+// Poisson requests, exponential work, no switching, no fatigue — the model
+// must reproduce Erlang C: over 20 replications the 95 % intervals of the
+// mean wait (queue_wait_h) and of the mean number in system (in_system)
+// cover the analytic values, and Little's law holds within the interval.
+func TestDegenerateDesignIsErlangC(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lambda, mu float64
+		c          int
+	}{{9, 1, 10}, {1.5, 1, 2}, {95, 1, 100}} {
+		t.Run(fmt.Sprintf("λ=%g,c=%d", tc.lambda, tc.c), func(t *testing.T) {
+			t.Parallel()
+			horizon := Year
+			if tc.c >= 100 || testing.Short() {
+				horizon = Year / 6
+			}
+			p := mustCompile(t, mmcConfig(tc.lambda, tc.mu, tc.c, horizon, Month/4))
+			want, err := erlang.Solve(tc.lambda, tc.mu, tc.c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wq, l, little stats.Accumulator
+			s := NewSim(p)
+			for rep := range 20 {
+				r, err := s.Run(t.Context(), 1, rep)
+				if err != nil {
+					t.Fatal(err)
+				}
+				w := value(t, p, r, "queue_wait_h", "all", "total")
+				n := value(t, p, r, "in_system", "all", "total")
+				wq.Add(w)
+				l.Add(n)
+				little.Add(n - tc.lambda*(w+1/tc.mu))
+			}
+			for _, c := range []struct {
+				name string
+				acc  *stats.Accumulator
+				want float64
+			}{{"queue_wait_h", &wq, want.Wq}, {"in_system", &l, want.L}, {"L − λW", &little, 0}} {
+				s := c.acc.Summary(0.95)
+				if math.Abs(s.Mean-c.want) > s.HalfWidth() {
+					t.Errorf("%s: %.4f ± %.4f does not cover %.4f", c.name, s.Mean, s.HalfWidth(), c.want)
+				} else {
+					t.Logf("%s: %.4f ± %.4f covers %.4f", c.name, s.Mean, s.HalfWidth(), c.want)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,134 @@
+package results
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/salesim/salesim/sim/stats"
+)
+
+// Confidence is the level of every interval salesim reports.
+const Confidence = 0.95
+
+// Proportions lists the metrics whose values are 0/1 outcomes: their
+// intervals are Wilson score intervals rather than Student t.
+var Proportions = map[string]bool{"p_target": true}
+
+// Aggregator accumulates records, in replication order, into one summary
+// per key. Its memory does not grow with the number of records.
+type Aggregator struct {
+	keys   []Key
+	acc    []stats.Accumulator
+	prop   []stats.Proportion
+	isProp []bool
+	n      int
+	events uint64
+}
+
+// NewAggregator returns an aggregator for records with the given keys.
+func NewAggregator(keys []Key) *Aggregator {
+	a := &Aggregator{keys: keys, acc: make([]stats.Accumulator, len(keys)),
+		prop: make([]stats.Proportion, len(keys)), isProp: make([]bool, len(keys))}
+	for i, k := range keys {
+		a.isProp[i] = Proportions[k.Metric]
+	}
+	return a
+}
+
+// Add accumulates one record. Records must come in replication order for
+// results to be reproducible.
+func (a *Aggregator) Add(r Record) {
+	if len(r.Values) != len(a.keys) {
+		panic(fmt.Sprintf("results: record with %d values for %d keys", len(r.Values), len(a.keys)))
+	}
+	for i, v := range r.Values {
+		if a.isProp[i] {
+			a.prop[i].Add(v >= 0.5)
+		} else {
+			a.acc[i].Add(v)
+		}
+	}
+	a.n++
+	a.events += r.Events
+}
+
+// N returns the number of records added.
+func (a *Aggregator) N() int { return a.n }
+
+// Events returns the kernel events of all records added.
+func (a *Aggregator) Events() uint64 { return a.events }
+
+// Keys returns the keys.
+func (a *Aggregator) Keys() []Key { return a.keys }
+
+// Summary returns the summary of key i.
+func (a *Aggregator) Summary(i int) stats.Summary {
+	if a.isProp[i] {
+		return a.prop[i].Summary(Confidence)
+	}
+	return a.acc[i].Summary(Confidence)
+}
+
+// Table is the summaries of a run, in key order.
+type Table struct {
+	Keys      []Key
+	Summaries []stats.Summary
+	N         int
+	Events    uint64
+}
+
+// Table returns every summary.
+func (a *Aggregator) Table() *Table {
+	t := &Table{Keys: a.keys, Summaries: make([]stats.Summary, len(a.keys)), N: a.n, Events: a.events}
+	for i := range a.keys {
+		t.Summaries[i] = a.Summary(i)
+	}
+	return t
+}
+
+// Index returns the position of k in the table.
+func (t *Table) Index(k Key) int {
+	for i, kk := range t.Keys {
+		if kk == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// Get returns the summary of k and whether the table has it.
+func (t *Table) Get(k Key) (stats.Summary, bool) {
+	if i := t.Index(k); i >= 0 {
+		return t.Summaries[i], true
+	}
+	return stats.Summary{}, false
+}
+
+// Aggregate returns the table of a merged set of records.
+func Aggregate(keys []Key, records []Record) *Table {
+	a := NewAggregator(keys)
+	for _, r := range records {
+		a.Add(r)
+	}
+	return a.Table()
+}
+
+// Precise reports whether the 95 % interval of every key in which is
+// within ±rel of its mean (the -precision stopping rule). Keys whose mean
+// and interval are both 0 count as precise; keys with fewer than two
+// records do not.
+func (a *Aggregator) Precise(which []int, rel float64) bool {
+	for _, i := range which {
+		s := a.Summary(i)
+		if s.N < 2 {
+			return false
+		}
+		if s.Mean == 0 && s.HalfWidth() == 0 {
+			continue
+		}
+		if math.IsNaN(s.HalfWidth()) || !s.Within(rel) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,146 @@
+package results
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func testRun(reps int) ([]Key, []Record) {
+	keys := []Key{{"margin", "all", "total"}, {"margin", "all", "m01"}, {"p_target", "all", "total"}, {"cost", "hunter", "total"}}
+	rnd := rand.New(rand.NewPCG(1, 1))
+	var recs []Record
+	for r := range reps {
+		v := []float64{rnd.NormFloat64()*1e5 + 1e6, rnd.ExpFloat64() * 1e4, float64(rnd.IntN(2)), rnd.Float64() / 3}
+		recs = append(recs, Record{Rep: r, Events: uint64(1000 + r), Values: v})
+	}
+	return keys, recs
+}
+
+func shardsOf(keys []Key, recs []Record, n int) []*Shard {
+	var out []*Shard
+	for i := range n {
+		from, to := ShardReps(i, n, len(recs))
+		out = append(out, &Shard{
+			Header: Header{Scenario: "t", SHA256: "abc", Seed: 7, Replications: len(recs), Shard: i, Shards: n, Version: "v",
+				Set: []string{"run.seed=7"}, Sources: []Source{{Name: "t.toml", Text: []byte("a = 1\n")}}},
+			Keys: keys, Records: recs[from:to],
+		})
+	}
+	return out
+}
+
+func roundTrip(t *testing.T, sh *Shard) *Shard {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteShard(&b, sh); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadShard(&b, "x.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func TestShardRoundTrip(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(10)
+	sh := shardsOf(keys, recs, 1)[0]
+	got := roundTrip(t, sh)
+	if !got.Header.same(sh.Header) || got.Header.Shard != sh.Header.Shard || len(got.Header.Sources) != 1 ||
+		string(got.Header.Sources[0].Text) != "a = 1\n" || !slices.Equal(got.Keys, keys) || len(got.Records) != 10 {
+		t.Fatalf("header/keys differ: %+v", got.Header)
+	}
+	for i, r := range got.Records {
+		if !slices.Equal(r.Values, recs[i].Values) || r.Events != recs[i].Events {
+			t.Fatalf("record %d differs", i)
+		}
+	}
+}
+
+// TestMergeEqualsSingle checks that n shards merged give byte-identical
+// summaries to the whole run, for several n.
+func TestMergeEqualsSingle(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(101)
+	var want bytes.Buffer
+	WriteSummaryCSV(&want, Aggregate(keys, recs))
+	for _, n := range []int{1, 3, 7} {
+		var shards []*Shard
+		for _, s := range shardsOf(keys, recs, n) {
+			shards = append(shards, roundTrip(t, s))
+		}
+		// Shards arrive in any order.
+		slices.Reverse(shards)
+		m, err := Merge(shards)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		WriteSummaryCSV(&got, Aggregate(m.Keys, m.Records))
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("n=%d: merged summary differs", n)
+		}
+	}
+}
+
+func TestMergeRefusesMissingAndDuplicate(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(70)
+	shards := shardsOf(keys, recs, 7)
+	_, err := Merge(append(slices.Clone(shards[:3]), shards[4:]...))
+	var me *MergeError
+	if !errors.As(err, &me) || !slices.Equal(me.RerunShard, []int{3}) || !strings.Contains(err.Error(), "run shards 3 again") {
+		t.Fatalf("missing shard 3: err = %v", err)
+	}
+	_, err = Merge(append(slices.Clone(shards), shards[5]))
+	if !errors.As(err, &me) || len(me.Duplicate) != 10 || !strings.Contains(err.Error(), "shards 5 overlap") {
+		t.Fatalf("duplicate shard 5: err = %v", err)
+	}
+	other := *shards[2]
+	other.Header.Seed = 8
+	if _, err := Merge([]*Shard{shards[0], &other}); err == nil || !strings.Contains(err.Error(), "seed (7 vs 8)") {
+		t.Fatalf("mixed seeds: err = %v", err)
+	}
+}
+
+// TestSummaryRecomputedFromReplications writes replications.csv, reads it
+// back and checks that the summary computed from it is byte-identical.
+func TestSummaryRecomputedFromReplications(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(57)
+	var sum, reps bytes.Buffer
+	WriteSummaryCSV(&sum, Aggregate(keys, recs))
+	WriteReplicationsCSV(&reps, keys, recs)
+	k2, r2, err := ReadReplicationsCSV(&reps, "replications.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	WriteSummaryCSV(&again, Aggregate(k2, r2))
+	if !bytes.Equal(sum.Bytes(), again.Bytes()) {
+		t.Fatalf("recomputed summary differs:\n%s\n%s", sum.String(), again.String())
+	}
+}
+
+func TestReadShardErrors(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(3)
+	var b bytes.Buffer
+	WriteShard(&b, shardsOf(keys, recs, 1)[0])
+	good := b.String()
+	for _, tc := range []struct{ name, in, want string }{
+		{"empty", "", "x.csv:0: empty file"},
+		{"not a shard", "hello\n", "not a salesim shard"},
+		{"truncated", good[:len(good)-30], "truncated"},
+		{"bad digest", strings.Replace(good, "cost:hunter:total", "cost:farmer:total", 1), "keys digest"},
+	} {
+		if _, err := ReadShard(strings.NewReader(tc.in), "x.csv"); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
