@@ -134,7 +134,9 @@ func TestAssignment(t *testing.T) {
 		assign Assign
 		check  func(owned []int) bool
 	}{
-		{AssignLeastLoaded, func(o []int) bool { return o[0] > 0 && o[1] > 0 && o[2] > 0 && max(o[0], o[1], o[2])-min(o[0], o[1], o[2]) <= 1 }},
+		{AssignLeastLoaded, func(o []int) bool {
+			return o[0] > 0 && o[1] > 0 && o[2] > 0 && max(o[0], o[1], o[2])-min(o[0], o[1], o[2]) <= 1
+		}},
 		{AssignRoundRobin, func(o []int) bool { return max(o[0], o[1], o[2])-min(o[0], o[1], o[2]) <= 1 }},
 		{AssignPool, func(o []int) bool { return o[0]+o[1]+o[2] == 0 }},
 	} {
