@@ -396,6 +396,9 @@ func (s *Sim) book(id int32, margin float64) {
 	}
 	r := int(a.role)
 	s.rec.add(cMargin, r, s.month, margin)
+	if a.size >= s.p.top20 {
+		s.rec.add(cMarginTop, r, s.month, margin)
+	}
 	s.rec.monthly[s.month] += s.targetValue(margin)
 	if c := s.cfg.Roles[r].Pay.Commission; c > 0 {
 		s.rec.add(cCostCommission, r, s.month, margin*c)
@@ -550,6 +553,9 @@ func (s *Sim) churn(id int32) {
 	}
 	if s.recording {
 		s.rec.add(cChurned, int(a.role), s.month, 1)
+		if a.size >= s.p.top20 {
+			s.rec.add(cChurnedTop, int(a.role), s.month, 1)
+		}
 	}
 	s.ledger.Churned++
 	s.freeAccount(id)

@@ -9,7 +9,7 @@ import (
 // Outbound calling is a run of calls: when a person starts calling, the
 // calls that follow one another without anything else happening are drawn
 // at once, up to the first that converts (or nurtures), the next calendar
-// change, the first moment the person would rather slack, or maxRun calls,
+// change, the end of a fat cat's block of prospecting, or maxRun calls,
 // and one kernel event marks the end of the run. Calls that fail have no
 // effect beyond counters and the contact's cooling-off, which are settled
 // as time passes. Anything that would make the person stop calling earlier
@@ -91,10 +91,14 @@ func (s *Sim) pull(p int32) {
 	now := s.env.Now()
 	g := &s.groups[pp.group]
 	limit := s.nextChange(g)
+	if ro.FatCat != nil {
+		// Under the fat-cat rule prospecting comes in blocks of Slack hours,
+		// each decided for or against by the effort.
+		limit = math.Min(limit, now+ro.FatCat.Slack)
+	}
 	buf := s.runOf(p)[:0]
 	kind := pp.lastKind
 	t := now
-	pp.slackAfter = false
 	for len(buf) < maxRun {
 		k, c, at := -1, int32(-1), 0.0
 		for _, kk := range ro.Pull {
@@ -112,11 +116,6 @@ func (s *Sim) pull(p int32) {
 			}
 		}
 		if c < 0 {
-			break
-		}
-		if len(buf) > 0 && s.slacks(p) {
-			s.dbs[k].giveBack(c, at)
-			pp.slackAfter = true
 			break
 		}
 		st := &s.cfg.Stages[s.cfg.Databases[k].Stage]
@@ -161,8 +160,9 @@ func (s *Sim) pull(p int32) {
 	pp.done = s.env.At(buf[len(buf)-1].end, des.Normal, s.h, enc(evDone, int(p)))
 }
 
-// slacks draws whether p, under the fat-cat rule, idles instead of
-// prospecting now.
+// slacks draws whether p, under the fat-cat rule, idles for a block
+// instead of prospecting: it prospects with probability equal to its
+// effort, so that effort is the share of its free time spent prospecting.
 func (s *Sim) slacks(p int32) bool {
 	pp := &s.people[p]
 	ro := &s.cfg.Roles[pp.role]
@@ -241,17 +241,10 @@ func (s *Sim) runDone(p int32) {
 	pp := &s.people[p]
 	var calls [maxRun]call
 	n := copy(calls[:], s.runs[p][pp.runI:])
-	slackAfter := pp.slackAfter
-	pp.run, pp.busy, pp.slackAfter = false, false, false
+	pp.run, pp.busy = false, false
 	s.runs[p] = s.runs[p][:0]
 	for i := range n {
 		s.settleCall(p, &calls[i])
-	}
-	if slackAfter && !pp.busy && !pp.slack && pp.employed {
-		s.acct(p)
-		pp.slack = true
-		pp.slackEv = s.env.After(s.cfg.Roles[pp.role].FatCat.Slack, des.Normal, s.h, enc(evSlack, int(p)))
-		return
 	}
 	s.next(p)
 }
@@ -285,12 +278,8 @@ func (s *Sim) cutAfterCurrent(p int32) {
 	}
 	i := s.current(p)
 	if i == len(s.runs[p])-1 {
-		if pp.slackAfter { // work has come in: no slacking after this call
-			pp.slackAfter = false
-		}
 		return
 	}
-	pp.slackAfter = false
 	s.unroll(p, i)
 	s.env.Reschedule(pp.done, s.runs[p][i].end)
 }
@@ -310,7 +299,6 @@ func (s *Sim) preemptRun(p int32) {
 	s.env.Cancel(pp.done)
 	pp.run = false
 	pp.busy = false
-	pp.slackAfter = false
 }
 
 // acctRun splits the busy time [from, now] of p's run into setup, work and

@@ -46,7 +46,7 @@ type Plan struct {
 	watchers  [][]int32 // [role] roles whose Pause watches it
 	handFrom  [][]int32 // [role] handoffs applicable to accounts owned by role (From == role or -1)
 	inRole    []int32   // [inbound] receiving role
-	decay     [][]DecayPoint
+	top20     float64   // the 80th percentile of company size
 
 	catalog *Catalog
 }
@@ -419,6 +419,10 @@ func Compile(cfg Config) (*Plan, error) {
 				p.handFrom[ro] = append(p.handFrom[ro], int32(i))
 			}
 		}
+	}
+	p.top20 = math.Inf(1)
+	if !cfg.Market.Size.IsZero() {
+		p.top20 = cfg.Market.Size.Quantile(0.8)
 	}
 	p.catalog = newCatalog(p)
 	return p, nil

@@ -319,8 +319,9 @@ type Pause struct {
 // FatCat is the "fat cat" rule (research/domain.md E4): a person's
 // prospecting effort is max(Floor, 1 − (income/Target)^Shape), where
 // income is the monthly commission the person's own clients pay at their
-// current volume. A person short of effort idles Slack instead of
-// prospecting.
+// current volume. Free time is spent in blocks of Slack hours, each
+// prospecting with probability effort and idle otherwise, so that effort
+// is the share of free time spent prospecting.
 type FatCat struct {
 	Target float64
 	Floor  float64
@@ -366,7 +367,8 @@ type Initial struct {
 	Stage   int
 }
 
-// Reorg changes the design at a time.
+// Reorg changes the design at a time. Its parts apply in order: Leave,
+// Moves, Transfer, Headcount.
 type Reorg struct {
 	At float64
 	// Headcount is the new headcount per role (-1: unchanged). People are

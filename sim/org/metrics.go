@@ -85,6 +85,9 @@ const (
 	cOrdersLost
 	cChurned
 	cActive
+	cChurnedTop
+	cActiveTop
+	cMarginTop
 	cLeadsIn
 	cLeadsCold
 	cLeadsLost
@@ -137,6 +140,12 @@ var Metrics = []Metric{
 		Doc: "clients lost, by the role owning them when they left"},
 	{Name: "active_clients", Unit: "clients", Dept: true, PerRole: true, Monthly: true,
 		Doc: "clients at the end of the period, by owning role"},
+	{Name: "churned_top20", Unit: "clients", Dept: true, PerRole: true, Monthly: true,
+		Doc: "clients lost whose size is in the top 20 % of the market (at least the 80th percentile of market.size)"},
+	{Name: "active_top20", Unit: "clients", Dept: true, PerRole: true, Monthly: true,
+		Doc: "clients in the top 20 % of the market by size at the end of the period"},
+	{Name: "margin_top20", Unit: "money", Dept: true, PerRole: true, Monthly: true,
+		Doc: "margin booked from clients in the top 20 % of the market by size"},
 	{Name: "leads_in", Unit: "leads", Dept: true, PerRole: true, Monthly: true,
 		Doc: "new leads: inbound requests and contacts that converted on a call, by receiving role"},
 	{Name: "leads_cold", Unit: "leads", Dept: true, PerRole: true, Monthly: true,
@@ -169,6 +178,8 @@ var Metrics = []Metric{
 		Doc: "mean hours from an inbound request's arrival to the start of its first work"},
 	{Name: "growth", Unit: "share", Dept: true, Monthly: true,
 		Doc: "the target metric in the period per month / baseline month − 1 (with a target)"},
+	{Name: "baseline", Unit: "money", Dept: true,
+		Doc: "the target metric per month that growth is measured from: the target's baseline, or measured over the last 12 months of the warm-up (with a target)"},
 	{Name: "p_target", Unit: "share", Dept: true, Monthly: true,
 		Doc: "1 if the target was reached by the end of the month (total: by the target month), else 0; its mean is the probability"},
 	{Name: "done.<activity>", Unit: "tasks", Dept: true, PerRole: true, Pattern: true,
@@ -291,6 +302,12 @@ func newCatalog(p *Plan) *Catalog {
 			get = ctr(cChurned)
 		case "active_clients":
 			get = ctr(cActive)
+		case "churned_top20":
+			get = ctr(cChurnedTop)
+		case "active_top20":
+			get = ctr(cActiveTop)
+		case "margin_top20":
+			get = ctr(cMarginTop)
 		case "leads_in":
 			get = ctr(cLeadsIn)
 		case "leads_cold":
@@ -333,6 +350,11 @@ func newCatalog(p *Plan) *Catalog {
 				continue
 			}
 			get = func(r *recorder, role, per int) float64 { return r.growth(per) }
+		case "baseline":
+			if cfg.Target == nil {
+				continue
+			}
+			get = func(r *recorder, role, per int) float64 { return r.baseline }
 		case "p_target":
 			if cfg.Target == nil {
 				continue

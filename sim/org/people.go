@@ -17,21 +17,20 @@ type person struct {
 	absent   int8 // overlapping absences
 	waiting  int  // live tasks in the personal queues
 
-	busy       bool
-	hold       bool // being moved or let go: takes no work
-	slack      bool // idling by choice (fat cat) until an evSlack
-	run        bool // making a run of outbound calls (calls.go)
-	runI       int  // first call of the run not yet settled
-	slackAfter bool // slack when the run ends
-	cur        int32
-	segStart   float64
-	setupEnd   float64
-	slow       float64
-	base       float64
-	lastKind   int32
-	done       des.Event
-	leave      des.Event
-	slackEv    des.Event
+	busy     bool
+	hold     bool // being moved or let go: takes no work
+	slack    bool // idling by choice (fat cat) until an evSlack
+	run      bool // making a run of outbound calls (calls.go)
+	runI     int  // first call of the run not yet settled
+	cur      int32
+	segStart float64
+	setupEnd float64
+	slow     float64
+	base     float64
+	lastKind int32
+	done     des.Event
+	leave    des.Event
+	slackEv  des.Event
 
 	since    float64 // time accounted up to
 	fatBase  float64 // fatigue hours carried into the current stretch

@@ -5,23 +5,13 @@ import (
 	"slices"
 )
 
-// reorg applies reorganisation k: moves, departures, transfers of
-// accounts, then headcounts.
+// reorg applies reorganisation k: first the veterans who will not accept
+// the new rules leave, then people move (with their clients) to their new
+// roles, accounts are transferred, and headcounts are matched by hiring or
+// letting go.
 func (s *Sim) reorg(k int) {
 	ro := &s.cfg.Reorgs[k]
 	now := s.env.Now()
-	for _, mv := range ro.Moves {
-		people := s.employedBy(int32(mv.From), func(a, b int32) int {
-			return cmpFloat(s.people[a].hired, s.people[b].hired) // veterans first
-		})
-		n := mv.N
-		if n < 0 || n > len(people) {
-			n = len(people)
-		}
-		for _, p := range people[:n] {
-			s.move(p, int32(mv.To))
-		}
-	}
 	if ro.Leave > 0 {
 		for r := range s.roles {
 			if ro.LeaveRoles != nil && !slices.Contains(ro.LeaveRoles, r) {
@@ -40,6 +30,18 @@ func (s *Sim) reorg(k int) {
 				vets[i], vets[j] = vets[j], vets[i]
 				s.dismiss(vets[i], ro.LeaveLoss)
 			}
+		}
+	}
+	for _, mv := range ro.Moves {
+		people := s.employedBy(int32(mv.From), func(a, b int32) int {
+			return cmpFloat(s.people[a].hired, s.people[b].hired) // veterans first
+		})
+		n := mv.N
+		if n < 0 || n > len(people) {
+			n = len(people)
+		}
+		for _, p := range people[:n] {
+			s.move(p, int32(mv.To))
 		}
 	}
 	for _, tr := range ro.Transfer {

@@ -304,6 +304,9 @@ func (s *Sim) onMonth(k int) {
 	if k == 0 {
 		s.recording = true
 		s.month = 0
+		if t := s.cfg.Target; t != nil && t.Baseline > 0 {
+			s.rec.baseline = t.Baseline
+		}
 		return
 	}
 	s.snapshot(k - 1)
@@ -330,18 +333,25 @@ func (s *Sim) flush() {
 
 // snapshot records the level counters at the end of month m.
 func (s *Sim) snapshot(m int) {
-	counts := make([]int, len(s.roles)+1)
+	n := len(s.roles) + 1
+	counts := make([]int, 2*n)
 	for i := range s.accts {
 		a := &s.accts[i]
 		if a.state == stClient {
 			counts[a.role]++
-			counts[len(s.roles)]++
+			counts[n-1]++
+			if a.size >= s.p.top20 {
+				counts[n+int(a.role)]++
+				counts[2*n-1]++
+			}
 		}
 	}
 	for r := range s.roles {
 		s.rec.set(cActive, r, m, float64(counts[r]))
+		s.rec.set(cActiveTop, r, m, float64(counts[n+r]))
 	}
-	s.rec.set(cActive, -1, m, float64(counts[len(s.roles)]))
+	s.rec.set(cActive, -1, m, float64(counts[n-1]))
+	s.rec.set(cActiveTop, -1, m, float64(counts[2*n-1]))
 }
 
 func (s *Sim) finish() {

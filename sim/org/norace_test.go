@@ -1,0 +1,5 @@
+//go:build !race
+
+package org
+
+const raceEnabled = false
