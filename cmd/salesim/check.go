@@ -1,0 +1,432 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/scenario"
+)
+
+type checkFlags struct {
+	set multiFlag
+}
+
+func init() {
+	register(&command{
+		Name:      "check",
+		UsageLine: "[-set key=value]... FILE...",
+		Short:     "validate scenarios and summarise their designs",
+		Long: `Check loads each scenario, validates it and prints a one-screen summary
+of its design: the roles with their headcount and calendars and the
+activities each does, the funnel (stage, activity, conversion, next stage),
+the handoff rules, the demand, the reorganisations and the target.
+
+A FILE is a path, a path followed by #variant, or the name of a built-in
+scenario (see "salesim scenarios"). A file's variants are checked too.
+Every problem is printed, as file:line: key: message, on standard error;
+check exits with status 1 if there was any. Warnings do not fail the check.
+
+-set key=value overrides a value after the file and its variant are
+merged, as in "salesim run"; it may be repeated.`,
+		Flags: func(fs *flag.FlagSet) any {
+			f := new(checkFlags)
+			fs.Var(&f.set, "set", "override `key=value` (repeatable)")
+			return f
+		},
+		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
+			return checkCmd(env, flags.(*checkFlags), args)
+		},
+	})
+}
+
+func checkCmd(env *cmdEnv, f *checkFlags, args []string) error {
+	if len(args) == 0 {
+		return usagef("check: no scenario given")
+	}
+	failed := false
+	for i, arg := range args {
+		if i > 0 {
+			fmt.Fprintln(env.stdout)
+		}
+		if !checkOne(env, arg, f.set) {
+			failed = true
+		}
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
+}
+
+// checkOne checks one scenario argument and its variants, printing the
+// summary to stdout and the problems to stderr. It reports success.
+func checkOne(env *cmdEnv, arg string, set []string) bool {
+	warned := map[string]bool{}
+	sc, ok := checkLoad(env, arg, set, warned)
+	if !ok {
+		fmt.Fprintf(env.stdout, "%s: FAIL\n", arg)
+		return false
+	}
+	summarize(env.stdout, sc)
+	if sc.Variant != "" || len(sc.Variants) == 0 {
+		return true
+	}
+	var results []string
+	for _, v := range sc.Variants {
+		if _, vok := checkLoad(env, arg+"#"+v, set, warned); vok {
+			results = append(results, v+" ok")
+		} else {
+			results = append(results, v+" FAIL")
+			ok = false
+		}
+	}
+	fmt.Fprintf(env.stdout, "variants  %s\n", strings.Join(results, ", "))
+	return ok
+}
+
+// checkLoad loads and compiles a scenario, printing its problems and the
+// warnings not in warned to stderr.
+func checkLoad(env *cmdEnv, arg string, set []string, warned map[string]bool) (*scenario.Scenario, bool) {
+	sc, err := scenario.LoadArg(arg, scenario.Options{Set: set})
+	if err != nil {
+		probs := scenario.Problems(err)
+		for _, p := range probs {
+			fmt.Fprintln(env.stderr, p)
+		}
+		fmt.Fprintf(env.stderr, "%s: %d problem%s\n", arg, len(probs), plural(len(probs)))
+		return nil, false
+	}
+	for _, w := range sc.Warnings {
+		msg := warningText(w)
+		if !warned[msg] {
+			warned[msg] = true
+			fmt.Fprintln(env.stderr, msg)
+		}
+	}
+	if _, err := org.Compile(sc.Config); err != nil {
+		var probs []error
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			probs = j.Unwrap()
+		} else {
+			probs = []error{err}
+		}
+		for _, p := range probs {
+			fmt.Fprintf(env.stderr, "%s: %v\n", arg, p)
+		}
+		fmt.Fprintf(env.stderr, "%s: %d problem%s in the compiled design\n", arg, len(probs), plural(len(probs)))
+		return nil, false
+	}
+	return sc, true
+}
+
+// warningText formats a warning as "file:line: warning: key: message".
+func warningText(w error) string {
+	var fe *scenario.FieldError
+	if !errors.As(w, &fe) {
+		return "warning: " + w.Error()
+	}
+	c := *fe
+	c.Key = "warning: " + c.Key
+	if fe.Key == "" {
+		c.Key = "warning"
+	}
+	return c.Error()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// summarize prints the one-screen summary of a design.
+func summarize(w io.Writer, sc *scenario.Scenario) {
+	c := &sc.Config
+	doc := sc.Document
+	fmt.Fprintf(w, "%s (%s)\n", c.Name, sc.Sources[0].Name)
+	if line, _, _ := strings.Cut(strings.TrimSpace(c.Description), "\n"); line != "" {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+	// Each section aligns its own columns.
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	defer func() { tw.Flush() }()
+	section := func(name string) {
+		tw.Flush()
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\n", name)
+	}
+
+	r := c.Run
+	fmt.Fprintf(w, "run       %s after a %s warm-up, %d replications, seed %d\n", checkHours(r.Horizon), checkHours(r.Warmup), r.Replications, r.Seed)
+
+	section("demand")
+	for i, in := range c.Inbound {
+		d := doc.Inbound[i].Value
+		extra := []string{string(d.Open)}
+		if in.Growth != 0 {
+			extra = append(extra, fmt.Sprintf("%+g%%/yr", in.Growth*100))
+		}
+		to := ""
+		if in.Role >= 0 {
+			to = " (" + c.Roles[in.Role].Name + ")"
+		}
+		fmt.Fprintf(tw, "  inbound %s\t%s, %s\t→ %s%s\n", in.Name, checkRate(float64(d.Rate)), strings.Join(extra, ", "), stageName(c, in.Stage), to)
+	}
+	for _, db := range c.Databases {
+		att := "unlimited attempts"
+		if db.MaxAttempts > 0 {
+			att = fmt.Sprintf("%d attempts", db.MaxAttempts)
+		}
+		fmt.Fprintf(tw, "  database %s\t%d contacts, cool-off %s, %s\t→ %s\n", db.Name, db.Contacts, checkHours(db.Cooloff), att, stageName(c, db.Stage))
+	}
+	for _, in := range c.Initial {
+		var parts []string
+		if in.Clients > 0 {
+			parts = append(parts, fmt.Sprintf("%d clients at %s of size", in.Clients, checkPct(in.Level)))
+		}
+		if in.Leads > 0 {
+			parts = append(parts, fmt.Sprintf("%d leads at %s", in.Leads, stageName(c, in.Stage)))
+		}
+		fmt.Fprintf(tw, "  initial %s\t%s per person\n", c.Roles[in.Role].Name, strings.Join(parts, ", "))
+	}
+	if !c.Market.Size.IsZero() {
+		fmt.Fprintf(tw, "  market\tsize %s, margin %s of revenue\n", checkDist(c.Market.Size), checkPct(c.Market.MarginRate))
+	}
+
+	section("roles")
+	for i, ro := range c.Roles {
+		d := doc.Roles[i].Value
+		heads := strconv.Itoa(ro.Headcount)
+		if ro.New > 0 {
+			heads += fmt.Sprintf(" (%d new)", ro.New)
+		}
+		cal := string(d.Calendar)
+		if len(d.Shifts) > 0 {
+			var s []string
+			for _, x := range d.Shifts {
+				s = append(s, string(x))
+			}
+			cal = "shifts " + strings.Join(s, " | ")
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s, %s h/week\n", ro.Name, heads, cal, strconv.FormatFloat(ro.Shifts[0].Hours(), 'f', -1, 64))
+		var does []string
+		for a, sp := range ro.Speed {
+			if sp > 0 {
+				does = append(does, c.Activities[a].Name)
+			}
+		}
+		extra := ""
+		if len(ro.Pull) > 0 {
+			var p []string
+			for _, d := range ro.Pull {
+				p = append(p, c.Databases[d].Name)
+			}
+			extra = "; pulls " + strings.Join(p, ", ")
+		}
+		fmt.Fprintf(tw, "  \t\tdoes %s%s\n", strings.Join(does, ", "), extra)
+	}
+
+	section("funnel")
+	for _, st := range c.Stages {
+		act := "-"
+		if st.Activity >= 0 {
+			act = c.Activities[st.Activity].Name
+		}
+		next := "won"
+		if st.Next >= 0 {
+			next = c.Stages[st.Next].Name
+		}
+		var notes []string
+		if len(st.Decay) > 0 {
+			notes = append(notes, fmt.Sprintf("decay %d points", len(st.Decay)))
+		}
+		if !st.Delay.IsZero() {
+			notes = append(notes, "delay "+checkDist(st.Delay))
+		}
+		if st.NurtureShare > 0 {
+			notes = append(notes, fmt.Sprintf("nurture %s → %s", checkPct(st.NurtureShare), c.Stages[st.Recall].Name))
+		}
+		if len(notes) == 0 {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\n", st.Name, act, checkPct(st.Convert), next)
+		} else {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\t%s\n", st.Name, act, checkPct(st.Convert), next, strings.Join(notes, ", "))
+		}
+	}
+	cl := c.Clients
+	if cl.Order >= 0 || cl.Care >= 0 || cl.Churn > 0 {
+		var parts []string
+		parts = append(parts, fmt.Sprintf("%g orders/mo", cl.OrdersPerMonth))
+		if cl.Order >= 0 {
+			parts[0] += " via " + c.Activities[cl.Order].Name
+		}
+		if cl.Care >= 0 {
+			parts = append(parts, "care "+c.Activities[cl.Care].Name)
+		}
+		parts = append(parts, "churn "+checkPct(cl.Churn)+"/yr")
+		tw.Flush()
+		fmt.Fprintf(w, "clients   %s\n", strings.Join(parts, ", "))
+	}
+
+	if len(c.Handoffs) > 0 {
+		section("handoffs")
+		for _, h := range c.Handoffs {
+			from := "any role"
+			if h.From >= 0 {
+				from = c.Roles[h.From].Name
+			}
+			var when string
+			switch h.Trigger {
+			case org.AtStage:
+				when = "at stage " + stageName(c, h.Stage)
+			case org.AtWon:
+				when = "when won"
+			case org.AfterDeals:
+				when = fmt.Sprintf("after %d deals", h.Deals)
+			case org.AtPlan:
+				when = "at plan"
+			case org.AtVolume:
+				when = fmt.Sprintf("at volume %g", h.Volume)
+			}
+			var notes []string
+			if !h.Delay.IsZero() {
+				notes = append(notes, "delay "+checkDist(h.Delay))
+			}
+			if h.InfoLoss > 0 {
+				notes = append(notes, "info loss "+checkPct(h.InfoLoss))
+			}
+			if h.MinSize > 0 || h.MaxSize > 0 {
+				notes = append(notes, fmt.Sprintf("size %g..%g", h.MinSize, h.MaxSize))
+			}
+			if len(notes) == 0 {
+				fmt.Fprintf(tw, "  %s → %s\t%s\n", from, c.Roles[h.To].Name, when)
+			} else {
+				fmt.Fprintf(tw, "  %s → %s\t%s\t%s\n", from, c.Roles[h.To].Name, when, strings.Join(notes, ", "))
+			}
+		}
+	}
+
+	if len(c.Reorgs) > 0 {
+		section("reorg")
+		for _, ro := range c.Reorgs {
+			var parts []string
+			for _, m := range ro.Moves {
+				n := "all"
+				if m.N >= 0 {
+					n = strconv.Itoa(m.N)
+				}
+				parts = append(parts, fmt.Sprintf("move %s %s → %s", n, c.Roles[m.From].Name, c.Roles[m.To].Name))
+			}
+			var hc []string
+			for r, h := range ro.Headcount {
+				if h >= 0 {
+					hc = append(hc, fmt.Sprintf("%s %d", c.Roles[r].Name, h))
+				}
+			}
+			if len(hc) > 0 {
+				parts = append(parts, "headcount "+strings.Join(hc, ", "))
+			}
+			if ro.Leave > 0 {
+				parts = append(parts, checkPct(ro.Leave)+" leave")
+			}
+			for _, m := range ro.Transfer {
+				parts = append(parts, fmt.Sprintf("accounts %s → %s", c.Roles[m.From].Name, c.Roles[m.To].Name))
+			}
+			fmt.Fprintf(tw, "  at %s\t%s\n", checkHours(ro.At), strings.Join(parts, "; "))
+		}
+	}
+
+	if t := c.Target; t != nil {
+		base := "baseline from the warm-up"
+		if t.Baseline > 0 {
+			base = fmt.Sprintf("baseline %g/mo", t.Baseline)
+		}
+		tw.Flush()
+		fmt.Fprintf(w, "target    %s %+g%% by month %d, %d-month window, %s\n", t.Metric, t.Growth*100, t.By, t.Window, base)
+	}
+}
+
+func stageName(c *org.Config, s int) string {
+	if s < 0 || s >= len(c.Stages) {
+		return "-"
+	}
+	return c.Stages[s].Name
+}
+
+// checkHours formats hours as a duration: "12mo", "70d", "4h" when exact,
+// else rounded to three digits: "77.3d".
+func checkHours(h float64) string {
+	if !(h >= 0) || math.IsInf(h, 0) {
+		return fmt.Sprint(h)
+	}
+	if s := dist.Const(h, dist.Time).String(); len(s) <= 6 {
+		return s
+	}
+	g := func(v float64, unit string) string { return strconv.FormatFloat(v, 'g', 3, 64) + unit }
+	switch {
+	case h >= 2*dist.Day:
+		return g(h/dist.Day, "d")
+	case h >= 1:
+		return g(h, "h")
+	}
+	return g(h*60, "m")
+}
+
+// checkDist describes a distribution shortly: its family and mean, or its
+// value if constant.
+func checkDist(d dist.Dist) string {
+	s := d.String()
+	fam, _, ok := strings.Cut(s, "(")
+	if !ok {
+		return s
+	}
+	if d.Unit() == dist.Time {
+		return fam + "(mean " + checkHours(d.Mean()) + ")"
+	}
+	return fam + "(mean " + checkAmount(d.Mean()) + ")"
+}
+
+// checkPct formats a fraction as a percentage with up to 3 digits.
+func checkPct(f float64) string {
+	return strconv.FormatFloat(f*100, 'g', 3, 64) + "%"
+}
+
+// checkAmount formats an amount rounded to three significant digits,
+// without an exponent: 8798.4 is "8800".
+func checkAmount(v float64) string {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprint(v)
+	}
+	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-2)
+	return strconv.FormatFloat(math.Round(v/p)*p, 'f', -1, 64)
+}
+
+// checkRate formats a rate per hour in the first unit that gives a round
+// number of at least one ("9/h", "3/day", "15/week", "2/mo"), else in the
+// first that gives at least one.
+func checkRate(perHour float64) string {
+	units := []struct {
+		name  string
+		hours float64
+	}{{"h", 1}, {"day", dist.Day}, {"week", dist.Week}, {"mo", dist.Month}}
+	for _, u := range units {
+		if v := perHour * u.hours; v >= 1 && math.Abs(v-math.Round(v*100)/100) < 1e-9*v {
+			return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + "/" + u.name
+		}
+	}
+	for _, u := range units {
+		if v := perHour * u.hours; v >= 1 || u.name == "mo" {
+			return strconv.FormatFloat(v, 'g', 4, 64) + "/" + u.name
+		}
+	}
+	return ""
+}

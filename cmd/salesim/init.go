@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/salesim/salesim/sim/scenario"
+)
+
+func init() {
+	register(&command{
+		Name:      "init",
+		UsageLine: "NAME [FILE]",
+		Short:     "write a built-in scenario out to edit",
+		Long: `Init writes the built-in scenario NAME (see "salesim scenarios") to FILE,
+by default NAME.toml in the current directory (for validation/mmc, mmc.toml),
+together with the files it includes and, unless one is there already,
+salesim.schema.json beside it for editors. Init never overwrites a file.`,
+		Run: func(ctx context.Context, env *cmdEnv, _ any, args []string) error {
+			if len(args) < 1 || len(args) > 2 {
+				return usagef("init: want NAME [FILE]")
+			}
+			file := ""
+			if len(args) == 2 {
+				file = args[1]
+			}
+			return initCmd(env, args[0], file)
+		},
+	})
+}
+
+func initCmd(env *cmdEnv, name, file string) error {
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "builtin:"), ".toml")
+	if strings.Contains(name, "#") {
+		return usagef("init: %s: variants are chosen when running (FILE#variant); give the scenario's name alone", name)
+	}
+	sc, err := scenario.LoadArg("builtin:"+name, scenario.Options{})
+	if err != nil {
+		var fe *scenario.FieldError
+		if errors.As(err, &fe) && fe.Line == 0 && fe.Key == "" {
+			return fmt.Errorf("init: %w", err)
+		}
+		return fmt.Errorf("init: built-in scenario %s does not load: %w", name, err)
+	}
+	if file == "" {
+		file = path.Base(name) + ".toml"
+	}
+	// The files to write: the scenario, its includes at the same paths
+	// relative to it, and the schema.
+	type out struct {
+		path string
+		data []byte
+	}
+	main := sc.Sources[0]
+	mainDir := path.Dir(strings.TrimPrefix(main.Name, "builtin:"))
+	outs := []out{{file, retargetSchema(main.Text)}}
+	dir := filepath.Dir(file)
+	for _, src := range sc.Sources[1:] {
+		p := strings.TrimPrefix(src.Name, "builtin:")
+		rel, err := filepath.Rel(filepath.FromSlash(mainDir), filepath.FromSlash(p))
+		if err != nil {
+			return fmt.Errorf("init: %s: %w", p, err)
+		}
+		outs = append(outs, out{filepath.Join(dir, rel), src.Text})
+	}
+	for _, o := range outs {
+		if _, err := os.Lstat(o.path); err == nil {
+			return fmt.Errorf("init: %s already exists: not overwriting it", o.path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("init: %w", err)
+		}
+	}
+	schema := filepath.Join(dir, "salesim.schema.json")
+	if _, err := os.Lstat(schema); errors.Is(err, fs.ErrNotExist) {
+		outs = append(outs, out{schema, scenario.Schema()})
+	}
+	for _, o := range outs {
+		if err := os.MkdirAll(filepath.Dir(o.path), 0o777); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		if err := writeNew(o.path, o.data); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		fmt.Fprintf(env.stdout, "wrote %s\n", o.path)
+	}
+	return nil
+}
+
+// retargetSchema points the file's "#:schema" directive at a schema in the
+// same directory (built-ins in subdirectories point one level up).
+func retargetSchema(b []byte) []byte {
+	line, rest, _ := bytes.Cut(b, []byte("\n"))
+	if !bytes.HasPrefix(line, []byte("#:schema ")) {
+		return b
+	}
+	return append([]byte("#:schema ./salesim.schema.json\n"), rest...)
+}
+
+// writeNew writes a new file atomically: the data goes to a temporary file
+// in the same directory, which is then linked to path, failing if path
+// exists (a rename would replace it).
+func writeNew(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if _, err = f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	if err = os.Link(tmp, path); err == nil {
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: not overwriting it", path)
+	}
+	// No hard links on this file system: check, then rename.
+	if _, serr := os.Lstat(path); serr == nil {
+		return fmt.Errorf("%s already exists: not overwriting it", path)
+	}
+	return os.Rename(tmp, path)
+}

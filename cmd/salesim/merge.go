@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/salesim/salesim/sim/results"
+)
+
+type mergeFlags struct {
+	out     string
+	report  bool
+	noPlots bool
+	quiet   bool
+}
+
+func init() {
+	register(&command{
+		Name:      "merge",
+		UsageLine: "[flags] DIR",
+		Short:     "merge the shard files of a run split over a cluster",
+		Long: `
+Merge reads the shard files DIR/shard-*-of-*.csv written by 'salesim run
+-shard i/n', checks that they belong to one run (same scenario text, seed,
+replication count, shard count and salesim version), that no replication
+is there twice and none is missing, and writes the same result files as a
+single-machine run: summary.csv, replications.csv, timeseries.csv,
+summary.json, manifest.json and the plots. The result is byte-identical
+to running all replications on one machine.
+
+If a shard is missing, incomplete or partial, merge names the shard
+indices to run again (for example with sbatch --array=3,7) and exits
+with status 1, writing nothing.`,
+		Flags: func(fs *flag.FlagSet) any {
+			f := &mergeFlags{}
+			fs.StringVar(&f.out, "out", "", "output `folder` (default: DIR)")
+			fs.BoolVar(&f.report, "report", false, "also write report.html")
+			fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
+			fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+			return f
+		},
+		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
+			f := flags.(*mergeFlags)
+			if len(args) != 1 {
+				return usagef("merge takes one folder of shard files")
+			}
+			return mergeCmd(env, f, args[0])
+		},
+	})
+}
+
+// readShards reads every shard file in dir.
+func readShards(dir string) ([]*results.Shard, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "shard-*-of-*.csv"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: no shard files (shard-NNNNN-of-NNNNN.csv)", dir)
+	}
+	sort.Strings(names)
+	var shards []*results.Shard
+	var partial []int
+	for _, n := range names {
+		f, err := os.Open(n)
+		if err != nil {
+			return nil, err
+		}
+		sh, err := results.ReadShard(f, n)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		if sh.Header.Partial {
+			partial = append(partial, sh.Header.Shard)
+		}
+		shards = append(shards, sh)
+	}
+	if len(partial) > 0 {
+		return nil, &results.MergeError{Msg: "some shards were interrupted and are partial", RerunShard: partial}
+	}
+	return shards, nil
+}
+
+func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
+	shards, err := readShards(dir)
+	if err != nil {
+		return err
+	}
+	out := f.out
+	if out == "" {
+		out = dir
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	man := manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
+	return mergeAndWrite(env, out, shards, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet})
+}

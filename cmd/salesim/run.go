@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/results"
+)
+
+// defaultScenario is what run uses without a file.
+const defaultScenario = "growth-plan"
+
+type runFlags struct {
+	reps       int
+	precision  float64
+	minReps    int
+	maxReps    int
+	precKeys   string
+	seed       uint64
+	seedSet    bool
+	workers    int
+	out        string
+	set        multiFlag
+	warmup     string
+	horizon    string
+	shard      string
+	report     bool
+	noPlots    bool
+	quiet      bool
+	progress   bool
+	noProgress bool
+}
+
+func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
+	fs.IntVar(&f.reps, "reps", 0, "number of replications (default: the scenario's run.replications)")
+	fs.Float64Var(&f.precision, "precision", 0, "run until the 95% interval of the key metrics is within ±`P` of their mean (e.g. 0.02 for ±2%)")
+	fs.IntVar(&f.minReps, "min-reps", 10, "with -precision: replications before the rule is checked")
+	fs.IntVar(&f.maxReps, "max-reps", 2000, "with -precision: replications at most")
+	fs.StringVar(&f.precKeys, "precision-metrics", "margin,cost", "with -precision: comma-separated department `metrics` whose totals must be precise")
+	fs.Func("seed", "master random `seed` (default: the scenario's run.seed)", func(s string) error {
+		v, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("want a whole number ≥ 0, got %q", s)
+		}
+		f.seed, f.seedSet = v, true
+		return nil
+	})
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers` (replications run in parallel; results do not depend on this)")
+	fs.StringVar(&f.out, "out", "", "output `folder` (default results/<scenario>/<run-id>)")
+	fs.Var(&f.set, "set", "override a scenario value, `key=value` (repeatable): -set roles.hunter.headcount=5")
+	fs.StringVar(&f.warmup, "warmup", "", "warm-up `duration` excluded from statistics, e.g. 90d (default: the scenario's)")
+	fs.StringVar(&f.horizon, "horizon", "", "simulated `duration` after the warm-up, e.g. 2y (default: the scenario's)")
+	if withShard {
+		fs.StringVar(&f.shard, "shard", "", "run only shard `i/n` of the replications and write its records (i may be 'env': SLURM_ARRAY_TASK_ID, else JOB_COMPLETION_INDEX)")
+	}
+	fs.BoolVar(&f.report, "report", false, "also write report.html")
+	fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
+	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar even on a terminal")
+}
+
+// sets returns the scenario overrides implied by the flags, after the
+// user's -set values.
+func (f *runFlags) sets() ([]string, error) {
+	set := append([]string(nil), f.set...)
+	for _, d := range []struct{ flag, val, key string }{{"warmup", f.warmup, "run.warmup"}, {"horizon", f.horizon, "run.horizon"}} {
+		if d.val == "" {
+			continue
+		}
+		if _, err := dist.ParseHours(d.val); err != nil {
+			return nil, usagef("-%s: %v", d.flag, err)
+		}
+		set = append(set, d.key+"="+strconv.Quote(d.val))
+	}
+	if f.seedSet {
+		set = append(set, fmt.Sprintf("run.seed=%d", f.seed))
+	}
+	if f.reps != 0 {
+		if f.reps < 1 {
+			return nil, usagef("-reps must be at least 1")
+		}
+		set = append(set, fmt.Sprintf("run.replications=%d", f.reps))
+	}
+	if f.precision < 0 || f.precision >= 1 {
+		return nil, usagef("-precision must be in (0, 1), e.g. 0.02")
+	}
+	if f.precision > 0 && (f.minReps < 2 || f.maxReps < f.minReps) {
+		return nil, usagef("-min-reps must be ≥ 2 and -max-reps ≥ -min-reps")
+	}
+	if f.workers < 1 {
+		return nil, usagef("-workers must be at least 1")
+	}
+	return set, nil
+}
+
+func init() {
+	register(&command{
+		Name:      "run",
+		UsageLine: "[flags] [FILE[#variant]]",
+		Short:     "run Monte Carlo replications of a scenario",
+		Long: `
+Run simulates a scenario (a TOML file, or a built-in name such as
+growth-plan; default ` + defaultScenario + `) for the given number of
+replications, in parallel, and writes the results to a folder:
+summary.csv, replications.csv, timeseries.csv, summary.json,
+manifest.json, the plots, and report.html with -report. It prints the key
+results with 95% confidence intervals.
+
+Replication i always uses the random streams of (seed, i), so the output
+is byte-identical for any -workers. With -precision the run stops as soon
+as the key metrics are precise enough, at the same replication whatever
+-workers is. With -shard i/n only a deterministic share of the
+replications runs, and its raw records go to a shard file for
+'salesim merge'.
+
+Ctrl-C stops the run within a second and writes what finished, marked
+partial in the manifest.`,
+		Flags: func(fs *flag.FlagSet) any {
+			f := &runFlags{}
+			f.register(fs, true)
+			return f
+		},
+		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
+			return runCmd(ctx, env, flags.(*runFlags), args)
+		},
+	})
+}
+
+func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error {
+	if len(args) > 1 {
+		return usagef("run takes at most one scenario; use 'salesim compare' for several")
+	}
+	arg := defaultScenario
+	if len(args) == 1 {
+		arg = args[0]
+	}
+	set, err := f.sets()
+	if err != nil {
+		return err
+	}
+	d, err := loadDesign(arg, set, env.stderr)
+	if err != nil {
+		return err
+	}
+	cfg := d.plan.Config()
+	total := cfg.Run.Replications
+	if total < 1 {
+		total = 100
+	}
+	if f.precision > 0 {
+		total = f.maxReps
+	}
+	shardI, shardN := 0, 1
+	if f.shard != "" {
+		if f.precision > 0 {
+			return usagef("-shard and -precision do not go together: a sharded run needs a fixed -reps")
+		}
+		if shardI, shardN, err = parseShard(f.shard, env.getenv); err != nil {
+			return err
+		}
+	}
+	from, to := results.ShardReps(shardI, shardN, total)
+	ex := experiment{
+		seed:      cfg.Run.Seed,
+		reps:      repRange(from, to),
+		workers:   f.workers,
+		precision: f.precision,
+		minReps:   f.minReps,
+		label:     d.name,
+	}
+	if f.precision > 0 {
+		for _, m := range strings.Split(f.precKeys, ",") {
+			k := results.Key{Metric: strings.TrimSpace(m), Role: org.Department, Period: org.Total}
+			if _, ok := d.plan.Catalog().Index(org.Key(k)); !ok {
+				return usagef("-precision-metrics: no department metric %q", k.Metric)
+			}
+			ex.stopKeys = append(ex.stopKeys, k)
+		}
+	}
+	if env.stderrIsTTY && !f.quiet && !f.noProgress && env.getenv("CI") == "" {
+		ex.progress = env.stderr
+	}
+	started := time.Now()
+	o := runDesign(ctx, d, ex)
+	if o.err != nil && !o.partial {
+		return o.err
+	}
+
+	hdr := shardHeader(d, total, shardI, shardN)
+	hdr.Partial = o.partial
+	sh := &results.Shard{Header: hdr, Keys: keys(d.plan), Records: o.records}
+	if f.precision > 0 {
+		// The run's size is what the rule decided.
+		sh.Header.Replications = len(o.records)
+	}
+	if f.shard != "" {
+		dir := f.out
+		if dir == "" {
+			dir = filepath.Join("results", safeName(d.name), fmt.Sprintf("shards-seed%d-reps%d", cfg.Run.Seed, total))
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		path := filepath.Join(dir, results.ShardName(shardI, shardN))
+		if err := writeFile(path, func(w ioWriter) error { return results.WriteShard(w, sh) }); err != nil {
+			return err
+		}
+		if !f.quiet {
+			fmt.Fprintf(env.stdout, "wrote %s: replications %d..%d of %d (%d done) in %.1fs\n",
+				path, from, to-1, total, len(o.records), o.wall.Seconds())
+		}
+		if o.partial {
+			return fmt.Errorf("interrupted: %d of %d replications of the shard finished; %s is marked partial and merge will refuse it", len(o.records), to-from, path)
+		}
+		return nil
+	}
+
+	dir := f.out
+	if dir == "" {
+		dir = filepath.Join("results", safeName(d.name), started.UTC().Format("20060102-150405"))
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
+		return err
+	}
+	shardPath := filepath.Join(dir, "shards", results.ShardName(0, 1))
+	if err := writeFile(shardPath, func(w ioWriter) error { return results.WriteShard(w, sh) }); err != nil {
+		return err
+	}
+	// A single-machine run is one shard merged: the same code as 'merge'.
+	man := manifest{
+		Command: append([]string{"salesim", "run"}, os.Args[min(2, len(os.Args)):]...),
+		Started: started.UTC().Format(time.RFC3339), Workers: f.workers,
+		WallSeconds: o.wall.Seconds(), Partial: o.partial, Requested: total, Precision: f.precision,
+	}
+	if err := mergeAndWrite(env, dir, []*results.Shard{sh}, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, design: d}); err != nil {
+		return err
+	}
+	if o.partial {
+		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial", len(o.records), total, dir)
+	}
+	return nil
+}
+
+func repRange(from, to int) []int {
+	r := make([]int, 0, to-from)
+	for i := from; i < to; i++ {
+		r = append(r, i)
+	}
+	return r
+}
+
+// parseShard reads "i/n" or "env/n".
+func parseShard(s string, getenv func(string) string) (i, n int, err error) {
+	is, ns, ok := strings.Cut(s, "/")
+	if !ok {
+		return 0, 0, usagef("-shard %q: want i/n, e.g. 3/16, or env/n", s)
+	}
+	n, err = strconv.Atoi(ns)
+	if err != nil || n < 1 {
+		return 0, 0, usagef("-shard %q: the shard count n must be a whole number ≥ 1", s)
+	}
+	if is == "env" {
+		src := ""
+		for _, v := range []string{"SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"} {
+			if x := getenv(v); x != "" {
+				is, src = x, v
+				break
+			}
+		}
+		if src == "" {
+			return 0, 0, errors.New("-shard env/n: neither SLURM_ARRAY_TASK_ID (Slurm job arrays) nor JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) is set; give the index as -shard i/n")
+		}
+		i, err = strconv.Atoi(is)
+		if err != nil || i < 0 || i >= n {
+			return 0, 0, fmt.Errorf("-shard env/%d: %s=%q is not an index in [0, %d)", n, src, is, n)
+		}
+		return i, n, nil
+	}
+	i, err = strconv.Atoi(is)
+	if err != nil || i < 0 || i >= n {
+		return 0, 0, usagef("-shard %q: the index must be a whole number in [0, %d)", s, n)
+	}
+	return i, n, nil
+}
+
+// shardHeader describes a design's run for shard files.
+func shardHeader(d *design, total, i, n int) results.Header {
+	h := results.Header{
+		Scenario: d.sc.Name, SHA256: d.sc.SHA256, Seed: d.plan.Config().Run.Seed,
+		Replications: total, Shard: i, Shards: n, Version: version(),
+		Variant: d.sc.Variant, Set: d.sc.Set,
+	}
+	for _, s := range d.sc.Sources {
+		h.Sources = append(h.Sources, results.Source{Name: s.Name, Text: s.Text})
+	}
+	return h
+}
+
+// safeName makes a design name usable as a folder name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '/', '\\', '#', ':', ' ':
+			return '_'
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,31 @@
+// Package scenarios holds the built-in scenario library: the designs
+// shipped with salesim, the JSON Schema of the scenario format and its
+// Markdown reference, embedded in the binary.
+package scenarios
+
+import (
+	"embed"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// FS holds the built-in scenario files (*.toml and validation/*.toml),
+// salesim.schema.json and REFERENCE.md.
+//
+//go:embed *.toml validation/*.toml salesim.schema.json REFERENCE.md
+var FS embed.FS
+
+// Names returns the names of the built-in scenarios, sorted: their paths
+// in FS without .toml, such as "growth-plan" and "validation/mmc".
+func Names() []string {
+	var names []string
+	_ = fs.WalkDir(FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".toml") {
+			names = append(names, strings.TrimSuffix(p, ".toml"))
+		}
+		return nil
+	})
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,146 @@
+package scenario
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FieldError is a problem with one value of a scenario. File and Line say
+// where the value was written (Line 0: unknown, File may then name a -set
+// override); Key is the dotted path of the value in the merged design, such
+// as "roles.hunter.headcount" or "stages[2].convert"; Value is the value as
+// written, if any.
+type FieldError struct {
+	File  string
+	Line  int
+	Key   string
+	Value string
+	Msg   string
+	Err   error // the underlying error, if any
+}
+
+// Error formats the error in the compiler style "file:line: key: msg",
+// leaving out the parts that are unknown.
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+		}
+		b.WriteString(": ")
+	}
+	if e.Key != "" {
+		b.WriteString(e.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// errorList collects the problems of a design.
+type errorList []*FieldError
+
+func (l *errorList) add(p pos, key, value string, err error, format string, args ...any) {
+	*l = append(*l, &FieldError{File: p.file, Line: p.line, Key: key, Value: value, Msg: fmt.Sprintf(format, args...), Err: err})
+}
+
+// join sorts the problems by file and line (unknown lines last, otherwise in
+// the order found) and joins them; nil if there are none.
+func (l errorList) join() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l = slices.Clone(l)
+	slices.SortStableFunc(l, func(a, b *FieldError) int {
+		if c := cmp.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		la, lb := a.Line, b.Line
+		if la == 0 {
+			la = 1 << 30
+		}
+		if lb == 0 {
+			lb = 1 << 30
+		}
+		return cmp.Compare(la, lb)
+	})
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}
+
+// Problems returns the individual problems in an error returned by [Load],
+// [Parse] or [LoadArg], in order.
+func Problems(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// suggest returns " (did you mean X?)" for the candidate closest to s, if
+// any is close enough to be a likely typo, else "".
+func suggest(s string, candidates []string) string {
+	best, bestD := "", 0
+	for _, c := range candidates {
+		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		if best == "" || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := max(2, len(s)/3)
+	if best == "" || bestD > limit || bestD >= len(s) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+// levenshtein returns the edit distance between a and b, counting an
+// adjacent transposition as one edit (optimal string alignment).
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// quoteList formats names for a message: "a, b or c".
+func quoteList(names []string) string {
+	switch len(names) {
+	case 0:
+		return "(none)"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}

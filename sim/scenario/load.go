@@ -1,0 +1,378 @@
+package scenario
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/salesim/salesim/scenarios"
+	"github.com/salesim/salesim/sim/org"
+)
+
+// Options adjust how a scenario is loaded.
+type Options struct {
+	// Variant selects one of the file's [variants.NAME] (FILE#NAME in
+	// [LoadArg], which overrides this field); "" is the base design.
+	Variant string
+	// Set lists overrides "key=value" applied, in order, after includes and
+	// the variant: "roles.hunter.headcount=5", "run.seed=3",
+	// "market.size=lognormal(mean=50k, top20=0.7)". The value is read as a
+	// TOML value if it is one, else as a string.
+	Set []string
+}
+
+// Scenario is a loaded and checked design.
+type Scenario struct {
+	// Name is the design's name: the file's name key, or the file name
+	// without .toml. Config.Name is Name, followed by "#" and the variant
+	// if one was selected.
+	Name    string
+	Variant string
+	Config  org.Config
+	// Document is the merged document as decoded, defaults applied.
+	Document *Document
+	// Variants lists the names of the variants the file defines.
+	Variants []string
+	// Set holds the overrides applied.
+	Set []string
+	// Sources are the files read: the named file first, then its includes,
+	// depth first in the order written.
+	Sources []Source
+	// SHA256 is the hex SHA-256 of the bytes of all Sources, concatenated in
+	// order (for a single file, that of the file).
+	SHA256 string
+	// Warnings are problems that do not stop a run, such as an activity
+	// nobody does.
+	Warnings []error
+}
+
+// Source is one file read for a scenario.
+type Source struct {
+	Name   string // as in messages: the path given, or builtin:NAME.toml
+	Text   []byte // the exact bytes read
+	SHA256 string // hex SHA-256 of Text
+}
+
+// Load reads the scenario file at path in fsys, with its includes, which
+// are resolved relative to the including file inside fsys. Errors name
+// files by their path in fsys. A non-nil error holds every problem found
+// (see [Problems]); each is a [*FieldError].
+func Load(fsys fs.FS, path string, opt Options) (*Scenario, error) {
+	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }}
+	return l.scenario(path, path, opt)
+}
+
+// Parse reads a single scenario file from r; name is used in messages and
+// as the default design name. A file that includes others is an error: use
+// [Load] for those.
+func Parse(r io.Reader, name string, opt Options) (*Scenario, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &FieldError{File: name, Msg: err.Error(), Err: err}
+	}
+	l := &loader{read: func(p string) ([]byte, error) {
+		if p == name {
+			return b, nil
+		}
+		return nil, errors.New("includes are not supported when reading a single stream: load the file from a file system")
+	}}
+	return l.scenario(name, name, opt)
+}
+
+// LoadArg loads a scenario named on the command line: a file path, or the
+// name of a built-in scenario ("growth-plan", "validation/mmc", or with the
+// prefix "builtin:"), optionally followed by "#variant". A file on disk
+// takes precedence over a built-in of the same name.
+func LoadArg(arg string, opt Options) (*Scenario, error) {
+	file := arg
+	if i := strings.LastIndexByte(arg, '#'); i >= 0 {
+		file, opt.Variant = arg[:i], arg[i+1:]
+	}
+	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
+		return loadBuiltin(name, opt)
+	}
+	if _, err := os.Stat(file); err != nil {
+		if builtinPath(file) != "" {
+			return loadBuiltin(file, opt)
+		}
+		return nil, &FieldError{File: file, Msg: "no such file, and no built-in scenario of that name" + suggest(strings.TrimSuffix(file, ".toml"), scenarios.Names()), Err: err}
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
+	}
+	root := filepath.VolumeName(abs) + string(filepath.Separator)
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
+	}
+	fsys := os.DirFS(root)
+	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }}
+	return l.scenario(filepath.ToSlash(rel), file, opt)
+}
+
+// builtinPath returns the path in [scenarios.FS] of a built-in scenario
+// name, or "".
+func builtinPath(name string) string {
+	name = strings.TrimSuffix(name, ".toml")
+	if slices.Contains(scenarios.Names(), name) {
+		return name + ".toml"
+	}
+	return ""
+}
+
+func loadBuiltin(name string, opt Options) (*Scenario, error) {
+	p := builtinPath(name)
+	if p == "" {
+		return nil, &FieldError{File: "builtin:" + name, Msg: fmt.Sprintf("no built-in scenario %s%s; built-ins: %s", name, suggest(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
+	}
+	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(scenarios.FS, p) }}
+	return l.scenario(p, "builtin:"+p, opt)
+}
+
+// A loader reads files and merges their trees.
+type loader struct {
+	read    func(fspath string) ([]byte, error)
+	sources []Source
+	errs    errorList
+}
+
+// includer is a file that includes others.
+type includer struct{ fspath, display string }
+
+// file reads, parses and builds the tree of one file, with its includes
+// merged under it. stack holds the files including it, for cycles.
+func (l *loader) file(fspath, display string, stack []includer, from pos) *node {
+	for i, in := range stack {
+		if in.fspath == fspath {
+			var names []string
+			for _, x := range stack[i:] {
+				names = append(names, x.display)
+			}
+			l.errs.add(from, "include", "", nil, "include cycle: %s -> %s", strings.Join(names, " -> "), display)
+			return nil
+		}
+	}
+	b, err := l.read(fspath)
+	if err != nil {
+		if len(stack) == 0 {
+			l.errs.add(pos{file: display}, "", "", err, "%v", unwrapPath(err))
+		} else {
+			l.errs.add(from, "include", "", err, "%s: %v", display, unwrapPath(err))
+		}
+		return nil
+	}
+	sum := sha256.Sum256(b)
+	l.sources = append(l.sources, Source{Name: display, Text: b, SHA256: hex.EncodeToString(sum[:])})
+	src := string(b)
+	var m map[string]any
+	if _, err := toml.Decode(src, &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			// The line of the offending byte: toml's own line count is
+			// one ahead when it stops at the newline ending a header.
+			line := pe.Position.Line
+			if st := pe.Position.Start; st >= 0 && st <= len(src) {
+				line = strings.Count(src[:st], "\n") + 1
+			}
+			line = min(max(line, 1), strings.Count(src, "\n")+1)
+			msg := strings.TrimSuffix(pe.Message, ".")
+			if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+				msg += fmt.Sprintf(" (after key %s)", pe.LastKey)
+			}
+			l.errs.add(pos{file: display, line: line}, "", "", pe, "%s", lowerFirst(msg))
+		} else {
+			l.errs.add(pos{file: display}, "", "", err, "%v", err)
+		}
+		return nil
+	}
+	tree := build(m, "", pos{file: display}, locate(src))
+	inc := tree.get("include")
+	tree.del("include")
+	if inc == nil {
+		return tree
+	}
+	var list []*node
+	switch {
+	case inc.kind == scalarNode:
+		list = []*node{inc}
+	case inc.kind == arrayNode:
+		list = inc.elems
+	}
+	var merged *node
+	for i, e := range list {
+		s, ok := e.val.(string)
+		if e.kind != scalarNode || !ok || s == "" {
+			l.errs.add(e.pos, indexKey("include", i), e.describe(), nil, "want a file name, got %s %s", e.kindName(), e.describe())
+			continue
+		}
+		p := path.Join(path.Dir(fspath), s)
+		if !fs.ValidPath(p) {
+			l.errs.add(e.pos, indexKey("include", i), e.describe(), nil, "%q leaves the directory tree the scenario is loaded from", s)
+			continue
+		}
+		t := l.file(p, path.Join(path.Dir(display), s), append(stack, includer{fspath, display}), e.pos)
+		if t != nil {
+			merged = merge(merged, t)
+		}
+	}
+	if inc.kind == tableNode {
+		l.errs.add(inc.pos, "include", "", nil, "want a file name or an array of file names, got a table")
+	}
+	return merge(merged, tree)
+}
+
+// unwrapPath drops the operation and path of an *fs.PathError, which the
+// message already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func lowerFirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' || len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// scenario loads the design at fspath.
+func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error) {
+	tree := l.file(fspath, display, nil, pos{file: display})
+	if len(l.errs) > 0 {
+		return nil, l.errs.join()
+	}
+	top := pos{file: display}
+	if len(tree.keys) == 0 {
+		return nil, &FieldError{File: display, Msg: "empty scenario: no roles"}
+	}
+	errs := l.errs
+	base := copyTable(tree)
+	base.del("variants")
+	base.pos = top
+
+	// Variants: check each that is not selected on its own, as a partial
+	// document; the selected one is checked merged.
+	variants := tree.get("variants")
+	var names []string
+	vd := newDecoder()
+	vd.partial = true
+	if variants != nil && variants.kind != tableNode {
+		vd.fail(variants, "variants", "want a table of variants, got %s %s", variants.kindName(), variants.describe())
+		variants = nil
+	}
+	if variants != nil {
+		names = variants.keys
+		for _, k := range variants.keys {
+			v := variants.m[k]
+			key := joinKey("variants", k)
+			if v.kind == tableNode {
+				for _, bad := range []string{"include", "variants"} {
+					if b := v.get(bad); b != nil {
+						vd.fail(b, joinKey(key, bad), "not allowed in a variant")
+					}
+				}
+			}
+			if k == opt.Variant {
+				continue
+			}
+			var doc Document
+			vd.decodeValue(v, reflect.ValueOf(&doc).Elem(), key, &field{partial: true})
+		}
+	}
+	errs = append(errs, vd.errs...)
+	design := base
+	if opt.Variant != "" {
+		v := variants.get(opt.Variant)
+		if v == nil {
+			msg := fmt.Sprintf("no variant %q", opt.Variant)
+			if len(names) == 0 {
+				msg += ": the file defines no variants"
+			} else {
+				msg += suggest(opt.Variant, names) + "; variants: " + strings.Join(names, ", ")
+			}
+			return nil, &FieldError{File: display, Msg: msg}
+		}
+		if v.kind == tableNode {
+			v = copyTable(v)
+			v.del("include")
+			v.del("variants")
+		}
+		design = merge(base, v)
+	}
+	design = copyTable(design)
+	for _, s := range opt.Set {
+		if e := applySet(design, s); e != nil {
+			errs = append(errs, e)
+		}
+	}
+
+	d := newDecoder()
+	d.where[""] = top
+	var doc Document
+	d.decodeStruct(design, reflect.ValueOf(&doc).Elem(), "")
+	errs = append(errs, d.errs...)
+
+	name := doc.Name
+	if name == "" {
+		name = strings.TrimSuffix(path.Base(fspath), ".toml")
+	}
+	cfgName := name
+	if opt.Variant != "" {
+		cfgName += "#" + opt.Variant
+	}
+	cfg, cerrs, warns := convert(&doc, d.where, cfgName)
+	for _, e := range cerrs {
+		if !d.hasFailed(e.Key) {
+			errs = append(errs, e)
+		}
+	}
+	if err := errs.join(); err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	for _, s := range l.sources {
+		h.Write(s.Text)
+	}
+	sc := &Scenario{
+		Name:     name,
+		Variant:  opt.Variant,
+		Config:   cfg,
+		Document: &doc,
+		Variants: names,
+		Set:      opt.Set,
+		Sources:  l.sources,
+		SHA256:   hex.EncodeToString(h.Sum(nil)),
+	}
+	for _, w := range warns {
+		sc.Warnings = append(sc.Warnings, w)
+	}
+	return sc, nil
+}
+
+// hasFailed reports whether key, or a key it is part of, failed to decode:
+// problems found later on such a key would only repeat the first.
+func (d *decoder) hasFailed(key string) bool {
+	for k := key; ; k = parentKey(k) {
+		if d.failed[k] {
+			return true
+		}
+		if k == "" {
+			return false
+		}
+	}
+}

@@ -1,0 +1,271 @@
+package scenario
+
+import "github.com/salesim/salesim/sim/dist"
+
+// The types in this file are the TOML form of a scenario. Their struct tags
+// are the definition of the format:
+//
+//	toml     the key
+//	doc      meaning and units, for the schema and the reference
+//	default  the value used when the key is absent, written as in TOML
+//	defdoc   the default described in words, when it depends on other
+//	         keys or is "none"
+//	keyname  what the keys of a named table are ("role"), for the reference
+//	range    allowed numeric range: "[0,1]", "(0,1]", "[0,)", "(0,)"
+//	req      "true": the key must be given
+//	unit     distributions: "time" (values need time units) or "amount"
+//	enum     the allowed strings, separated by "|"
+//	len      the exact length of an array
+//
+// Durations, rates, fractions and amounts are held in the units of
+// org.Config (hours, per hour, fractions) once decoded.
+
+// Document is a whole scenario file.
+type Document struct {
+	Name        string          `toml:"name" defdoc:"the file name without .toml" doc:"scenario name shown in reports"`
+	Description string          `toml:"description" doc:"free text; the first line is the one-line summary shown by salesim scenarios"`
+	Include     []string        `toml:"include" doc:"files merged under this one before it, paths relative to this file; later files override earlier ones and this file overrides them all (tables merge by key, arrays are replaced whole)"`
+	Run         Run             `toml:"run" doc:"experiment settings; command-line flags override them"`
+	Market      Market          `toml:"market" doc:"the companies leads come from"`
+	Inbound     Named[Inbound]  `toml:"inbound" keyname:"stream" doc:"streams of inbound requests (web forms, calls), by name"`
+	Database    Named[Database] `toml:"database" keyname:"database" doc:"raw contact bases for outbound calling, by name"`
+	Activities  Named[Activity] `toml:"activities" keyname:"activity" doc:"kinds of work (calls, meetings, documents), by name"`
+	Stages      []Stage         `toml:"stages" doc:"the funnel: what happens to a lead, in order"`
+	Clients     Clients         `toml:"clients" doc:"the life of a won lead"`
+	Roles       Named[Role]     `toml:"roles" keyname:"role" doc:"jobs in the department, by name; at least one"`
+	Handoffs    []Handoff       `toml:"handoffs" doc:"rules that move an account from one role to another"`
+	Initial     []Initial       `toml:"initial" doc:"the book of business at time 0: existing clients and leads per person of a role"`
+	Reorg       []Reorg         `toml:"reorg" doc:"changes of design at given times, in time order"`
+	Target      *Target         `toml:"target" defdoc:"none" doc:"a growth goal to test"`
+	Variants    Named[Document] `toml:"variants" keyname:"variant" doc:"named variants: partial documents deep-merged over this one, selected as FILE#name; they may not contain include or variants"`
+}
+
+// Run holds the experiment settings.
+type Run struct {
+	Horizon      Duration `toml:"horizon" default:"1y" range:"(0,)" doc:"time simulated after the warm-up; statistics cover this span"`
+	Warmup       Duration `toml:"warmup" default:"0h" range:"[0,)" doc:"time simulated before statistics start"`
+	Replications int      `toml:"replications" default:"30" range:"[1,)" doc:"Monte Carlo replications"`
+	Seed         int64    `toml:"seed" default:"1" range:"[0,)" doc:"master seed of the random streams"`
+}
+
+// Market describes the companies leads come from.
+type Market struct {
+	Size       dist.Dist  `toml:"size" unit:"amount" defdoc:"required when leads can be won or clients exist" doc:"a company's potential margin per month, drawn once per company: heavy-tailed, e.g. lognormal(mean=60k, top20=0.67) (research/domain.md D1)"`
+	MarginRate Fraction   `toml:"margin_rate" default:"100%" range:"(0,1]" doc:"margin as a share of revenue (revenue = margin / margin_rate)"`
+	Need       []NeedTier `toml:"need" defdoc:"none: clients are never neglected" doc:"how often a client must be contacted, by size: the tier with the largest min_size at most the client's size applies; a client contacted less often is neglected"`
+}
+
+// NeedTier is a contact need for clients of at least MinSize.
+type NeedTier struct {
+	MinSize Money    `toml:"min_size" default:"0" range:"[0,)" doc:"smallest client size (monthly margin) the tier applies to"`
+	Every   Duration `toml:"every" req:"true" range:"(0,)" doc:"time between the contacts such a client needs"`
+}
+
+// Inbound is a stream of requests arriving on their own.
+type Inbound struct {
+	Rate    Rate      `toml:"rate" req:"true" range:"[0,)" doc:"mean arrivals per unit of calendar time (\"2/day\" = 14 a week), arriving only while open: the rate per open hour is scaled up so that the weekly count stays the same"`
+	Growth  Fraction  `toml:"growth" default:"0%" range:"(-1,)" doc:"relative growth of the rate per year (\"10%\" = +10 %/yr), compounded continuously"`
+	Open    Calendar  `toml:"open" default:"24/7" doc:"when requests arrive (calendar text)"`
+	Weekday []float64 `toml:"weekday" len:"7" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by day, Monday first"`
+	Month   []float64 `toml:"month" len:"12" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by month, January first (the run starts on 1 January)"`
+	Stage   string    `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
+	Role    string    `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests"`
+}
+
+// Database is a list of raw contacts worked by outbound calling.
+type Database struct {
+	Contacts    int      `toml:"contacts" req:"true" range:"[0,)" doc:"number of contacts"`
+	Cooloff     Duration `toml:"cooloff" default:"180d" range:"[0,)" doc:"time before a contact that did not convert may be called again (RevSim's cooling-off, research/domain.md F)"`
+	MaxAttempts int      `toml:"max_attempts" default:"0" range:"[0,)" doc:"calls after which a contact is exhausted; 0: never"`
+	Stage       string   `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a call works"`
+}
+
+// Activity is a kind of work.
+type Activity struct {
+	Duration   dist.Dist `toml:"duration" req:"true" unit:"time" doc:"time the work takes a fully ramped, rested person of speed 1 (distribution)"`
+	Kind       string    `toml:"kind" defdoc:"the activity's name" doc:"switching-cost group: changing from one kind to another costs the role's setup time"`
+	Priority   int       `toml:"priority" default:"100" doc:"order of waiting work: lower is taken first"`
+	Interrupts bool      `toml:"interrupts" default:"false" doc:"the work preempts lower-priority work in progress (a ringing call), which resumes afterwards"`
+	Fatigue    bool      `toml:"fatigue" default:"false" doc:"speed and conversion of the work decline with time on shift (phone work); see roles.<role>.fatigue"`
+	Patience   dist.Dist `toml:"patience" unit:"time" defdoc:"forever" doc:"how long a task may wait before it is lost: a lead goes cold, an order is lost (distribution)"`
+}
+
+// Stage is one step of the funnel.
+type Stage struct {
+	Name     string       `toml:"name" req:"true" doc:"the stage's name, unique; \"won\" is reserved"`
+	Activity string       `toml:"activity" req:"true" doc:"the activity that works the stage"`
+	Convert  Fraction     `toml:"convert" default:"100%" range:"[0,1]" doc:"probability that the stage succeeds for a lead worked at once by a person of skill 1, fully ramped and rested"`
+	Next     string       `toml:"next" defdoc:"the next stage in the list, \"won\" after the last" doc:"the stage a success leads to, or \"won\": the lead places its first order and becomes a client"`
+	Delay    dist.Dist    `toml:"delay" unit:"time" defdoc:"none" doc:"time between the previous stage's success and this stage's work becoming available, e.g. a meeting booked for next week (distribution)"`
+	Decay    []DecayPoint `toml:"decay" defdoc:"no decay" doc:"conversion multiplier by the time the lead waited for this stage's work, as [wait, multiplier] pairs with increasing waits, linear between them and constant beyond (speed to lead: research/domain.md C4, C5)"`
+	Nurture  Fraction     `toml:"nurture" default:"0%" range:"[0,1]" doc:"share of failures that are nurtured (re-contacted at their need date) rather than lost"`
+	NeedIn   dist.Dist    `toml:"need_in" unit:"time" defdoc:"required when nurture > 0" doc:"time until a nurtured lead's need date (distribution)"`
+	Recall   string       `toml:"recall" defdoc:"this stage" doc:"the stage at which a nurtured lead is re-contacted"`
+}
+
+// Clients describes the life of a won lead.
+type Clients struct {
+	FirstOrder     Fraction `toml:"first_order" default:"100%" range:"[0,)" doc:"margin of the first order as a share of the client's monthly size"`
+	StartLevel     Fraction `toml:"start_level" default:"100%" range:"[0,)" doc:"a new client's monthly volume as a share of its size"`
+	Plan           Fraction `toml:"plan" default:"100%" range:"(0,)" doc:"the share of its size at which a client counts as developed to its planned volume"`
+	OrdersPerMonth float64  `toml:"orders_per_month" default:"1" range:"[0,)" doc:"repeat orders per month of a client served as it needs; each carries size·level/orders_per_month of margin"`
+	Order          string   `toml:"order" default:"" doc:"the activity that handles an order; \"\": none, the margin is booked at once"`
+	SaleWork       []string `toml:"sale_work" doc:"activities each won deal creates for the person who closed it (contract, invoice); a string or an array of strings"`
+	Care           string   `toml:"care" default:"" doc:"the activity of a proactive contact with a client; \"\": none"`
+	DevelopStep    Fraction `toml:"develop_step" default:"0%" range:"[0,)" doc:"rise of a client's level (share of size) after a successful proactive contact below plan"`
+	DevelopProb    Fraction `toml:"develop_prob" default:"0%" range:"[0,1]" doc:"probability that a proactive contact below plan develops the client"`
+	ClaimsPerMonth float64  `toml:"claims_per_month" default:"0" range:"[0,)" doc:"claims per month per client"`
+	Claim          string   `toml:"claim" default:"" doc:"the activity that handles a claim; \"\": none"`
+	Churn          Fraction `toml:"churn" default:"0%" range:"[0,)" doc:"base annual churn hazard of a client (18% is research/domain.md G, D4)"`
+	NeglectChurn   float64  `toml:"neglect_churn" default:"1" range:"[0,)" doc:"multiplier of the churn hazard while a client is neglected (overdue for contact)"`
+	NeglectOrders  float64  `toml:"neglect_orders" default:"1" range:"[0,)" doc:"multiplier of the order rate while a client is neglected"`
+	LostOrderChurn Fraction `toml:"lost_order_churn" default:"0%" range:"[0,1]" doc:"probability that a client whose order waited past its patience leaves"`
+}
+
+// Role is a job in the department.
+type Role struct {
+	Headcount      int            `toml:"headcount" default:"1" range:"[0,)" doc:"people in the role at time 0"`
+	New            int            `toml:"new" default:"0" range:"[0,)" doc:"how many of the initial headcount are new hires, ramping up; the others are fully ramped"`
+	Calendar       Calendar       `toml:"calendar" default:"Mon-Fri 09:00-18:00" doc:"working time (calendar text); use shifts instead for shift groups"`
+	Shifts         []Calendar     `toml:"shifts" doc:"calendars of shift groups: person i works shift i mod n; replaces calendar"`
+	Breaks         []Break        `toml:"breaks" doc:"time off within the calendar, e.g. \"Mon-Fri 13:00-14:00\"; a span without days applies on every day; applies to every shift"`
+	Blocks         []Block        `toml:"blocks" doc:"fixed blocks of the working week: internal time (meetings, training) or batches of given activities; laid over calendar and breaks"`
+	Does           []string       `toml:"does" doc:"the activities people of the role perform; at least one when the role is staffed"`
+	Speed          Named[float64] `toml:"speed" keyname:"activity" range:"(0,)" defdoc:"1" doc:"speed per activity (a duration is divided by it)"`
+	Skill          Named[float64] `toml:"skill" keyname:"activity" range:"[0,)" defdoc:"1" doc:"conversion multiplier per activity"`
+	Pull           []string       `toml:"pull" doc:"databases the role calls when nothing waits, in order"`
+	Setup          Duration       `toml:"setup" default:"0h" range:"[0,)" doc:"time lost changing from one kind of activity to another (research/domain.md G: 10 min)"`
+	SetupPairs     []SetupPair    `toml:"setup_pairs" doc:"switching costs for given pairs of kinds, overriding setup"`
+	Fatigue        Fatigue        `toml:"fatigue" doc:"decline of fatigue-prone work with hours on shift"`
+	Absence        []Absence      `toml:"absence" doc:"kinds of leave"`
+	Ramp           []Fraction     `toml:"ramp" range:"(0,1]" defdoc:"fully productive at once" doc:"a new hire's productivity by month of tenure, the last value holding after (RevSim: 35%, 65%, 100%)"`
+	RampApplies    string         `toml:"ramp_applies" default:"both" enum:"speed|convert|both" doc:"what ramp multiplies"`
+	Attrition      Fraction       `toml:"attrition" default:"0%" range:"[0,)" doc:"annual hazard of a person leaving (25% is research/domain.md G, C14)"`
+	Refill         dist.Dist      `toml:"refill" unit:"time" default:"exp(mean=30d)" doc:"delay before a leaver is replaced by a new hire (research/domain.md G: 30 d)"`
+	LeaveLoss      Fraction       `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too (research/domain.md D8: 10%)"`
+	Assign         string         `toml:"assign" default:"least_loaded" enum:"finder|least_loaded|round_robin|pool" doc:"who takes over an account: the person who found it, the one with fewest accounts, in turn, or nobody (a shared pool)"`
+	Personal       bool           `toml:"personal" default:"true" doc:"tasks for an account go to its person (true) or to the role's shared queue (false)"`
+	Cover          bool           `toml:"cover" default:"true" doc:"colleagues take the personal tasks of an absent person"`
+	PairWith       string         `toml:"pair_with" default:"" doc:"a role whose person i is this role's person i's fixed partner (manager and assistant); \"\": none"`
+	PortfolioLimit int            `toml:"portfolio_limit" default:"0" range:"[0,)" doc:"most accounts a person owns; at the cap the person stops prospecting; 0: no limit"`
+	CareEvery      Every          `toml:"care_every" default:"need" doc:"how often the role contacts each client it owns: a duration, or \"need\": as each client needs (market.need)"`
+	Pause          *Pause         `toml:"pause" defdoc:"none" doc:"back-pressure: stop pulled work while another role is overloaded"`
+	FatCat         *FatCat        `toml:"fat_cat" defdoc:"none" doc:"the fat-cat rule: prospecting falls as portfolio income nears a target (research/domain.md E4)"`
+	Pay            Pay            `toml:"pay" doc:"what a person costs"`
+}
+
+// Block is a fixed block of the working week.
+type Block struct {
+	Days     Days     `toml:"days" defdoc:"every working day of the calendar" doc:"days of the block, e.g. \"Mon\" or \"Tue-Fri\""`
+	Time     Times    `toml:"time" req:"true" doc:"time span(s), e.g. \"09:00-09:20\""`
+	Name     string   `toml:"name" doc:"name shown in reports"`
+	Internal bool     `toml:"internal" default:"false" doc:"internal time (meetings, training, planning): no sales work"`
+	Only     []string `toml:"only" doc:"batch mode: only these activities are done in the block"`
+}
+
+// SetupPair is a switching cost between two kinds, in either direction.
+type SetupPair struct {
+	A    string   `toml:"a" req:"true" doc:"an activity kind"`
+	B    string   `toml:"b" req:"true" doc:"another activity kind"`
+	Time Duration `toml:"time" req:"true" range:"[0,)" doc:"time lost changing between them"`
+}
+
+// Fatigue is the decline of fatigue-prone work with hours on shift.
+type Fatigue struct {
+	Speed         Fraction `toml:"speed" keyname:"activity" default:"0%" range:"[0,1]" doc:"relative fall of speed per hour on shift"`
+	Convert       Fraction `toml:"convert" default:"0%" range:"[0,1]" doc:"relative fall of conversion per hour on shift (research/domain.md G, B2: 1.5%)"`
+	Floor         Fraction `toml:"floor" default:"50%" range:"(0,1]" doc:"the multipliers fall no lower than this"`
+	BreakRecovery Fraction `toml:"break_recovery" default:"100%" range:"[0,1]" doc:"share of the accumulated fatigue a break removes"`
+}
+
+// Absence is a kind of leave.
+type Absence struct {
+	Name   string    `toml:"name" doc:"name shown in reports"`
+	Rate   float64   `toml:"rate" req:"true" range:"[0,)" doc:"spells per person per year"`
+	Length dist.Dist `toml:"length" req:"true" unit:"time" doc:"calendar time a spell lasts (distribution)"`
+}
+
+// Pause is back-pressure from another role.
+type Pause struct {
+	Watch string `toml:"watch" req:"true" doc:"the role whose waiting tasks are watched"`
+	Above int    `toml:"above" req:"true" range:"[1,)" doc:"pulled work stops when the watched role has more tasks waiting than this"`
+	Below int    `toml:"below" default:"0" range:"[0,)" doc:"and restarts when it has at most this many; below above"`
+}
+
+// FatCat is the fat-cat rule.
+type FatCat struct {
+	Target Money    `toml:"target" req:"true" range:"(0,)" doc:"monthly commission from the person's own clients at which prospecting stops"`
+	Floor  Fraction `toml:"floor" default:"0%" range:"[0,1]" doc:"the least prospecting effort"`
+	Shape  float64  `toml:"shape" default:"1" range:"(0,)" doc:"effort is max(floor, 1 - (income/target)^shape)"`
+	Slack  Duration `toml:"slack" default:"1h" range:"(0,)" doc:"time a person short of effort idles instead of prospecting"`
+}
+
+// Pay is what a person of a role costs.
+type Pay struct {
+	Salary           Money    `toml:"salary" default:"0" range:"[0,)" doc:"per month employed"`
+	Hourly           Money    `toml:"hourly" default:"0" range:"[0,)" doc:"per scheduled hour present"`
+	Commission       Fraction `toml:"commission" default:"0%" range:"[0,1]" doc:"share of the margin of the clients the person owns (research/domain.md C15: 8-12%)"`
+	SourceCommission Fraction `toml:"source_commission" default:"0%" range:"[0,1]" doc:"share of the margin of clients the person found and passed on"`
+	SourceMonths     float64  `toml:"source_months" default:"0" range:"[0,)" doc:"months after a passed client's first order during which source_commission is paid"`
+	PerHandover      Money    `toml:"per_handover" default:"0" range:"[0,)" doc:"bonus per client handed over to another role"`
+	PerPassed        Money    `toml:"per_passed" default:"0" range:"[0,)" doc:"bonus per lead passed to another role"`
+	PerFirstOrder    Money    `toml:"per_first_order" default:"0" range:"[0,)" doc:"bonus per deal won"`
+}
+
+// Handoff moves an account from one role to another. Exactly one of the
+// at_stage, at_won, after_deals, at_plan and at_volume triggers is given.
+type Handoff struct {
+	From       string    `toml:"from" defdoc:"any role other than to" doc:"the role giving the account"`
+	To         string    `toml:"to" req:"true" doc:"the role receiving it"`
+	AtStage    string    `toml:"at_stage" doc:"trigger: a lead reaches this stage"`
+	AtWon      bool      `toml:"at_won" doc:"trigger: a lead becomes a client (first order)"`
+	AfterDeals int       `toml:"after_deals" range:"[1,)" doc:"trigger: a client has placed this many orders"`
+	AtPlan     bool      `toml:"at_plan" doc:"trigger: a client's volume reaches the plan"`
+	AtVolume   Money     `toml:"at_volume" range:"(0,)" doc:"trigger: a client's monthly margin reaches this"`
+	Delay      dist.Dist `toml:"delay" unit:"time" defdoc:"none" doc:"time the handover takes (distribution)"`
+	InfoLoss   Fraction  `toml:"info_loss" default:"0%" range:"[0,1]" doc:"what the receiver does not learn: a lead's next stage converts (1 - info_loss) as often, a client's volume falls by it"`
+	MinSize    Money     `toml:"min_size" default:"0" range:"[0,)" doc:"only companies of at least this size; 0: no bound"`
+	MaxSize    Money     `toml:"max_size" default:"0" range:"[0,)" doc:"only companies of at most this size; 0: no bound"`
+}
+
+// Initial is an existing book of business at time 0.
+type Initial struct {
+	Role    string   `toml:"role" req:"true" doc:"the role whose people own it"`
+	Clients int      `toml:"clients" default:"0" range:"[0,)" doc:"clients per person"`
+	Level   Fraction `toml:"level" range:"(0,)" defdoc:"clients.start_level" doc:"their monthly volume as a share of size"`
+	Leads   int      `toml:"leads" default:"0" range:"[0,)" doc:"leads per person waiting at stage"`
+	Stage   string   `toml:"stage" defdoc:"the first stage" doc:"the stage the leads wait at"`
+}
+
+// Reorg changes the design at a time.
+type Reorg struct {
+	At         Duration   `toml:"at" req:"true" range:"(0,)" doc:"time of the change from the start of the run (warm-up included)"`
+	Headcount  Named[int] `toml:"headcount" keyname:"role" range:"[0,)" doc:"new headcount per role; roles not listed keep theirs. People are hired (ramping) or let go (most recent hires first) to match"`
+	Moves      []Move     `toml:"moves" doc:"people who change role, with their clients and tenure, before headcounts are matched"`
+	Leave      Fraction   `toml:"leave" default:"0%" range:"[0,1]" doc:"share of people who leave at the change (MODEL.md §1: 50% of veterans)"`
+	LeaveRoles []string   `toml:"leave_roles" defdoc:"all" doc:"the roles leave applies to"`
+	LeaveLoss  Fraction   `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too; the others go to colleagues"`
+	Transfer   []Transfer `toml:"transfer" doc:"hand every account of one role to another"`
+}
+
+// Move takes people from one role to another.
+type Move struct {
+	From string `toml:"from" req:"true" doc:"the role people leave"`
+	To   string `toml:"to" req:"true" doc:"the role they join"`
+	N    int    `toml:"n" default:"-1" range:"[-1,)" doc:"number of people; -1: all"`
+}
+
+// Transfer hands every account of one role to another.
+type Transfer struct {
+	From string `toml:"from" req:"true" doc:"the role giving its accounts"`
+	To   string `toml:"to" req:"true" doc:"the role receiving them"`
+}
+
+// Target is a growth goal.
+type Target struct {
+	Metric   string   `toml:"metric" default:"margin" enum:"margin|revenue" doc:"what is measured"`
+	Growth   Fraction `toml:"growth" req:"true" range:"(-1,)" doc:"required growth over the baseline (\"100%\" = double)"`
+	By       Duration `toml:"by" req:"true" range:"(0,)" doc:"when, after the warm-up, in whole months, at most the horizon"`
+	Window   Duration `toml:"window" default:"1mo" range:"(0,)" doc:"the rolling window the metric is averaged over, in whole months"`
+	Baseline Baseline `toml:"baseline" default:"auto" doc:"the monthly value to grow from (an amount), or \"auto\": the mean over the last twelve months of the warm-up"`
+}
