@@ -11,17 +11,19 @@ import (
 )
 
 // FS holds the built-in scenario files (*.toml and validation/*.toml),
-// salesim.schema.json and REFERENCE.md.
+// the fragments they include (common/*.toml), salesim.schema.json and
+// REFERENCE.md.
 //
-//go:embed *.toml validation/*.toml salesim.schema.json REFERENCE.md
+//go:embed *.toml common/*.toml validation/*.toml salesim.schema.json REFERENCE.md
 var FS embed.FS
 
 // Names returns the names of the built-in scenarios, sorted: their paths
-// in FS without .toml, such as "growth-plan" and "validation/mmc".
+// in FS without .toml, such as "growth-plan" and "validation/mmc". The
+// fragments in common/ are not scenarios of their own.
 func Names() []string {
 	var names []string
 	_ = fs.WalkDir(FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".toml") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".toml") && !strings.HasPrefix(p, "common/") {
 			names = append(names, strings.TrimSuffix(p, ".toml"))
 		}
 		return nil

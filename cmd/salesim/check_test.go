@@ -119,7 +119,7 @@ func TestInitCommand(t *testing.T) {
 	if err := run(context.Background(), []string{"init", "builtin:growth-plan", "plans/plan.toml"}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	if stdout.String() != "wrote plans/plan.toml\nwrote plans/salesim.schema.json\n" {
+	if stdout.String() != "wrote plans/plan.toml\nwrote plans/common/company.toml\nwrote plans/common/today.toml\nwrote plans/salesim.schema.json\n" {
 		t.Errorf("stdout %q", stdout.String())
 	}
 	for _, bad := range [][]string{{"init"}, {"init", "growth-plan#veterans_leave"}, {"init", "a", "b", "c"}} {

@@ -62,11 +62,13 @@ files of 'salesim run', and comparison.csv with the paired differences.`,
 	})
 }
 
-// builtinDesigns lists the built-in designs compared by default.
+// builtinDesigns lists the built-in designs compared by default: the
+// default scenario first (the reference of the paired differences), then
+// the others in name order.
 func builtinDesigns() []string {
-	var names []string
+	names := []string{defaultScenario}
 	for _, n := range scenarios.Names() {
-		if !strings.Contains(n, "/") {
+		if !strings.Contains(n, "/") && n != defaultScenario {
 			names = append(names, n)
 		}
 	}

@@ -114,7 +114,11 @@ func Compile(cfg Config) (*Plan, error) {
 	if nA == 0 {
 		bad("Activities", "no activities")
 	}
-	distOK("Market.Size", cfg.Market.Size, len(cfg.Inbound)+len(cfg.Databases)+len(cfg.Initial) > 0)
+	needSize := len(cfg.Initial) > 0
+	for _, st := range cfg.Stages {
+		needSize = needSize || (st.Next == -1 && st.Convert > 0)
+	}
+	distOK("Market.Size", cfg.Market.Size, needSize)
 	if !(cfg.Market.MarginRate > 0 && cfg.Market.MarginRate <= 1) {
 		bad("Market.MarginRate", "%g: want a share in (0, 1]", cfg.Market.MarginRate)
 	}
@@ -365,6 +369,9 @@ func Compile(cfg Config) (*Plan, error) {
 		for _, x := range ro.LeaveRoles {
 			inRange(f+".LeaveRoles", x, nR, "role", false)
 		}
+		for _, x := range ro.Rebalance {
+			inRange(f+".Rebalance", x, nR, "role", false)
+		}
 		prob(f+".Leave", ro.Leave)
 		prob(f+".LeaveLoss", ro.LeaveLoss)
 	}
@@ -390,6 +397,10 @@ func Compile(cfg Config) (*Plan, error) {
 		return nil, errors.Join(errs...)
 	}
 
+	if cfg.Market.Size.IsZero() {
+		// Nobody can become a client: sizes are drawn but never used.
+		cfg.Market.Size = dist.Const(0, dist.None)
+	}
 	p := &Plan{cfg: cfg, nAct: nA, nRole: nR, nStage: nS}
 	p.months = int(math.Ceil(r.Horizon/Month - 1e-9))
 	p.compileKinds()
@@ -503,7 +514,8 @@ func (p *Plan) compileRoutes() {
 			default:
 				p.route[o][a] = p.firstRole[a]
 				for r := range p.nRole {
-					if cfg.Roles[r].PairWith == o && cfg.Roles[r].Speed[a] > 0 {
+					paired := cfg.Roles[r].PairWith == o || cfg.Roles[o].PairWith == r
+					if paired && r != o && cfg.Roles[r].Speed[a] > 0 {
 						p.route[o][a] = int32(r)
 						p.pairRoute[o][a] = true
 						break

@@ -249,8 +249,9 @@ type Role struct {
 	Personal bool
 	Cover    bool
 	// PairWith is a role whose person i is this role's person i's fixed
-	// partner (manager + assistant): work this role does for the partner's
-	// accounts goes to that partner alone. -1: none.
+	// partner (manager + assistant): work on one partner's accounts that
+	// only the other partner's role does goes to that partner alone, both
+	// ways. -1: none.
 	PairWith int
 	// PortfolioLimit caps the accounts a person owns (0: none); at the cap
 	// the person stops prospecting and is skipped when accounts arrive.
@@ -368,7 +369,7 @@ type Initial struct {
 }
 
 // Reorg changes the design at a time. Its parts apply in order: Leave,
-// Moves, Transfer, Headcount.
+// Moves, Transfer, Headcount, Rebalance.
 type Reorg struct {
 	At float64
 	// Headcount is the new headcount per role (-1: unchanged). People are
@@ -386,6 +387,9 @@ type Reorg struct {
 	LeaveLoss  float64
 	// Transfer hands every account owned by role From to role To.
 	Transfer []Move
+	// Rebalance lists roles whose accounts are shared out afresh among
+	// their people, each to the least loaded in turn.
+	Rebalance []int
 }
 
 // Move is a number of people (or, in Reorg.Transfer, all accounts) going

@@ -215,6 +215,9 @@ func randomDesign(r *rand.Rand) Config {
 			ro.Moves = []Move{{From: 0, To: 1, N: r.IntN(3) - 1}}
 			ro.Transfer = []Move{{From: 1, To: 0}}
 		}
+		if pick(0.5) {
+			ro.Rebalance = []int{r.IntN(nRole)}
+		}
 		cfg.Reorgs = []Reorg{ro}
 	}
 	if pick(0.3) && cfg.Run.Warmup >= Month {

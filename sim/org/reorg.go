@@ -57,6 +57,46 @@ func (s *Sim) reorg(k int) {
 			s.rehome(int32(r))
 		}
 	}
+	for _, r := range ro.Rebalance {
+		s.rebalance(int32(r))
+	}
+}
+
+// rebalance shares the accounts of role r out afresh: clients first, the
+// largest first, each to the person with the fewest accounts so far.
+func (s *Sim) rebalance(r int32) {
+	if s.roles[r].staff == 0 || s.cfg.Roles[r].Assign == AssignPool {
+		return
+	}
+	var ids []int32
+	for i := range s.accts {
+		if a := &s.accts[i]; a.role == r && a.state != stFree {
+			ids = append(ids, int32(i))
+			s.disown(a)
+			a.owner = -1
+		}
+	}
+	slices.SortStableFunc(ids, func(x, y int32) int {
+		a, b := &s.accts[x], &s.accts[y]
+		if (a.state == stClient) != (b.state == stClient) {
+			if a.state == stClient {
+				return -1
+			}
+			return 1
+		}
+		return cmpFloat(b.size, a.size)
+	})
+	for _, id := range ids {
+		a := &s.accts[id]
+		best := int32(-1)
+		for _, m := range s.roles[r].members {
+			if p := &s.people[m]; p.employed && (best < 0 || p.owned < s.people[best].owned) {
+				best = m
+			}
+		}
+		a.owner = best
+		s.own(a)
+	}
 }
 
 // rehome hands the accounts and queued work of role r, which has nobody

@@ -543,8 +543,9 @@ func (s *Sim) onPatience(id int32) {
 		}
 	case tkCare:
 		a := &s.accts[t.acct]
-		if a.gen == t.gen {
+		if a.gen == t.gen && a.state == stClient {
 			a.careQueued = false
+			s.scheduleCare(t.acct, 0) // due again at once: the client is still waiting for a call
 		}
 	}
 	// The dead task stays in its queue until popped (front drops it).

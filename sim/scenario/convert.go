@@ -660,13 +660,24 @@ func (c *converter) inbound() {
 		if in.Role != "" {
 			ob.Role = c.roleRef(key+".role", in.Role)
 			if ob.Role >= 0 && ob.Stage >= 0 {
-				if a := c.stageActivity(ob.Stage); a >= 0 && c.cfg.Roles[ob.Role].Speed[a] == 0 {
-					c.errf(key+".role", "role %s does not do activity %s of stage %s", in.Role, c.cfg.Activities[a].Name, c.cfg.Stages[ob.Stage].Name)
+				if a := c.stageActivity(ob.Stage); a >= 0 && c.cfg.Roles[ob.Role].Speed[a] == 0 && !c.partnerDoes(ob.Role, a) {
+					c.errf(key+".role", "role %s does not do activity %s of stage %s, and no role paired with it does", in.Role, c.cfg.Activities[a].Name, c.cfg.Stages[ob.Stage].Name)
 				}
 			}
 		}
 		c.cfg.Inbound = append(c.cfg.Inbound, ob)
 	}
+}
+
+// partnerDoes reports whether a role paired with role r (pair_with = r)
+// does activity a: work r owns that r does not do goes to the partner.
+func (c *converter) partnerDoes(r, a int) bool {
+	for i, ro := range c.cfg.Roles {
+		if (ro.PairWith == r || c.cfg.Roles[r].PairWith == i) && i != r && ro.Speed[a] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *converter) databases() {
@@ -871,6 +882,11 @@ func (c *converter) reorgs() {
 				c.errf(mk+".to", "a transfer from role %s to itself", m.To)
 			}
 			or.Transfer = append(or.Transfer, mv)
+		}
+		for j, name := range r.Rebalance {
+			if ri := c.roleRef(indexKey(key+".rebalance", j), name); ri >= 0 {
+				or.Rebalance = append(or.Rebalance, ri)
+			}
 		}
 		c.cfg.Reorgs = append(c.cfg.Reorgs, or)
 	}

@@ -69,7 +69,7 @@ type Inbound struct {
 	Weekday []float64 `toml:"weekday" len:"7" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by day, Monday first"`
 	Month   []float64 `toml:"month" len:"12" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by month, January first (the run starts on 1 January)"`
 	Stage   string    `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
-	Role    string    `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests"`
+	Role    string    `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
 }
 
 // Database is a list of raw contacts worked by outbound calling.
@@ -116,7 +116,7 @@ type Clients struct {
 	DevelopProb    Fraction `toml:"develop_prob" default:"0%" range:"[0,1]" doc:"probability that a proactive contact below plan develops the client"`
 	ClaimsPerMonth float64  `toml:"claims_per_month" default:"0" range:"[0,)" doc:"claims per month per client"`
 	Claim          string   `toml:"claim" default:"" doc:"the activity that handles a claim; \"\": none"`
-	Churn          Fraction `toml:"churn" default:"0%" range:"[0,)" doc:"base annual churn hazard of a client (18% is research/domain.md G, D4)"`
+	Churn          Fraction `toml:"churn" default:"0%" range:"[0,1)" doc:"share of clients lost in a year at the base rate, served as they need (18% is research/domain.md G, D4); the hazard is −ln(1 − churn) per year"`
 	NeglectChurn   float64  `toml:"neglect_churn" default:"1" range:"[0,)" doc:"multiplier of the churn hazard while a client is neglected (overdue for contact)"`
 	NeglectOrders  float64  `toml:"neglect_orders" default:"1" range:"[0,)" doc:"multiplier of the order rate while a client is neglected"`
 	LostOrderChurn Fraction `toml:"lost_order_churn" default:"0%" range:"[0,1]" doc:"probability that a client whose order waited past its patience leaves"`
@@ -140,7 +140,7 @@ type Role struct {
 	Absence        []Absence      `toml:"absence" doc:"kinds of leave"`
 	Ramp           []Fraction     `toml:"ramp" range:"(0,1]" defdoc:"fully productive at once" doc:"a new hire's productivity by month of tenure, the last value holding after (RevSim: 35%, 65%, 100%)"`
 	RampApplies    string         `toml:"ramp_applies" default:"both" enum:"speed|convert|both" doc:"what ramp multiplies"`
-	Attrition      Fraction       `toml:"attrition" default:"0%" range:"[0,)" doc:"annual hazard of a person leaving (25% is research/domain.md G, C14)"`
+	Attrition      Fraction       `toml:"attrition" default:"0%" range:"[0,1)" doc:"share of people leaving in a year (25% is research/domain.md G, C14); the hazard is −ln(1 − attrition) per year"`
 	Refill         dist.Dist      `toml:"refill" unit:"time" default:"exp(mean=30d)" doc:"delay before a leaver is replaced by a new hire (research/domain.md G: 30 d)"`
 	LeaveLoss      Fraction       `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too (research/domain.md D8: 10%)"`
 	Assign         string         `toml:"assign" default:"least_loaded" enum:"finder|least_loaded|round_robin|pool" doc:"who takes over an account: the person who found it, the one with fewest accounts, in turn, or nobody (a shared pool)"`
@@ -246,6 +246,7 @@ type Reorg struct {
 	LeaveRoles []string   `toml:"leave_roles" defdoc:"all" doc:"the roles leave applies to"`
 	LeaveLoss  Fraction   `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too; the others go to colleagues"`
 	Transfer   []Transfer `toml:"transfer" doc:"hand every account of one role to another"`
+	Rebalance  []string   `toml:"rebalance" doc:"roles whose accounts are shared out afresh among their people, least loaded first, once everything else is done"`
 }
 
 // Move takes people from one role to another.
