@@ -182,28 +182,43 @@ func (s *Sim) slacks(p int32) bool {
 // the run's state is read afresh after each call.
 func (s *Sim) settleRun(p int32, t float64, strict bool) {
 	pp := &s.people[p]
+	n := 0
+	var c call
 	for pp.run && pp.runI < len(s.runs[p]) {
-		c := s.runs[p][pp.runI]
+		c = s.runs[p][pp.runI]
 		if c.end > t || (strict && c.end == t) {
-			return
+			break
 		}
 		pp.runI++
+		n++
+		if c.outcome != callFail {
+			s.countCalls(p, &c, n)
+			n = 0
+		}
 		s.settleCall(p, &c)
 	}
+	s.countCalls(p, &c, n)
 }
 
-// settleCall applies one finished call: counters, and the contact becomes a
-// lead, a nurtured lead, or goes back to cool off.
+// countCalls records n finished calls like c.
+func (s *Sim) countCalls(p int32, c *call, n int) {
+	if n == 0 || !s.recording {
+		return
+	}
+	r := int(s.people[p].role)
+	x := float64(n)
+	s.rec.add(cTasks, r, s.month, x)
+	s.rec.done[r*s.p.nAct+int(c.act)] += x
+	s.rec.done[(s.rec.nRole-1)*s.p.nAct+int(c.act)] += x
+	s.rec.entered[s.cfg.Databases[c.db].Stage] += x
+}
+
+// settleCall applies one finished call, counted already: the contact
+// becomes a lead, a nurtured lead, or goes back to cool off.
 func (s *Sim) settleCall(p int32, c *call) {
 	r := s.people[p].role
 	k := int(c.db)
 	db := &s.cfg.Databases[k]
-	if s.recording {
-		s.rec.add(cTasks, int(r), s.month, 1)
-		s.rec.done[int(r)*s.p.nAct+int(c.act)]++
-		s.rec.done[(s.rec.nRole-1)*s.p.nAct+int(c.act)]++
-		s.rec.entered[db.Stage]++
-	}
 	switch c.outcome {
 	case callWin:
 		st := &s.cfg.Stages[db.Stage]
@@ -243,6 +258,9 @@ func (s *Sim) runDone(p int32) {
 	n := copy(calls[:], s.runs[p][pp.runI:])
 	pp.run, pp.busy = false, false
 	s.runs[p] = s.runs[p][:0]
+	if n > 0 {
+		s.countCalls(p, &calls[0], n)
+	}
 	for i := range n {
 		s.settleCall(p, &calls[i])
 	}
@@ -305,21 +323,37 @@ func (s *Sim) preemptRun(p int32) {
 // fatigue.
 func (s *Sim) acctRun(p int32, from, now float64) {
 	pp := &s.people[p]
-	r, m := int(pp.role), s.month
+	var setup, work, rested float64
 	for _, c := range s.runs[p][pp.runI:] {
 		if c.start >= now {
 			break
 		}
-		a, b := math.Max(from, c.start), math.Min(now, c.end)
+		a, b := c.start, c.end
+		if from > a {
+			a = from
+		}
+		if now < b {
+			b = now
+		}
 		if b <= a {
 			continue
 		}
-		setup := math.Max(0, math.Min(b, c.setupEnd)-a)
-		work := b - a - setup
-		s.rec.add(cTSetup, r, m, setup)
-		s.rec.add(cTWork, r, m, work/c.slow)
-		s.rec.add(cTFatigue, r, m, work-work/c.slow)
+		su := c.setupEnd - a
+		if b < c.setupEnd {
+			su = b - a
+		}
+		if su < 0 {
+			su = 0
+		}
+		w := b - a - su
+		setup += su
+		work += w
+		rested += w / c.slow
 	}
+	r, m := int(pp.role), s.month
+	s.rec.add(cTSetup, r, m, setup)
+	s.rec.add(cTWork, r, m, rested)
+	s.rec.add(cTFatigue, r, m, work-rested)
 }
 
 // onWake: a contact of database k has become callable again.

@@ -47,6 +47,7 @@ type Plan struct {
 	handFrom  [][]int32 // [role] handoffs applicable to accounts owned by role (From == role or -1)
 	inRole    []int32   // [inbound] receiving role
 	top20     float64   // the 80th percentile of company size
+	labels    [][][]int // [role][shift][span] label id: equal ids mean no change
 
 	catalog *Catalog
 }
@@ -429,6 +430,23 @@ func Compile(cfg Config) (*Plan, error) {
 			if (h.From == ro || h.From == -1) && h.To != ro {
 				p.handFrom[ro] = append(p.handFrom[ro], int32(i))
 			}
+		}
+	}
+	p.labels = make([][][]int, nR)
+	for r, ro := range cfg.Roles {
+		for _, w := range ro.Shifts {
+			l := make([]int, len(w.Spans))
+			for j, sp := range w.Spans {
+				l[j] = j
+				for k := 0; k < j; k++ {
+					o := w.Spans[k]
+					if o.Kind == sp.Kind && o.Name == sp.Name && slices.Equal(o.Only, sp.Only) {
+						l[j] = l[k]
+						break
+					}
+				}
+			}
+			p.labels[r] = append(p.labels[r], l)
 		}
 	}
 	p.top20 = math.Inf(1)

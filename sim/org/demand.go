@@ -101,12 +101,23 @@ type recall struct {
 }
 
 func (s *Sim) setupDatabases() {
-	for _, db := range s.cfg.Databases {
-		d := dbState{n: db.Contacts}
+	n := len(s.cfg.Databases)
+	if cap(s.dbs) < n {
+		s.dbs = make([]dbState, n)
+	}
+	s.dbs = s.dbs[:n]
+	for i, db := range s.cfg.Databases {
+		d := &s.dbs[i]
+		again, att := d.again, d.attempts
+		again.Clear()
+		*d = dbState{n: db.Contacts, again: again}
 		if db.MaxAttempts > 0 {
-			d.attempts = make([]uint8, db.Contacts)
+			if cap(att) < db.Contacts {
+				att = make([]uint8, db.Contacts)
+			}
+			d.attempts = att[:db.Contacts]
+			clear(d.attempts)
 		}
-		s.dbs = append(s.dbs, d)
 	}
 }
 
@@ -138,15 +149,19 @@ func (d *dbState) giveBack(c int32, at float64) {
 	d.again.PushFront(recall{contact: c, at: at})
 }
 
-// size returns the company size of contact c of database k, drawn in
-// contact order from the database's own stream.
+// dbSize returns the company size of contact c of database k: the
+// market's size distribution at a quantile hashed from the database's
+// stream and the contact number, so that every design of a comparison
+// gives contact c the same size however many contacts it calls.
 func (s *Sim) dbSize(k int, c int32) float64 {
-	sz := s.sizesDB[k]
-	for int32(len(sz)) <= c {
-		sz = append(sz, s.cfg.Market.Size.Sample(s.rSizeDB[k]))
-	}
-	s.sizesDB[k] = sz
-	return sz[c]
+	x := s.dbKey[k] ^ (uint64(c)+1)*0x9e3779b97f4a7c15
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	u := (float64(x>>11) + 0.5) / (1 << 53) // in (0, 1)
+	return s.cfg.Market.Size.Quantile(u)
 }
 
 // setupInitial creates the book of business at time 0.

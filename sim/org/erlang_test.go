@@ -26,6 +26,9 @@ func TestDegenerateDesignIsErlangC(t *testing.T) {
 			if tc.c >= 100 || testing.Short() {
 				horizon = Year / 6
 			}
+			if raceEnabled {
+				horizon /= 2
+			}
 			p := mustCompile(t, mmcConfig(tc.lambda, tc.mu, tc.c, horizon, Month/4))
 			want, err := erlang.Solve(tc.lambda, tc.mu, tc.c)
 			if err != nil {

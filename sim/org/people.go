@@ -163,28 +163,30 @@ func (s *Sim) acct(p int32) {
 }
 
 // setupRoles creates the people, calendars and queues.
+// The buffers of a replication (queues, member lists) are kept for the
+// next one: a Sim reused across replications stops allocating once they
+// have grown.
 func (s *Sim) setupRoles() {
 	cfg := s.cfg
+	if cap(s.roles) < len(cfg.Roles) {
+		s.roles = make([]roleState, len(cfg.Roles))
+	}
+	s.roles = s.roles[:len(cfg.Roles)]
 	for r, ro := range cfg.Roles {
-		rs := roleState{q: make([]des.Queue[int32], s.p.nAct)}
+		rs := &s.roles[r]
+		q, members, groups := rs.q, rs.members[:0], rs.groups[:0]
+		if len(q) != s.p.nAct {
+			q = make([]des.Queue[int32], s.p.nAct)
+		}
+		for i := range q {
+			q[i].Clear()
+		}
+		*rs = roleState{q: q, members: members, groups: groups}
 		for i := range ro.Shifts {
-			g := group{role: int32(r), week: &ro.Shifts[i]}
-			g.labels = make([]int, len(g.week.Spans))
-			for j, sp := range g.week.Spans {
-				g.labels[j] = j
-				for k := 0; k < j; k++ {
-					o := g.week.Spans[k]
-					if o.Kind == sp.Kind && o.Name == sp.Name && slices.Equal(o.Only, sp.Only) {
-						g.labels[j] = g.labels[k]
-						break
-					}
-				}
-			}
 			rs.groups = append(rs.groups, int32(len(s.groups)))
-			s.groups = append(s.groups, g)
+			s.groups = append(s.groups, group{role: int32(r), week: &ro.Shifts[i], labels: s.p.labels[r][i]})
 		}
 		rs.target = ro.Headcount
-		s.roles = append(s.roles, rs)
 		for i := range ro.Headcount {
 			p := s.addPerson(int32(r))
 			tenure := float64(len(ro.Ramp)) * Month
@@ -207,8 +209,16 @@ func (s *Sim) addPerson(r int32) int32 {
 	})
 	rs.members = append(rs.members, id)
 	rs.absent++ // vacant until employed
-	for range s.p.nAct {
-		s.pq = append(s.pq, des.Queue[int32]{})
+	n := len(s.pq) + s.p.nAct
+	if cap(s.pq) >= n {
+		s.pq = s.pq[:n]
+		for i := n - s.p.nAct; i < n; i++ {
+			s.pq[i].Clear() // a queue of an earlier replication
+		}
+	} else {
+		for len(s.pq) < n {
+			s.pq = append(s.pq, des.Queue[int32]{})
+		}
 	}
 	for range maxAbs {
 		s.absEv = append(s.absEv, des.Event{})

@@ -233,9 +233,9 @@ func randomDesign(r *rand.Rand) Config {
 // everyone employed, and every measure is finite.
 func TestInvariantsOnRandomDesigns(t *testing.T) {
 	t.Parallel()
-	n := 150
-	if testing.Short() {
-		n = 40
+	n, reps := 150, 2
+	if raceEnabled || testing.Short() {
+		n, reps = 100, 1
 	}
 	r := rand.New(rand.NewPCG(1, 1))
 	for i := range n {
@@ -245,7 +245,7 @@ func TestInvariantsOnRandomDesigns(t *testing.T) {
 			t.Fatalf("design %d does not compile: %v", i, err)
 		}
 		s := NewSim(p)
-		for rep := range 2 {
+		for rep := range reps {
 			res, err := s.Run(context.Background(), uint64(i), rep)
 			if err != nil {
 				t.Fatal(err)

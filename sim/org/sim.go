@@ -93,10 +93,10 @@ type Sim struct {
 	rep  int
 
 	// random streams
-	rArr, rSizeIn, rSizeDB []*rand.Rand
-	rInit, rWork, rOut     *rand.Rand
-	rCli, rPeople, rDelay  *rand.Rand
-	sizesDB                [][]float64 // company sizes per database, by contact
+	rArr, rSizeIn         []*rand.Rand
+	dbKey                 []uint64 // per database: the key of its contacts' sizes
+	rInit, rWork, rOut    *rand.Rand
+	rCli, rPeople, rDelay *rand.Rand
 
 	accts    []account
 	freeAcct []int32
@@ -183,9 +183,7 @@ func (s *Sim) reset() {
 	s.people = s.people[:0]
 	s.pq = s.pq[:0]
 	s.absEv = s.absEv[:0]
-	s.roles = s.roles[:0]
 	s.groups = s.groups[:0]
-	s.dbs = s.dbs[:0]
 	for i := range s.runs {
 		s.runs[i] = s.runs[i][:0]
 	}
@@ -209,13 +207,9 @@ func (s *Sim) setup() {
 		s.rArr = append(s.rArr, s.stream("inbound:"+in.Name))
 		s.rSizeIn = append(s.rSizeIn, s.stream("size:inbound:"+in.Name))
 	}
-	s.rSizeDB = s.rSizeDB[:0]
-	for len(s.sizesDB) < len(cfg.Databases) {
-		s.sizesDB = append(s.sizesDB, nil)
-	}
-	for i, db := range cfg.Databases {
-		s.rSizeDB = append(s.rSizeDB, s.stream("size:db:"+db.Name))
-		s.sizesDB[i] = s.sizesDB[i][:0]
+	s.dbKey = s.dbKey[:0]
+	for _, db := range cfg.Databases {
+		s.dbKey = append(s.dbKey, s.stream("size:db:"+db.Name).Uint64())
 	}
 	s.rInit = s.stream(streamInit)
 	s.rWork = s.stream(streamWork)
