@@ -93,6 +93,79 @@ func BenchmarkKernelCancel(b *testing.B) {
 	}
 }
 
+// BenchmarkKernelSkewed mixes time scales as the sales model does: half
+// the pending events are calls, which last minutes (exponential, mean 5
+// minutes), half are client churn timers, which run months (exponential,
+// mean 30 days). A call that ends starts the next one and, as a contact
+// resets a client's neglect clock, reschedules a random churn timer; a
+// churn timer that fires starts a new one. Bucketed calendars are known to
+// degrade on such mixtures.
+func BenchmarkKernelSkewed(b *testing.B) {
+	const call, churn = 5.0 / 60, 30 * 24.0 // mean increments, hours
+	for _, n := range []int{10, 1000, 10000} {
+		b.Run(fmt.Sprintf("pending=%d", n), func(b *testing.B) {
+			env := des.New()
+			rnd := rand.New(rand.NewPCG(1, 4))
+			timers := make([]des.Event, n/2)
+			var onCall, onChurn des.Handler
+			onCall = func(int) {
+				env.After(call*rnd.ExpFloat64(), des.Normal, onCall, 0)
+				j := rnd.IntN(len(timers))
+				env.Reschedule(timers[j], env.Now()+churn*rnd.ExpFloat64())
+			}
+			onChurn = func(i int) {
+				timers[i] = env.After(churn*rnd.ExpFloat64(), des.Normal, onChurn, i)
+			}
+			for i := range timers {
+				env.After(call*rnd.ExpFloat64(), des.Normal, onCall, 0)
+				timers[i] = env.After(churn*rnd.ExpFloat64(), des.Normal, onChurn, i)
+			}
+			for range 10 * n {
+				env.Step()
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				env.Step()
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}
+
+// BenchmarkKernelShift is the hold model with a change of scale: after
+// warm-up the increments become 1,000 times shorter (exponential, mean 1
+// hour, then 3.6 seconds) while the number of pending events stays the
+// same, as when a quiet night turns into a busy day. A calendar queue that
+// sets its bucket width only when it resizes collapses here.
+func BenchmarkKernelShift(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("pending=%d", n), func(b *testing.B) {
+			env := des.New()
+			rnd := rand.New(rand.NewPCG(1, 5))
+			mean := 1.0
+			var hold des.Handler
+			hold = func(int) { env.After(mean*rnd.ExpFloat64(), des.Normal, hold, 0) }
+			for range n {
+				env.After(rnd.ExpFloat64(), des.Normal, hold, 0)
+			}
+			for range 10 * n {
+				env.Step()
+			}
+			mean = 1e-3
+			for range 10 * n {
+				env.Step()
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				env.Step()
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}
+
 // BenchmarkBaselineLoop is the yardstick the kernel is measured against in
 // the same run: the M/M/c queue as a hand-written loop over an inlined
 // binary heap of (time, kind) with no callbacks, no handles and no

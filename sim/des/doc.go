@@ -32,13 +32,23 @@
 //
 // # Complexity
 //
-// With n pending events: [Env.At], [Env.After], [Env.Cancel],
-// [Env.Reschedule] and [Env.Step] are O(log n); [Env.Now], [Env.Len] and
-// [Env.Pending] are O(1). The calendar is an implicit 4-ary min-heap of
-// 24-byte entries with each event's heap position kept in a slot table, so
-// cancel and reschedule find their event directly (the index field of
-// container/heap's PriorityQueue example). README's Performance section
-// gives the measurements behind the choice of a 4-ary heap.
+// [Env.Now], [Env.Len], [Env.Pending] and [Env.Time] are O(1). With few
+// pending events (up to 64) the calendar is an implicit 4-ary min-heap of
+// 24-byte entries, and [Env.At], [Env.After], [Env.Cancel],
+// [Env.Reschedule] and [Env.Step] are O(log n). Beyond that the later
+// events move to a ladder queue (Tang, Goh and Thng, 2005): rungs of
+// buckets whose widths are set from the events they receive, each bucket
+// an unsorted list linked through the slot table; the heap keeps only the
+// next few events and is refilled one bucket at a time. Then At, After,
+// Cancel and Reschedule are O(1) and Step O(1) amortised, whatever the
+// spread of event times, as long as they are not concentrated at a few
+// instants: events that cannot be told apart by bucketing (many at one
+// instant, or beyond eight rungs of refinement) go to the heap, so the
+// worst case is O(log n) amortised. Each event's handle leads to its slot,
+// and the slot to its place in the heap or its bucket, so Cancel and
+// Reschedule find their event directly. Memory is O(n), and nothing is
+// allocated once the calendar has reached its largest size. README's
+// Performance section gives the measurements behind the choice.
 //
 // # Errors
 //

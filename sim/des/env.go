@@ -31,22 +31,34 @@ type Event struct {
 	gen uint32
 }
 
-// entry is one element of the heap. key packs the priority (high 8 bits,
-// offset by 128) and the sequence number (low 56 bits), so that one integer
-// comparison settles ties in time.
+// entry is one element of the heap. tb is the bit pattern of the event
+// time, which orders as the time does because times are never negative;
+// key packs the priority (high 8 bits, offset by 128) and the sequence
+// number (low 56 bits). Comparing (tb, key) as one 128-bit number gives
+// the order of firing.
 type entry struct {
-	t    float64
+	tb   uint64
 	key  uint64
 	slot int32
 }
 
-// slot holds the callback of a pending event and its position in the heap.
+// slot is the record of a scheduled event, found from its handle. An event
+// is either in the heap, at heap[pos], or in the list of one bucket of the
+// ladder (see ladder.go), with its time and key in tb and key.
 type slot struct {
-	h   Handler
-	arg int
-	pos int32 // index in Env.heap; -1 when free
-	gen uint32
+	h          Handler
+	arg        int
+	tb, key    uint64 // while in a bucket
+	next, prev int32  // neighbours in the bucket's list, as slot index + 1
+	pos        int32  // index in Env.heap while in the heap
+	where      int32  // inHeap, notPending, or the bucket
+	gen        uint32
 }
+
+const (
+	inHeap     = -1
+	notPending = -2
+)
 
 const seqBits = 56
 
@@ -56,7 +68,10 @@ const seqBits = 56
 type Env struct {
 	now       float64
 	seq       uint64
+	n         int // pending events
 	heap      []entry
+	hole      bool // heap[0] has fired and not been replaced yet
+	ladder         // events later than those in the heap
 	slots     []slot
 	free      []int32
 	stopped   bool
@@ -70,7 +85,7 @@ func New() *Env { return &Env{} }
 func (e *Env) Now() float64 { return e.now }
 
 // Len returns the number of pending events.
-func (e *Env) Len() int { return len(e.heap) }
+func (e *Env) Len() int { return e.n }
 
 // Processed returns the number of events that have fired.
 func (e *Env) Processed() uint64 { return e.processed }
@@ -80,14 +95,17 @@ func (e *Env) Processed() uint64 { return e.processed }
 // growing again. Handles from before the reset refer to no event.
 func (e *Env) Reset() {
 	for i := range e.slots {
-		if e.slots[i].pos >= 0 {
-			e.slots[i].h = nil
-			e.slots[i].pos = -1
-			e.slots[i].gen++
+		if s := &e.slots[i]; s.where != notPending {
+			s.h = nil
+			s.where = notPending
+			s.gen++
 			e.free = append(e.free, int32(i))
 		}
 	}
 	e.heap = e.heap[:0]
+	e.hole = false
+	e.ladder.reset()
+	e.n = 0
 	e.now, e.seq, e.stopped, e.processed = 0, 0, false, 0
 }
 
@@ -95,7 +113,7 @@ func (e *Env) Reset() {
 // handle. It panics if t is before Now, NaN or infinite, if p is out of
 // range, or if h is nil.
 func (e *Env) At(t float64, p Priority, h Handler, arg int) Event {
-	if !(t >= e.now) || math.IsInf(t, 1) {
+	if !(t >= e.now) || t > math.MaxFloat64 {
 		if math.IsNaN(t) {
 			panic("des: NaN event time")
 		}
@@ -114,14 +132,17 @@ func (e *Env) At(t float64, p Priority, h Handler, arg int) Event {
 		e.free = e.free[:n-1]
 	} else {
 		id = int32(len(e.slots))
-		e.slots = append(e.slots, slot{})
+		e.slots = append(e.slots, slot{where: notPending})
 	}
 	s := &e.slots[id]
 	s.h, s.arg = h, arg
-	i := len(e.heap)
-	e.heap = append(e.heap, entry{t: t, key: key, slot: id})
-	s.pos = int32(i)
-	e.up(i)
+	e.n++
+	x := entry{tb: math.Float64bits(t + 0), key: key, slot: id} // + 0 turns -0 into +0
+	if e.ladder.empty() {
+		e.pushHeap(x)
+	} else {
+		e.place(x)
+	}
 	return Event{id: id + 1, gen: s.gen}
 }
 
@@ -151,7 +172,7 @@ func (e *Env) lookup(ev Event) *slot {
 		return nil
 	}
 	s := &e.slots[ev.id-1]
-	if s.gen != ev.gen || s.pos < 0 {
+	if s.gen != ev.gen || s.where == notPending {
 		return nil
 	}
 	return s
@@ -168,59 +189,93 @@ func (e *Env) Time(ev Event) (float64, bool) {
 	if s == nil {
 		return 0, false
 	}
-	return e.heap[s.pos].t, true
+	if s.where == inHeap {
+		return math.Float64frombits(e.heap[s.pos].tb), true
+	}
+	return math.Float64frombits(s.tb), true
 }
 
 // Cancel removes a pending event from the calendar and reports whether it
-// was pending. The complexity is O(log n).
+// was pending.
 func (e *Env) Cancel(ev Event) bool {
 	s := e.lookup(ev)
 	if s == nil {
 		return false
 	}
-	e.remove(int(s.pos))
+	e.unlink(ev.id-1, s)
+	s.h = nil // don't keep the callback's closure alive
+	s.where = notPending
+	s.gen++
+	e.free = append(e.free, ev.id-1)
+	e.n--
 	return true
 }
 
 // Reschedule moves a pending event to time t, keeping its handler,
 // argument and priority, and reports whether it was pending. The event
 // takes a new sequence number, as if it had been scheduled now. It panics
-// for a time At would refuse. The complexity is O(log n).
+// for a time At would refuse.
 func (e *Env) Reschedule(ev Event, t float64) bool {
 	s := e.lookup(ev)
 	if s == nil {
 		return false
 	}
-	if !(t >= e.now) || math.IsInf(t, 1) {
+	if !(t >= e.now) || t > math.MaxFloat64 {
 		panic("des: event rescheduled in the past or to a non-finite time")
 	}
-	i := int(s.pos)
-	en := &e.heap[i]
-	p := Priority(int64(en.key>>seqBits) + int64(MinPriority))
-	old := en.t
-	en.t = t
-	en.key = e.key(p)
-	if t < old {
-		e.up(i)
-	} else {
-		e.down(i)
+	tb := math.Float64bits(t + 0)
+	if s.where == inHeap && (e.ladder.empty() || e.route(tb) == inHeap) {
+		// It stays in the heap: move it there.
+		if e.hole {
+			e.fill()
+		}
+		i := int(s.pos)
+		x := &e.heap[i]
+		old := x.tb
+		x.tb, x.key = tb, e.key(priority(x.key))
+		if tb < old {
+			e.up(i)
+		} else {
+			e.down(i)
+		}
+		return true
 	}
+	x := e.unlink(ev.id-1, s)
+	x.tb, x.key = tb, e.key(priority(x.key))
+	e.place(x)
 	return true
+}
+
+func priority(key uint64) Priority {
+	return Priority(int64(key>>seqBits) + int64(MinPriority))
 }
 
 // Step fires the next event, advancing the clock to its time, and reports
 // whether there was one.
 func (e *Env) Step() bool {
-	if len(e.heap) == 0 {
+	if e.hole {
+		e.fill() // Step called by a handler
+	}
+	if len(e.heap) == 0 && !e.refill() {
 		return false
 	}
 	top := e.heap[0]
 	s := &e.slots[top.slot]
 	h, arg := s.h, s.arg
-	e.remove(0)
-	e.now = top.t
+	s.h = nil
+	s.where = notPending
+	s.gen++
+	e.free = append(e.free, top.slot)
+	// The root stays in place until the handler schedules an event, which
+	// takes its place with a single sift down, or returns.
+	e.hole = true
+	e.n--
+	e.now = math.Float64frombits(top.tb)
 	e.processed++
 	h(arg)
+	if e.hole {
+		e.fill()
+	}
 	return true
 }
 
@@ -241,7 +296,13 @@ func (e *Env) RunUntil(t float64) {
 		panic("des: NaN stop time")
 	}
 	e.stopped = false
-	for !e.stopped && len(e.heap) > 0 && e.heap[0].t <= t {
+	for !e.stopped {
+		if e.hole {
+			e.fill() // RunUntil called by a handler
+		}
+		if len(e.heap) == 0 && !e.refill() || math.Float64frombits(e.heap[0].tb) > t {
+			break
+		}
 		e.Step()
 	}
 	if !e.stopped && t > e.now {
@@ -252,81 +313,3 @@ func (e *Env) RunUntil(t float64) {
 // Stop makes the running [Env.Run] or [Env.RunUntil] return after the
 // current event.
 func (e *Env) Stop() { e.stopped = true }
-
-// remove deletes the heap element at i and frees its slot.
-func (e *Env) remove(i int) {
-	h := e.heap
-	id := h[i].slot
-	s := &e.slots[id]
-	s.h = nil // don't keep the callback's closure alive
-	s.pos = -1
-	s.gen++
-	e.free = append(e.free, id)
-	n := len(h) - 1
-	if i != n {
-		h[i] = h[n]
-		e.slots[h[i].slot].pos = int32(i)
-	}
-	e.heap = h[:n]
-	if i < n {
-		if !e.down(i) {
-			e.up(i)
-		}
-	}
-}
-
-func less(a, b *entry) bool {
-	return a.t < b.t || (a.t == b.t && a.key < b.key)
-}
-
-// The heap is 4-ary: children of i are 4i+1 .. 4i+4.
-
-func (e *Env) up(i int) {
-	h := e.heap
-	x := h[i]
-	for i > 0 {
-		p := (i - 1) / 4
-		if !less(&x, &h[p]) {
-			break
-		}
-		h[i] = h[p]
-		e.slots[h[i].slot].pos = int32(i)
-		i = p
-	}
-	h[i] = x
-	e.slots[x.slot].pos = int32(i)
-}
-
-// down sifts the element at i towards the leaves and reports whether it
-// moved.
-func (e *Env) down(i0 int) bool {
-	h := e.heap
-	n := len(h)
-	i := i0
-	x := h[i]
-	for {
-		c := 4*i + 1
-		if c >= n {
-			break
-		}
-		m := c
-		end := c + 4
-		if end > n {
-			end = n
-		}
-		for j := c + 1; j < end; j++ {
-			if less(&h[j], &h[m]) {
-				m = j
-			}
-		}
-		if !less(&h[m], &x) {
-			break
-		}
-		h[i] = h[m]
-		e.slots[h[i].slot].pos = int32(i)
-		i = m
-	}
-	h[i] = x
-	e.slots[x.slot].pos = int32(i)
-	return i > i0
-}
