@@ -19,9 +19,9 @@
 // with warnings such as [WarnFewReplications]. Its memory does not depend
 // on the number of replications: the mean and variance are updated by
 // Welford's method and the percentiles by the P² algorithm of Jain and
-// Chlamtac (1985), which keeps five markers per percentile. Up to five
+// Chlamtac (1985), which keeps five markers per percentile. Up to 64
 // values the percentiles are exact ([Quantiles], type 7 of Hyndman and Fan,
-// R's default). [Proportion] summarises 0/1 outcomes with the Wilson score
+// R's default): the values are kept sorted in a fixed buffer. [Proportion] summarises 0/1 outcomes with the Wilson score
 // interval, and [Paired] the differences of paired replications (common
 // random numbers).
 //

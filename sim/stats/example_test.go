@@ -20,7 +20,7 @@ func ExampleAccumulator() {
 	fmt.Printf("±%.1f%% of the mean; within 5%%: %v; warnings: %q\n", 100*s.RelHalfWidth(), s.Within(0.05), s.Warnings)
 	// Output:
 	// mean 252.3 k€, 95% CI [241.9, 262.6], n=40
-	// P10 206.2  P50 258.6  P90 290.2
+	// P10 214.4  P50 254.5  P90 286.5
 	// ±4.1% of the mean; within 5%: true; warnings: []
 }
 
