@@ -159,7 +159,18 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 	if err := writeFile(filepath.Join(dir, "comparison.csv"), func(w io.Writer) error { return writeComparisonCSV(w, rows) }); err != nil {
 		return err
 	}
-	// PENDING(charts): comparison plots and report.
+	man := manifest{Command: append([]string{"salesim", "compare"}, os.Args[min(2, len(os.Args)):]...),
+		Started: started.UTC().Format(time.RFC3339), Workers: f.workers, Requested: reps}
+	if !f.noPlots || f.report {
+		if _, err := writeComparePlots(dir, runs); err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+	}
+	if f.report {
+		if err := writeCompareReport(dir, runs, rows, &man); err != nil {
+			return err
+		}
+	}
 	if !f.quiet {
 		fmt.Fprintf(env.stdout, "compared %d designs, %d replications each, seed %d, common random numbers (%.1fs)\n\n",
 			len(runs), reps, seed, time.Since(started).Seconds())

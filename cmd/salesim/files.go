@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -37,12 +36,4 @@ func writeFile(path string, write func(w io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp, path)
-}
-
-// writeBytes writes b to path atomically.
-func writeBytes(path string, b []byte) error {
-	return writeFile(path, func(w io.Writer) error {
-		_, err := io.Copy(w, bytes.NewReader(b))
-		return err
-	})
 }

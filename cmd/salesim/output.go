@@ -45,7 +45,7 @@ type manifestSource struct {
 
 type outputOptions struct {
 	plots, report, quiet bool
-	design           *design // the design, if loaded; else rebuilt from the shards
+	design               *design // the design, if loaded; else rebuilt from the shards
 }
 
 // mergeAndWrite merges shards and writes every result file of a run into
@@ -97,6 +97,16 @@ func mergeAndWrite(env *cmdEnv, dir string, shards []*results.Shard, man *manife
 		}
 		man.Files = append(man.Files, f.name)
 	}
+	if opt.plots {
+		names, err := writePlots(dir, d, table)
+		if err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		man.Files = append(man.Files, names...)
+	}
+	if opt.report {
+		man.Files = append(man.Files, "report.html")
+	}
 	man.Files = append(man.Files, "manifest.json")
 	if err := writeFile(filepath.Join(dir, "manifest.json"), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
@@ -104,6 +114,11 @@ func mergeAndWrite(env *cmdEnv, dir string, shards []*results.Shard, man *manife
 		return enc.Encode(man)
 	}); err != nil {
 		return err
+	}
+	if opt.report {
+		if err := writeReport(dir, d, table, man); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
 	}
 	if !opt.quiet {
 		cfg := d.plan.Config()

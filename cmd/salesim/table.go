@@ -70,7 +70,7 @@ func formatCI(s stats.Summary, unit string) string {
 func printRunTable(w io.Writer, d *design, t *results.Table) {
 	cat := d.plan.Catalog()
 	cfg := d.plan.Config()
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug&0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\tmean ± 95%% CI\tinterval\tP10\tP50\tP90\t\n", "department, whole horizon")
 	for _, m := range deptMetrics {
 		s, ok := t.Get(results.Key{Metric: m, Role: org.Department, Period: org.Total})

@@ -377,9 +377,12 @@ func (s *Sim) handoff(id int32, h *Handoff) float64 {
 			s.rec.add(cPassed, int(from), s.month, 1)
 		}
 		s.bonus(from, pay.PerPassed)
-		if a.src < 0 {
-			a.src, a.srcRole = old, from
-		}
+	}
+	// The first person to pass the account on found it: source commission
+	// on its margin goes to them (a caller's passed request, a hunter's
+	// handed-over client).
+	if a.src < 0 {
+		a.src, a.srcRole = old, from
 	}
 	return delay
 }

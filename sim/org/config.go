@@ -273,8 +273,9 @@ type Pay struct {
 	Salary float64 // per month employed
 	Hourly float64 // per scheduled hour present (not absent)
 	// Commission is the share of margin of the clients the person owns;
-	// SourceCommission the share of margin of clients the person found
-	// and passed on, for SourceMonths after their first order.
+	// SourceCommission the share of margin of accounts the person passed
+	// on — the first handoff of a lead or client — for SourceMonths after
+	// the account's first order.
 	Commission       float64
 	SourceCommission float64
 	SourceMonths     float64

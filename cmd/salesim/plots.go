@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"path/filepath"
+
+	"github.com/salesim/salesim/sim/charts"
+	"github.com/salesim/salesim/sim/results"
+)
+
+// chartMeta describes a design for the charts.
+func chartMeta(d *design) *charts.Meta {
+	cfg := d.plan.Config()
+	m := &charts.Meta{Design: d.name, Months: d.plan.Months()}
+	for _, r := range cfg.Roles {
+		m.Roles = append(m.Roles, r.Name)
+	}
+	for _, a := range cfg.Activities {
+		m.Activities = append(m.Activities, a.Name)
+	}
+	for _, s := range cfg.Stages {
+		st := charts.Stage{Name: s.Name}
+		if s.Next >= 0 {
+			st.Next = cfg.Stages[s.Next].Name
+		}
+		m.Stages = append(m.Stages, st)
+	}
+	if t := cfg.Target; t != nil {
+		m.Target = &charts.Target{Metric: t.Metric, Growth: t.Growth, By: t.By, Window: t.Window}
+	}
+	return m
+}
+
+// writePlots writes every figure of a run into dir as PNG and SVG, each
+// file atomically, and returns the file names.
+func writePlots(dir string, d *design, t *results.Table) ([]string, error) {
+	figs, err := charts.RunFigures(t, chartMeta(d))
+	if err != nil {
+		return nil, err
+	}
+	return writeFigures(dir, figs)
+}
+
+// writeComparePlots writes the figures comparing the designs of a
+// comparison into dir and returns the file names.
+func writeComparePlots(dir string, runs []*compared) ([]string, error) {
+	figs, err := charts.CompareFigures(chartDesigns(runs))
+	if errors.Is(err, charts.ErrNoData) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return writeFigures(dir, figs)
+}
+
+func chartDesigns(runs []*compared) []charts.Design {
+	var ds []charts.Design
+	for _, c := range runs {
+		ds = append(ds, charts.Design{Meta: chartMeta(c.d), Table: c.tab})
+	}
+	return ds
+}
+
+func writeFigures(dir string, figs []*charts.Figure) ([]string, error) {
+	var names []string
+	for _, f := range figs {
+		for _, format := range charts.Formats {
+			name := f.Name + "." + format
+			if err := writeFile(filepath.Join(dir, name), func(w io.Writer) error { return f.Render(format, w) }); err != nil {
+				return names, err
+			}
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
+// svgFigures renders figures as SVG for a report.
+func svgFigures(figs []*charts.Figure) ([]svgFigure, error) {
+	var out []svgFigure
+	for _, f := range figs {
+		var b bytes.Buffer
+		if err := f.Render("svg", &b); err != nil {
+			return nil, err
+		}
+		out = append(out, svgFigure{fig: f, svg: b.Bytes()})
+	}
+	return out, nil
+}
+
+type svgFigure struct {
+	fig *charts.Figure
+	svg []byte
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/salesim/salesim/sim/results"
+)
+
+// runQuiet runs salesim with args and fails the test on an error.
+func runQuiet(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("salesim %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.String()
+}
+
+// TestRunPlotsAndReport runs the default scenario briefly with -report,
+// checks the plot files and the manifest, and that 'salesim report'
+// rewrites the same page from the files alone.
+func TestRunPlotsAndReport(t *testing.T) {
+	dir := t.TempDir()
+	runQuiet(t, "run", "-q", "-reps", "3", "-workers", "2", "-report", "-out", dir)
+	man, err := readManifest(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"monthly", "cost", "throughput", "outcomes", "utilisation", "funnel"} {
+		for _, ext := range []string{".png", ".svg"} {
+			f := name + ext
+			if !slices.Contains(man.Files, f) {
+				t.Errorf("manifest files %v lack %s", man.Files, f)
+			}
+			if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+	}
+	if !slices.Contains(man.Files, "report.html") {
+		t.Errorf("manifest files %v lack report.html", man.Files)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(first)
+	for _, want := range []string{"<title>growth-plan</title>", `<section id="target">`, `id="fig-funnel"`, "@font-face", "builtin:growth-plan.toml"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	// The manifest inside the page is the manifest written.
+	mj, _ := json.MarshalIndent(man, "", "  ")
+	if !strings.Contains(page, strings.ReplaceAll(string(mj[:40]), `"`, "&#34;")) {
+		t.Error("report.html does not hold the manifest")
+	}
+
+	if err := os.Remove(filepath.Join(dir, "report.html")); err != nil {
+		t.Fatal(err)
+	}
+	if out := runQuiet(t, "report", dir); !strings.Contains(out, "report.html") {
+		t.Errorf("salesim report printed %q", out)
+	}
+	again, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Error("salesim report wrote a different page from the run's files than the run did")
+	}
+}
+
+func TestRunNoPlots(t *testing.T) {
+	dir := t.TempDir()
+	runQuiet(t, "run", "-q", "-reps", "2", "-no-plots", "-out", dir)
+	if m, _ := filepath.Glob(filepath.Join(dir, "*.png")); len(m) > 0 {
+		t.Errorf("-no-plots wrote %v", m)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); err == nil {
+		t.Error("a run without -report wrote report.html")
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no folder", []string{"report"}, 2, "report takes one results folder"},
+		{"two folders", []string{"report", dir, dir}, 2, "report takes one results folder"},
+		{"no manifest", []string{"report", dir}, 1, "manifest.json"},
+	} {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), tc.args, &stdout, &stderr)
+		if got := exitCode(err, &stderr); got != tc.code || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tc.name, got, stderr.String(), tc.code, tc.want)
+		}
+	}
+}
+
+// TestCompareReport runs two designs as compare does and writes the
+// comparison's plots and report.
+func TestCompareReport(t *testing.T) {
+	dir := t.TempDir()
+	var runs []*compared
+	for _, arg := range []string{"growth-plan", "growth-plan#veterans_leave"} {
+		d, err := loadDesign(arg, []string{"run.replications=3"}, &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := runDesign(context.Background(), d, experiment{seed: 1, reps: repRange(0, 3), workers: 2})
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		ks := keys(d.plan)
+		c := &compared{d: d, o: o, tab: results.Aggregate(ks, o.records), idx: map[results.Key]int{}}
+		for i, k := range ks {
+			c.idx[k] = i
+		}
+		runs = append(runs, c)
+	}
+	names, err := writeComparePlots(dir, runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"compare.png", "compare.svg", "monthly-compare.png", "monthly-compare.svg"}; !slices.Equal(names, want) {
+		t.Errorf("comparison plots %v, want %v", names, want)
+	}
+	if err := writeCompareReport(dir, runs, pairedRows(runs), nil); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Comparison of 2 designs", "Differences against growth-plan", "growth-plan#veterans_leave", `id="fig-compare"`, `id="fig-monthly-compare"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the comparison report lacks %q", want)
+		}
+	}
+}

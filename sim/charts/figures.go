@@ -1,0 +1,49 @@
+package charts
+
+import (
+	"errors"
+
+	"github.com/salesim/salesim/sim/results"
+)
+
+// RunFigures returns every figure of one design's results that has data,
+// in reading order: the monthly target metric, cost, throughput,
+// outcomes, utilisation and the funnel. Figures without data are left
+// out; any other error is returned.
+func RunFigures(t *results.Table, m *Meta) ([]*Figure, error) {
+	var out []*Figure
+	for _, fn := range []func(*results.Table, *Meta) (*Figure, error){
+		MonthlyFigure, Cost, Throughput, Outcome, Utilisation, FunnelFigure,
+	} {
+		f, err := fn(t, m)
+		if errors.Is(err, ErrNoData) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// CompareFigures returns the figures comparing designs: the key totals
+// and the monthly target metric overlaid. It returns ErrNoData for fewer
+// than two designs.
+func CompareFigures(ds []Design) ([]*Figure, error) {
+	var out []*Figure
+	for _, fn := range []func([]Design) (*Figure, error){Compare, MonthlyCompare} {
+		f, err := fn(ds)
+		if errors.Is(err, ErrNoData) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, ErrNoData
+	}
+	return out, nil
+}

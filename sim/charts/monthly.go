@@ -1,0 +1,130 @@
+package charts
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/salesim/salesim/sim/results"
+)
+
+// Monthly is the department's target metric (margin without a target)
+// month by month over replications.
+type Monthly struct {
+	Metric              string
+	Months              []int // 1, 2, ...
+	Mean, P10, P50, P90 []float64
+	// Baseline is the mean baseline per month and Goal (1+growth) times
+	// it; NaN without a target.
+	Baseline, Goal float64
+	// Reached is P(target reached by the end of month m) for each month,
+	// with its Wilson interval; nil without a target.
+	Reached []Estimate
+	// PTarget is P(target reached by the target month); NaN without.
+	PTarget Estimate
+}
+
+// MonthlyData returns the monthly series of the target metric (or of
+// margin) for the department.
+func MonthlyData(t *results.Table, m *Meta) (Monthly, error) {
+	l := newLookup(t)
+	nan := math.NaN()
+	d := Monthly{Metric: "margin", Baseline: nan, Goal: nan, PTarget: Estimate{nan, nan, nan}}
+	if m.Target != nil && m.Target.Metric != "" {
+		d.Metric = m.Target.Metric
+	}
+	for _, mo := range l.months {
+		s, ok := l.month(d.Metric, Department, mo)
+		if !ok {
+			continue
+		}
+		d.Months = append(d.Months, mo)
+		d.Mean = append(d.Mean, s.Mean)
+		d.P10 = append(d.P10, s.P10)
+		d.P50 = append(d.P50, s.P50)
+		d.P90 = append(d.P90, s.P90)
+		if m.Target != nil {
+			if p, ok := l.month("p_target", Department, mo); ok {
+				d.Reached = append(d.Reached, estimate(p))
+			} else {
+				d.Reached = append(d.Reached, Estimate{nan, nan, nan})
+			}
+		}
+	}
+	if len(d.Months) == 0 {
+		return d, ErrNoData
+	}
+	if m.Target != nil {
+		if b, ok := l.get("baseline", Department, Total); ok {
+			d.Baseline = b.Mean
+			d.Goal = (1 + m.Target.Growth) * b.Mean
+		}
+		if p, ok := l.get("p_target", Department, Total); ok {
+			d.PTarget = estimate(p)
+		}
+	}
+	return d, nil
+}
+
+// MonthlyFigure draws the department's target metric month by month: the
+// median over replications, the band of the 10th to 90th percentiles, the
+// baseline and the target line, and below, with a target, the probability
+// of having reached it by each month.
+func MonthlyFigure(t *results.Table, m *Meta) (*Figure, error) {
+	d, err := MonthlyData(t, m)
+	if err != nil {
+		return nil, err
+	}
+	p := newPanel(pretty(d.Metric) + " per month, department")
+	p.Add(valueGrid(false))
+	x0, x1 := float64(d.Months[0]), float64(d.Months[len(d.Months)-1])
+	add(p, band(d.Months, d.P10, d.P90, bandColor),
+		hline(d.Baseline, x0, x1, baselineColor, []vg.Length{5, 3}),
+		hline(d.Goal, x0, x1, targetColor, []vg.Length{5, 3}),
+		line(xys(d.Months, d.P50), medianColor, 2, nil))
+	monthAxis(p, d.Months)
+	p.Y.Min = 0
+	p.Y.Tick.Marker = moneyTicks
+	p.Y.Label.Text = m.moneyLabel(pretty(d.Metric) + " per month")
+	legend := []LegendEntry{{Label: "median of replications, with 10th–90th percentile band", Color: medianColor, Kind: KeyBand}}
+	panels := [][]*plot.Plot{{p}}
+	var rowW []float64
+	sub := fmt.Sprintf("%s · %d replications", m.Design, t.N)
+	notes := []string{"The band holds 80% of the replications in each month; it is not a confidence interval of the median."}
+	if m.Target != nil && finite(d.Baseline) {
+		add(p, vline(float64(m.Target.By), 0, math.Max(d.Goal, maxOf(d.P90))))
+		legend = append(legend,
+			LegendEntry{Label: "baseline " + Money(d.Baseline) + " per month", Color: baselineColor, Kind: KeyDash},
+			LegendEntry{Label: fmt.Sprintf("target %+.0f%%: %s per month", 100*m.Target.Growth, Money(d.Goal)), Color: targetColor, Kind: KeyDash},
+			LegendEntry{Label: fmt.Sprintf("target month (%d)", m.Target.By), Color: baselineColor, Kind: KeyDot},
+		)
+		panels = append(panels, []*plot.Plot{reachedPanel([][]int{d.Months}, [][]Estimate{d.Reached}, []color.Color{medianColor}, m.Target.By)})
+		rowW = []float64{2, 1}
+		sub += fmt.Sprintf(" · P(%s %+.0f%% by month %d) = %s [%s, %s]", d.Metric, 100*m.Target.Growth, m.Target.By,
+			Percent(d.PTarget.Mean), Percent(d.PTarget.Lo), Percent(d.PTarget.Hi))
+		notes = append(notes, fmt.Sprintf("The target is reached when the mean over a %d-month window reaches the target line; whiskers on the probabilities are 95%% Wilson intervals.", m.Target.Window))
+	}
+	caption := "The department's " + pretty(d.Metric) + " per month: the median of the replications and the band holding the middle 80% of them."
+	if len(panels) > 1 {
+		caption = "The department's " + pretty(d.Metric) + " per month against the growth target: the median of the replications and the band holding the middle 80% of them, the baseline and the target line; below, the probability of having reached the target by the end of each month."
+	}
+	h := vg.Length(330)
+	if len(panels) > 1 {
+		h = 470
+	}
+	return &Figure{
+		Name:       "monthly",
+		Caption:    caption,
+		Title:      capitalize(pretty(d.Metric)) + " month by month",
+		Subtitle:   sub,
+		Legend:     legend,
+		Panels:     panels,
+		RowWeights: rowW,
+		Notes:      notes,
+		Width:      9 * vg.Inch,
+		Height:     h,
+	}, nil
+}

@@ -1,0 +1,118 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+type compareDesignView struct {
+	CompareDesign
+	ID, P, CI string
+}
+
+type diffRow struct {
+	Design, Mean, CI, Diff, DiffCI string
+	Sig, Ref                       bool
+}
+
+type diffGroup struct {
+	Name, Doc, Where string
+	Rows             []diffRow
+}
+
+type compareView struct {
+	head
+	Designs    []compareDesignView
+	HasTarget  bool
+	TargetText string
+	Reference  string
+	Groups     []diffGroup
+	Figures    []figureView
+	Manifest   string
+}
+
+// WriteCompare writes the report of a comparison of designs to w: the
+// designs with P(target), each metric's values and paired differences
+// against the first design, the figures and each design's summary.
+func WriteCompare(w io.Writer, c *Comparison) error {
+	if len(c.Designs) == 0 {
+		return fmt.Errorf("report: a comparison without designs")
+	}
+	figs, err := figureViews(c.Figures)
+	if err != nil {
+		return err
+	}
+	v := compareView{
+		head:      head{Title: c.Title, Facts: c.Facts, Notes: c.Notes, CSS: css(c.Fonts)},
+		Reference: c.Designs[0].Name, Figures: figs, Manifest: string(c.Manifest),
+	}
+	if t := c.Target; t != nil {
+		v.TargetText = fmt.Sprintf("P(target): the probability that %s per month, as a mean over a %d-month window, reaches %+.0f%% of its baseline by month %d; 95%% Wilson intervals.",
+			t.Metric, t.Window, 100*t.Growth, t.By)
+	}
+	units := map[string]Metric{}
+	for _, m := range c.Metrics {
+		units[m.Name] = m
+	}
+	for i, d := range c.Designs {
+		dv := compareDesignView{CompareDesign: d, ID: fmt.Sprint(i + 1), P: "—", CI: "—"}
+		for _, r := range c.Rows {
+			if r.Design == d.Name && r.Metric == "p_target" && r.Role == Department && r.Period == Total {
+				v.HasTarget = true
+				dv.P = percent(r.Value.Mean)
+				dv.CI = "[" + percent(r.Value.Lo) + ", " + percent(r.Value.Hi) + "]"
+			}
+		}
+		v.Designs = append(v.Designs, dv)
+	}
+	groups := map[string]int{}
+	for _, r := range c.Rows {
+		key := r.Metric + "\x00" + r.Role + "\x00" + r.Period
+		gi, ok := groups[key]
+		if !ok {
+			m := units[r.Metric]
+			g := diffGroup{Name: r.Metric, Doc: m.Doc, Where: where(r.Role, r.Period)}
+			gi = len(v.Groups)
+			groups[key] = gi
+			v.Groups = append(v.Groups, g)
+		}
+		unit := units[r.Metric].Unit
+		row := diffRow{Design: r.Design, Mean: value(r.Value.Mean, unit), CI: interval(r.Value, unit), Diff: "—", DiffCI: "—", Ref: r.Diff == nil}
+		if r.Diff != nil {
+			row.Diff = signed(r.Diff.Mean, unit)
+			row.DiffCI = interval(*r.Diff, unit)
+			row.Sig = excludesZero(*r.Diff)
+		}
+		if r.Diff == nil && r.Design == c.Designs[0].Name {
+			row.Diff = "reference"
+		}
+		v.Groups[gi].Rows = append(v.Groups[gi].Rows, row)
+	}
+	v.TOC = []link{{"designs", "Designs"}, {"differences", "Differences"}}
+	if len(figs) > 0 {
+		v.TOC = append(v.TOC, link{"figures", "Figures"})
+	}
+	for _, d := range v.Designs {
+		if d.Design != "" {
+			v.TOC = append(v.TOC, link{"design-" + d.ID, d.Name})
+		}
+	}
+	if len(c.Manifest) > 0 {
+		v.TOC = append(v.TOC, link{"manifest", "Manifest"})
+	}
+	return execute(w, "compare", v)
+}
+
+// where describes a key's role and period unless they are the
+// department's whole horizon: "per hunter", "month 3".
+func where(role, period string) string {
+	var parts []string
+	if role != Department && role != "" {
+		parts = append(parts, "role "+role)
+	}
+	if period != Total && period != "" {
+		parts = append(parts, period)
+	}
+	return strings.Join(parts, ", ")
+}

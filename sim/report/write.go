@@ -1,0 +1,263 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/salesim/salesim/sim/results"
+	"github.com/salesim/salesim/sim/stats"
+)
+
+//go:embed page.tmpl
+var pageText string
+
+//go:embed style.css
+var styleText string
+
+var page = template.Must(template.New("page").Parse(pageText))
+
+// Department and Total name the department and the whole horizon in a
+// results table.
+const (
+	Department = "all"
+	Total      = "total"
+)
+
+// link is an entry of a page's table of contents.
+type link struct{ ID, Title string }
+
+// head is what the top of every page shows.
+type head struct {
+	Title, Description string
+	Facts              []Fact
+	Notes              []string
+	TOC                []link
+	CSS                template.CSS
+}
+
+type deptRow struct {
+	Name, Doc                     string
+	Mean, CI, P10, P50, P90, Warn string
+}
+
+type cell struct{ Text, Title string }
+
+// metricRow is a metric's row of the table per role: a cell per role.
+type metricRow struct {
+	Metric Metric
+	Cells  []cell
+}
+
+type monthRow struct {
+	Month      int
+	By, CI, In string
+	Bar        int // pixels
+}
+
+type targetView struct {
+	Text, P, CI string
+	N           int
+	Months      []monthRow
+	Last        int
+	Never       string
+}
+
+type figureView struct {
+	Name, Caption string
+	SVG           template.HTML
+}
+
+type runView struct {
+	head
+	Dept     []deptRow
+	Roles    []string
+	RoleRows []metricRow
+	Target   *targetView
+	Figures  []figureView
+	Design   string
+	Sources  []Source
+	Manifest string
+}
+
+// Write writes the report of one run to w.
+func Write(w io.Writer, r *Run) error {
+	if r.Table == nil {
+		return fmt.Errorf("report: no results table")
+	}
+	figs, err := figureViews(r.Figures)
+	if err != nil {
+		return err
+	}
+	v := runView{
+		head:    head{Title: r.Title, Description: r.Description, Facts: r.Facts, Notes: r.Notes, CSS: css(r.Fonts)},
+		Figures: figs, Design: r.Design, Sources: r.Sources, Manifest: string(r.Manifest),
+	}
+	idx := index(r.Table)
+	for _, m := range r.DeptMetrics {
+		s, ok := idx.get(m.Name, Department, Total)
+		if !ok {
+			continue
+		}
+		v.Dept = append(v.Dept, deptRow{
+			Name: m.Name, Doc: m.Doc, Mean: plusMinus(s, m.Unit), CI: interval(s, m.Unit),
+			P10: value(s.P10, m.Unit), P50: value(s.P50, m.Unit), P90: value(s.P90, m.Unit),
+			Warn: strings.Join(s.Warnings, "; "),
+		})
+	}
+	for _, m := range r.RoleMetrics {
+		row := metricRow{Metric: m}
+		any := false
+		for _, role := range r.Roles {
+			s, ok := idx.get(m.Name, role, Total)
+			if !ok {
+				row.Cells = append(row.Cells, cell{Text: "—"})
+				continue
+			}
+			any = true
+			row.Cells = append(row.Cells, cell{Text: plusMinus(s, m.Unit), Title: "95% interval " + interval(s, m.Unit)})
+		}
+		if any {
+			v.RoleRows = append(v.RoleRows, row)
+		}
+	}
+	v.Roles = r.Roles
+	v.Target = targetSection(r.Target, idx)
+	v.TOC = append(v.TOC, link{"summary", "Key results"})
+	if v.Target != nil {
+		v.TOC = append(v.TOC, link{"target", "Target"})
+	}
+	if len(figs) > 0 {
+		v.TOC = append(v.TOC, link{"figures", "Figures"})
+	}
+	v.TOC = append(v.TOC, link{"design", "Design"}, link{"scenario", "Scenario"})
+	if len(r.Manifest) > 0 {
+		v.TOC = append(v.TOC, link{"manifest", "Manifest"})
+	}
+	return execute(w, "run", v)
+}
+
+func execute(w io.Writer, name string, v any) error {
+	var b bytes.Buffer
+	if err := page.ExecuteTemplate(&b, name, v); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err := b.WriteTo(w)
+	return err
+}
+
+// targetSection returns the target's probability and the distribution
+// of the month it is first reached, or nil without a target.
+func targetSection(t *Target, idx tableIndex) *targetView {
+	if t == nil {
+		return nil
+	}
+	s, ok := idx.get("p_target", Department, Total)
+	if !ok {
+		return nil
+	}
+	tv := &targetView{
+		Text: fmt.Sprintf("%s per month, as a mean over a %d-month window, reaches %+.0f%% of its baseline by month %d after the warm-up.",
+			t.Metric, t.Window, 100*t.Growth, t.By),
+		P: percent(s.Mean), CI: "[" + percent(s.Lo) + ", " + percent(s.Hi) + "]", N: s.N,
+	}
+	prev := 0.0
+	for m := 1; ; m++ {
+		ms, ok := idx.month("p_target", Department, m)
+		if !ok {
+			break
+		}
+		in := ms.Mean - prev
+		tv.Months = append(tv.Months, monthRow{
+			Month: m, By: percent(ms.Mean), CI: "[" + percent(ms.Lo) + ", " + percent(ms.Hi) + "]",
+			In: percent(in), Bar: int(math.Round(200 * math.Max(in, 0))),
+		})
+		prev = ms.Mean
+		tv.Last = m
+	}
+	tv.Never = percent(1 - prev)
+	return tv
+}
+
+// tableIndex finds summaries by key.
+type tableIndex struct {
+	t      *results.Table
+	byKey  map[results.Key]int
+	period map[int]string
+}
+
+func index(t *results.Table) tableIndex {
+	x := tableIndex{t: t, byKey: make(map[results.Key]int, len(t.Keys)), period: map[int]string{}}
+	for i, k := range t.Keys {
+		x.byKey[k] = i
+		if m, ok := results.MonthOf(k.Period); ok {
+			x.period[m] = k.Period
+		}
+	}
+	return x
+}
+
+func (x tableIndex) get(metric, role, period string) (stats.Summary, bool) {
+	i, ok := x.byKey[results.Key{Metric: metric, Role: role, Period: period}]
+	if !ok {
+		return stats.Summary{}, false
+	}
+	return x.t.Summaries[i], true
+}
+
+func (x tableIndex) month(metric, role string, m int) (stats.Summary, bool) {
+	p, ok := x.period[m]
+	if !ok {
+		return stats.Summary{}, false
+	}
+	return x.get(metric, role, p)
+}
+
+// figureViews prepares SVG documents for inlining: the XML prolog and
+// comments before the <svg> element go, and the element gets an
+// accessible name.
+func figureViews(fs []Figure) ([]figureView, error) {
+	var out []figureView
+	for _, f := range fs {
+		i := bytes.Index(f.SVG, []byte("<svg"))
+		if i < 0 {
+			return nil, fmt.Errorf("report: figure %s is not an SVG document", f.Name)
+		}
+		svg := f.SVG[i:]
+		label := template.HTMLEscapeString(f.Title)
+		svg = bytes.Replace(svg, []byte("<svg"), []byte(`<svg role="img" aria-label="`+label+`"`), 1)
+		// The SVG is salesim's own drawing, not user input.
+		out = append(out, figureView{Name: f.Name, Caption: f.Caption, SVG: template.HTML(svg)})
+	}
+	return out, nil
+}
+
+// css returns the page's style sheet with the fonts embedded.
+func css(fonts []Font) template.CSS {
+	var b strings.Builder
+	for _, f := range fonts {
+		fmt.Fprintf(&b, "@font-face { font-family: %q; font-weight: %s; font-style: %s; src: url(data:font/ttf;base64,%s) format(\"truetype\"); }\n",
+			f.Family, cssWord(f.Weight), cssWord(f.Style), base64.StdEncoding.EncodeToString(f.TTF))
+	}
+	b.WriteString(styleText)
+	// The fonts and the style sheet are salesim's own.
+	return template.CSS(b.String())
+}
+
+// cssWord keeps a CSS keyword to letters, digits and hyphens.
+func cssWord(s string) string {
+	if s == "" {
+		return "normal"
+	}
+	for _, r := range s {
+		if !(r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return "normal"
+		}
+	}
+	return s
+}
