@@ -104,6 +104,9 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 	}
 	fmt.Fprintln(tw)
 	for _, role := range cat.Roles {
+		if h, ok := t.Get(results.Key{Metric: "headcount", Role: role, Period: org.Total}); ok && h.Mean == 0 && h.SD == 0 {
+			continue // nobody held the role over the horizon
+		}
 		fmt.Fprintf(tw, "%s\t", role)
 		for _, m := range roleMetrics {
 			s, ok := t.Get(results.Key{Metric: m, Role: role, Period: org.Total})

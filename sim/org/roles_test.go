@@ -340,3 +340,110 @@ func TestReorganisation(t *testing.T) {
 		t.Fatalf("service has %g clients after the move, want at least the 20 moved", got)
 	}
 }
+
+// TestSkillScalesConversion: a role with half the skill converts half as
+// often.
+func TestSkillScalesConversion(t *testing.T) {
+	t.Parallel()
+	for _, skill := range []float64{1, 0.5} {
+		cfg := oneRole(40, allDay(), Activity{Name: "qualify", Duration: dist.MustParse("1m"), Kind: "k"})
+		cfg.Stages[0] = Stage{Name: "q", Activity: 0, Convert: 0.8, Next: -1}
+		cfg.Roles[0].Skill = []float64{skill}
+		s := manual(t, cfg)
+		s.pushLeads(1000, 0)
+		r := s.finishRun(t)
+		if won := value(t, s.p, r, "first_orders", "all", "total"); !within(won, 1000, 0.8*skill, 4) {
+			t.Fatalf("skill %g: %g of 1000 won, want about %g", skill, won, 800*skill)
+		}
+	}
+}
+
+// TestBonuses: bonuses per first order, per passed lead and per handed-over
+// client are paid to the role that earned them, once per event.
+func TestBonuses(t *testing.T) {
+	t.Parallel()
+	cfg := chain()
+	cfg.Roles[0].Pay = Pay{PerPassed: 100}
+	cfg.Roles[1].Pay = Pay{PerFirstOrder: 1000, PerHandover: 10}
+	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: 1, To: 2, Trigger: AtWon})
+	p := mustCompile(t, cfg)
+	r := simulate(t, p, 1, 0)
+	passed := value(t, p, r, "passed", "caller", "total")
+	won := value(t, p, r, "first_orders", "closer", "total")
+	handed := value(t, p, r, "handovers", "closer", "total")
+	if won == 0 || handed != won {
+		t.Fatalf("won %g, handed %g: every client goes to service at once", won, handed)
+	}
+	if got := value(t, p, r, "cost_bonus", "caller", "total"); !near(got, 100*passed) {
+		t.Fatalf("caller bonuses %g for %g passed leads", got, passed)
+	}
+	if got := value(t, p, r, "cost_bonus", "closer", "total"); !near(got, 1000*won+10*handed) {
+		t.Fatalf("closer bonuses %g for %g won and %g handed", got, won, handed)
+	}
+}
+
+// TestHandoffDelay: a handoff's delay holds the lead before its next stage
+// becomes work: with a 2-day delay and a closer free around the clock,
+// nothing is won in the first two days.
+func TestHandoffDelay(t *testing.T) {
+	t.Parallel()
+	cfg := chain()
+	cfg.Run.Horizon = 47
+	cfg.Handoffs[0].Delay = dist.MustParse("2d")
+	p := mustCompile(t, cfg)
+	r := simulate(t, p, 1, 0)
+	if won := value(t, p, r, "first_orders", "all", "total"); won != 0 {
+		t.Fatalf("%g won within the 2-day handoff delay", won)
+	}
+	cfg.Run.Horizon = 24 * 5
+	p = mustCompile(t, cfg)
+	r = simulate(t, p, 1, 0)
+	if won := value(t, p, r, "first_orders", "all", "total"); won == 0 {
+		t.Fatal("nothing won after the delay")
+	}
+}
+
+// TestClaims: clients file claims at their rate; a claim that waits past
+// its patience makes its client leave with the lost-order probability.
+func TestClaims(t *testing.T) {
+	t.Parallel()
+	cfg := clientBook(300)
+	cfg.Activities = append(cfg.Activities, Activity{Name: "claim", Duration: dist.MustParse("10m"), Kind: "k", Patience: dist.MustParse("1h")})
+	cfg.Roles[0].Speed = append(cfg.Roles[0].Speed, 1)
+	cfg.Roles[0].Skill = append(cfg.Roles[0].Skill, 1)
+	cfg.Clients.Claim, cfg.Clients.ClaimsPerMonth, cfg.Clients.LostOrderChurn = 1, 1, 1
+	cfg.Run.Horizon = Month
+	p := mustCompile(t, cfg)
+	r := simulate(t, p, 1, 0)
+	claims := value(t, p, r, "done.claim", "all", "total")
+	if math.Abs(claims-300) > 4*math.Sqrt(300) {
+		t.Fatalf("%g claims handled, want about 300 (one a month from each of 300 clients)", claims)
+	}
+	if got := value(t, p, r, "churned_clients", "all", "total"); got != 0 {
+		t.Fatalf("%g clients left with claims handled in time", got)
+	}
+	// Nobody to handle claims: each claim expires and its client leaves.
+	cfg.Roles[0].Speed[1] = 0
+	cfg.Roles = append(cfg.Roles, Role{Name: "absent", Headcount: 0, Shifts: []Week{allDay()}, Speed: []float64{0, 1}, Skill: ones(2), PairWith: -1})
+	p = mustCompile(t, cfg)
+	r = simulate(t, p, 1, 0)
+	if got := value(t, p, r, "churned_clients", "all", "total"); math.Abs(got-300*(1-math.Exp(-1))) > 4*math.Sqrt(300*0.25) {
+		t.Fatalf("%g of 300 clients left over unanswered claims, want about %.0f", got, 300*(1-math.Exp(-1)))
+	}
+}
+
+// TestNeglectLowersOrders: a neglected client orders at neglect_orders of
+// its rate.
+func TestNeglectLowersOrders(t *testing.T) {
+	t.Parallel()
+	cared := clientBook(200)
+	neglected := clientBook(200)
+	neglected.Clients.NeglectOrders = 0.5
+	neglected.Market.Need = []NeedTier{{0, 1e-3}}
+	a, b := mustCompile(t, cared), mustCompile(t, neglected)
+	ra, rb := simulate(t, a, 1, 0), simulate(t, b, 1, 0)
+	ma, mb := value(t, a, ra, "margin", "all", "total"), value(t, b, rb, "margin", "all", "total")
+	if ratio := mb / ma; math.Abs(ratio-0.5) > 0.05 {
+		t.Fatalf("neglected book's margin %.3g of the cared-for one's, want 0.5", ratio)
+	}
+}
