@@ -350,10 +350,10 @@ func (s *Sim) acctRun(p int32, from, now float64) {
 		work += w
 		rested += w / c.slow
 	}
-	r, m := int(pp.role), s.month
-	s.rec.add(cTSetup, r, m, setup)
-	s.rec.add(cTWork, r, m, rested)
-	s.rec.add(cTFatigue, r, m, work-rested)
+	a := &pp.acc
+	a[aSetup] += setup
+	a[aWork] += rested
+	a[aFatigue] += work - rested
 }
 
 // onWake: a contact of database k has become callable again.

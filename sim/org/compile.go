@@ -43,11 +43,14 @@ type Plan struct {
 	firstRole []int32   // [act] first role performing it, -1 none
 	doers     [][]int32 // [act] roles performing it, in order
 	need      []NeedTier
-	watchers  [][]int32 // [role] roles whose Pause watches it
-	handFrom  [][]int32 // [role] handoffs applicable to accounts owned by role (From == role or -1)
-	inRole    []int32   // [inbound] receiving role
-	top20     float64   // the 80th percentile of company size
-	labels    [][][]int // [role][shift][span] label id: equal ids mean no change
+	watchers  [][]int32   // [role] roles whose Pause watches it
+	handFrom  [][]int32   // [role] handoffs applicable to accounts owned by role (From == role or -1)
+	inRole    []int32     // [inbound] receiving role
+	top20     float64     // the 80th percentile of company size
+	labels    [][][]int   // [role][shift][span] label id: equal ids mean no change
+	weekday   [][]float64 // [inbound] weekday profile, nil if flat
+	month     [][]float64 // [inbound] month profile, nil if flat
+	constRate []bool      // [inbound] no growth, opening hours or profile
 
 	catalog *Catalog
 }
@@ -411,6 +414,12 @@ func Compile(cfg Config) (*Plan, error) {
 	}
 	p.need = slices.Clone(cfg.Market.Need)
 	sort.SliceStable(p.need, func(i, j int) bool { return p.need[i].MinSize > p.need[j].MinSize })
+	for i := range cfg.Inbound {
+		in := &p.cfg.Inbound[i]
+		p.weekday = append(p.weekday, profile(in.Weekday[:]))
+		p.month = append(p.month, profile(in.Month[:]))
+		p.constRate = append(p.constRate, in.Growth == 0 && in.Open == nil && p.weekday[i] == nil && p.month[i] == nil)
+	}
 	p.inRole = make([]int32, len(cfg.Inbound))
 	for i, in := range cfg.Inbound {
 		p.inRole[i] = int32(in.Role)

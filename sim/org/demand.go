@@ -19,10 +19,10 @@ func (s *Sim) inboundRate(k int, t float64) float64 {
 	if in.Open != nil && in.Open.at(math.Mod(t, HoursPerWeek)) < 0 {
 		return 0
 	}
-	if w := profile(in.Weekday[:]); w != nil {
+	if w := s.p.weekday[k]; w != nil {
 		r *= w[int(t/24)%7]
 	}
-	if m := profile(in.Month[:]); m != nil {
+	if m := s.p.month[k]; m != nil {
 		r *= m[int(math.Mod(t, Year)/Month)%12]
 	}
 	return r
@@ -54,12 +54,19 @@ func (s *Sim) inboundMax(k int) float64 {
 }
 
 func (s *Sim) scheduleArrival(k int) {
-	max := s.inboundMax(k)
+	max := s.inMax[k]
 	if !(max > 0) {
 		return
 	}
 	rnd := s.rArr[k]
 	t := s.env.Now()
+	if s.p.constRate[k] {
+		// A constant rate needs no thinning.
+		if t += s.exp(rnd, max); t < s.end {
+			s.env.At(t, des.Normal, s.h, enc(evArrival, k))
+		}
+		return
+	}
 	for {
 		t += s.exp(rnd, max)
 		if t >= s.end {

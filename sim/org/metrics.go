@@ -427,15 +427,37 @@ func (r *recorder) roleIdx(role int) int {
 
 // add adds v to counter c of role (and of the department) in month m (and
 // in the total).
+//
+// Only the role's month is written; [recorder.total] fills the department
+// and the totals once, at the end of the replication.
 func (r *recorder) add(c, role, m int, v float64) {
-	base := c * r.nRole * r.nPer
-	d := base + (r.nRole-1)*r.nPer
-	r.ctr[d+m] += v
-	r.ctr[d+r.nPer-1] += v
-	if role >= 0 && role < r.nRole-1 {
-		o := base + role*r.nPer
-		r.ctr[o+m] += v
-		r.ctr[o+r.nPer-1] += v
+	r.ctr[(c*r.nRole+role)*r.nPer+m] += v
+}
+
+// total sums every additive counter over roles into the department and
+// over months into the totals. Level counters (set) keep their own.
+func (r *recorder) total() {
+	for c := range nCounters {
+		if c == cActive || c == cActiveTop {
+			continue
+		}
+		base := c * r.nRole * r.nPer
+		dept := base + (r.nRole-1)*r.nPer
+		for m := 0; m < r.nPer-1; m++ {
+			var d float64
+			for role := 0; role < r.nRole-1; role++ {
+				d += r.ctr[base+role*r.nPer+m]
+			}
+			r.ctr[dept+m] = d
+		}
+		for role := 0; role < r.nRole; role++ {
+			o := base + role*r.nPer
+			var t float64
+			for m := 0; m < r.nPer-1; m++ {
+				t += r.ctr[o+m]
+			}
+			r.ctr[o+r.nPer-1] = t
+		}
 	}
 }
 

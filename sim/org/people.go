@@ -39,6 +39,7 @@ type person struct {
 
 	owned   int     // clients owned
 	portfol float64 // monthly margin of clients owned, at their level
+	acc     [nAcc]float64
 }
 
 // group is the calendar of one shift of one role: members with
@@ -131,24 +132,19 @@ func (s *Sim) acct(p int32) {
 		return
 	}
 	d := now - from
-	r, m := int(pp.role), s.month
-	rec := s.rec
-	pay := &s.cfg.Roles[r].Pay
-	rec.add(cHeadArea, r, m, d)
-	if pay.Salary > 0 {
-		rec.add(cCostSalary, r, m, d*pay.Salary/Month)
-	}
+	a := &pp.acc
+	a[aHead] += d
 	st := s.state(p)
-	if st >= stInternal && pay.Hourly > 0 {
-		rec.add(cCostHourly, r, m, d*pay.Hourly)
+	if st >= stInternal {
+		a[aPresent] += d
 	}
 	switch st {
 	case stAbsent:
-		rec.add(cTAbsence, r, m, d)
+		a[aAbsence] += d
 	case stInternal:
-		rec.add(cTInternal, r, m, d)
+		a[aInternal] += d
 	case stIdle:
-		rec.add(cTIdle, r, m, d)
+		a[aIdle] += d
 	case stBusy:
 		if pp.run {
 			s.acctRun(p, from, now)
@@ -156,10 +152,52 @@ func (s *Sim) acct(p int32) {
 		}
 		setup := math.Max(0, math.Min(now, pp.setupEnd)-from)
 		work := d - setup
-		rec.add(cTSetup, r, m, setup)
-		rec.add(cTWork, r, m, work/pp.slow)
-		rec.add(cTFatigue, r, m, work-work/pp.slow)
+		a[aSetup] += setup
+		a[aWork] += work / pp.slow
+		a[aFatigue] += work - work/pp.slow
 	}
+}
+
+// Person accumulators: time and pay piled up between flushes to the
+// recorder (at month ends and when the person changes role), so that the
+// hot path touches one small array.
+const (
+	aHead = iota
+	aPresent
+	aAbsence
+	aInternal
+	aIdle
+	aSetup
+	aWork
+	aFatigue
+	nAcc
+)
+
+// flushPerson moves p's accumulated time and pay to the recorder, under
+// p's current role and month.
+func (s *Sim) flushPerson(p int32) {
+	pp := &s.people[p]
+	a := &pp.acc
+	if a[aHead] == 0 && a[aSetup] == 0 && a[aWork] == 0 {
+		return
+	}
+	r, m := int(pp.role), s.month
+	rec := s.rec
+	pay := &s.cfg.Roles[r].Pay
+	rec.add(cHeadArea, r, m, a[aHead])
+	if pay.Salary > 0 {
+		rec.add(cCostSalary, r, m, a[aHead]*pay.Salary/Month)
+	}
+	if pay.Hourly > 0 {
+		rec.add(cCostHourly, r, m, a[aPresent]*pay.Hourly)
+	}
+	rec.add(cTAbsence, r, m, a[aAbsence])
+	rec.add(cTInternal, r, m, a[aInternal])
+	rec.add(cTIdle, r, m, a[aIdle])
+	rec.add(cTSetup, r, m, a[aSetup])
+	rec.add(cTWork, r, m, a[aWork])
+	rec.add(cTFatigue, r, m, a[aFatigue])
+	*a = [nAcc]float64{}
 }
 
 // setupRoles creates the people, calendars and queues.

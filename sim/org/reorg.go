@@ -180,6 +180,7 @@ func (s *Sim) move(p int32, to int32) {
 	pp.hold = true // p takes no work until moved
 	s.preempt(p)
 	s.acct(p)
+	s.flushPerson(p) // what p did so far counts for the old role
 	s.logStint(p, false)
 	s.env.Cancel(pp.slackEv)
 	pp.slack = false

@@ -94,7 +94,8 @@ type Sim struct {
 
 	// random streams
 	rArr, rSizeIn         []*rand.Rand
-	dbKey                 []uint64 // per database: the key of its contacts' sizes
+	dbKey                 []uint64  // per database: the key of its contacts' sizes
+	inMax                 []float64 // per inbound stream: the thinning bound of its rate
 	rInit, rWork, rOut    *rand.Rand
 	rCli, rPeople, rDelay *rand.Rand
 
@@ -203,6 +204,10 @@ func (s *Sim) setup() {
 
 	s.rArr = s.rArr[:0]
 	s.rSizeIn = s.rSizeIn[:0]
+	s.inMax = s.inMax[:0]
+	for i := range cfg.Inbound {
+		s.inMax = append(s.inMax, s.inboundMax(i))
+	}
 	for _, in := range cfg.Inbound {
 		s.rArr = append(s.rArr, s.stream("inbound:"+in.Name))
 		s.rSizeIn = append(s.rSizeIn, s.stream("size:inbound:"+in.Name))
@@ -316,12 +321,13 @@ func (s *Sim) flush() {
 	now := s.env.Now()
 	for i := range s.people {
 		s.acct(int32(i))
+		s.flushPerson(int32(i))
 		if s.people[i].run {
 			s.settleRun(int32(i), now, true)
 		}
 	}
 	for r := range s.roles {
-		s.levelInSys(r, 0)
+		s.flushRole(r)
 	}
 }
 
@@ -354,6 +360,7 @@ func (s *Sim) finish() {
 		// close the remaining periods at the end time.
 		s.env.RunUntil(s.end)
 	}
+	s.rec.total()
 	l := &s.ledger
 	for i := range s.accts {
 		switch s.accts[i].state {

@@ -40,6 +40,9 @@ type roleState struct {
 	waiting int                // live queued tasks, pool and personal
 	inSys   int                // queued tasks waiting or in service
 	since   float64
+	area    float64 // in-system task-hours since the last flush
+	waitSum float64 // queue waits of tasks started since the last flush
+	waitN   float64
 	paused  bool
 	absent  int // members absent or vacant: cover looks only then
 	target  int // headcount wanted: refills stop at it
@@ -76,10 +79,22 @@ func (s *Sim) levelInSys(r int, d int) {
 	ro := &s.roles[r]
 	now := s.env.Now()
 	if s.recording && now > ro.since {
-		s.rec.add(cInSysArea, r, s.month, float64(ro.inSys)*(now-ro.since))
+		ro.area += float64(ro.inSys) * (now - ro.since)
 	}
 	ro.since = now
 	ro.inSys += d
+}
+
+// flushRole moves role r's accumulated queue statistics to the recorder.
+func (s *Sim) flushRole(r int) {
+	s.levelInSys(r, 0)
+	ro := &s.roles[r]
+	if ro.area != 0 || ro.waitN != 0 {
+		s.rec.add(cInSysArea, r, s.month, ro.area)
+		s.rec.add(cWaitSum, r, s.month, ro.waitSum)
+		s.rec.add(cWaitN, r, s.month, ro.waitN)
+		ro.area, ro.waitSum, ro.waitN = 0, 0, 0
+	}
 }
 
 func (s *Sim) setWaiting(r int, d int) {
@@ -411,8 +426,9 @@ func (s *Sim) start(p int32, id int32) {
 			t.pat = des.Event{}
 		}
 		if s.recording {
-			s.rec.add(cWaitSum, int(r), s.month, now-t.avail)
-			s.rec.add(cWaitN, int(r), s.month, 1)
+			rs := &s.roles[r]
+			rs.waitSum += now - t.avail
+			rs.waitN++
 		}
 		if t.kind == tkStage {
 			a := &s.accts[t.acct]

@@ -55,8 +55,10 @@ func Run[R any](ctx context.Context, reps []int, opt Options, f Func[R], sink Si
 		r   R
 		err error
 	}
-	jobs := make(chan int)
-	results := make(chan result)
+	// Buffered channels let a worker pick up its next replication and hand
+	// in its last one without waiting for the coordinator to be scheduled.
+	jobs := make(chan int, w)
+	results := make(chan result, w)
 	var wg sync.WaitGroup
 	for worker := range w {
 		wg.Add(1)
