@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/salesim/salesim/sim/results"
 )
@@ -68,6 +72,7 @@ func readShards(dir string) ([]*results.Shard, error) {
 	sort.Strings(names)
 	var shards []*results.Shard
 	var partial []int
+	files := map[[2]int]string{} // (index, count) -> file name
 	for _, n := range names {
 		f, err := os.Open(n)
 		if err != nil {
@@ -78,15 +83,53 @@ func readShards(dir string) ([]*results.Shard, error) {
 		if err != nil {
 			return nil, err
 		}
+		id := [2]int{sh.Header.Shard, sh.Header.Shards}
+		if prev, dup := files[id]; dup {
+			return nil, fmt.Errorf("%s and %s are both shard %d of %d: remove one", prev, n, id[0], id[1])
+		}
+		files[id] = n
 		if sh.Header.Partial {
 			partial = append(partial, sh.Header.Shard)
 		}
 		shards = append(shards, sh)
 	}
 	if len(partial) > 0 {
-		return nil, &results.MergeError{Msg: "some shards were interrupted and are partial", RerunShard: partial}
+		return nil, partialError(shards, partial)
 	}
 	return shards, nil
+}
+
+// partialError refuses the partial shards, naming them and any shard
+// missing besides them as the shards to run again.
+func partialError(shards []*results.Shard, partial []int) error {
+	me := &results.MergeError{Msg: fmt.Sprintf("partial shards (interrupted runs): %s", joinInts(partial)), RerunShard: partial}
+	var complete []*results.Shard
+	for _, s := range shards {
+		if !s.Header.Partial {
+			complete = append(complete, s)
+		}
+	}
+	var other *results.MergeError
+	if len(complete) == 0 {
+		// No shard is complete: the ones not there are missing too.
+		me.RerunShard = nil
+		for i := range shards[0].Header.Shards {
+			me.RerunShard = append(me.RerunShard, i)
+		}
+	} else if _, err := results.Merge(complete); errors.As(err, &other) {
+		me.RerunShard = append(me.RerunShard, other.RerunShard...)
+		slices.Sort(me.RerunShard)
+		me.RerunShard = slices.Compact(me.RerunShard)
+	}
+	return me
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ",")
 }
 
 func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {

@@ -37,7 +37,6 @@ type runFlags struct {
 	report     bool
 	noPlots    bool
 	quiet      bool
-	progress   bool
 	noProgress bool
 }
 
@@ -194,6 +193,9 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	o := runDesign(ctx, d, ex)
 	if o.err != nil && !o.partial {
 		return o.err
+	}
+	if o.partial && len(o.records) == 0 {
+		return errors.New("interrupted before any replication finished: nothing written")
 	}
 
 	hdr := shardHeader(d, total, shardI, shardN)

@@ -144,3 +144,45 @@ func TestReadShardErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestMergePartialShards: a shard marked partial may lack replications
+// of its block, and makes the merged run partial; a shard not marked
+// partial may not.
+func TestMergePartialShards(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(30)
+	shards := shardsOf(keys, recs, 3)
+	short := *shards[1]
+	short.Records = short.Records[:4] // 10..13 of 10..19
+	_, err := Merge([]*Shard{shards[0], &short, shards[2]})
+	var me *MergeError
+	if !errors.As(err, &me) || !slices.Equal(me.RerunShard, []int{1}) || len(me.Missing) != 6 {
+		t.Fatalf("short shard not marked partial: err = %v", err)
+	}
+	short.Header.Partial = true
+	m, err := Merge([]*Shard{shards[0], &short, shards[2]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Header.Partial || len(m.Records) != 24 {
+		t.Fatalf("merged: partial = %t, %d records; want partial, 24", m.Header.Partial, len(m.Records))
+	}
+	// A partial shard excuses only its own block.
+	if _, err := Merge([]*Shard{shards[0], &short}); !errors.As(err, &me) || !slices.Equal(me.RerunShard, []int{2}) {
+		t.Fatalf("shard 2 missing beside a partial shard 1: err = %v", err)
+	}
+}
+
+// TestMergeRefusesRecordOutsideBlock: a shard may hold only the
+// replications of its own block.
+func TestMergeRefusesRecordOutsideBlock(t *testing.T) {
+	t.Parallel()
+	keys, recs := testRun(30)
+	shards := shardsOf(keys, recs, 3)
+	odd := *shards[1]
+	odd.Records = append(slices.Clone(odd.Records[:9]), recs[25])
+	_, err := Merge([]*Shard{shards[0], &odd, shards[2]})
+	if err == nil || !strings.Contains(err.Error(), "shard 1 of 3 holds replication 25, outside its block 10..19") {
+		t.Fatalf("err = %v", err)
+	}
+}

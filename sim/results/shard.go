@@ -288,6 +288,11 @@ func joinInts(xs []int) string {
 
 // Merge checks that shards form one complete run and returns its header
 // (with Shard 0 of 1), keys and records sorted by replication.
+//
+// A shard marked partial (its run was interrupted) may lack replications
+// of its own block; the merged run is then marked partial too. Every
+// other missing replication, and every replication found twice or
+// outside its shard's block, is an error naming the shards to run again.
 func Merge(shards []*Shard) (*Shard, error) {
 	if len(shards) == 0 {
 		return nil, errors.New("results: no shards to merge")
@@ -306,8 +311,18 @@ func Merge(shards []*Shard) (*Shard, error) {
 	out := &Shard{Header: ref, Keys: shards[0].Keys}
 	out.Header.Shard, out.Header.Shards, out.Header.Partial = 0, 1, false
 	seen := make(map[int]int)
+	partial := map[int]bool{} // shard indices present but interrupted
 	for _, s := range shards {
+		if s.Header.Partial {
+			partial[s.Header.Shard] = true
+			out.Header.Partial = true
+		}
+		from, to := ShardReps(s.Header.Shard, n, ref.Replications)
 		for _, r := range s.Records {
+			if r.Rep < from || r.Rep >= to {
+				return nil, &MergeError{Msg: fmt.Sprintf("shard %d of %d holds replication %d, outside its block %d..%d",
+					s.Header.Shard, n, r.Rep, from, to-1), RerunShard: []int{s.Header.Shard}}
+			}
 			seen[r.Rep]++
 			out.Records = append(out.Records, r)
 		}
@@ -315,11 +330,14 @@ func Merge(shards []*Shard) (*Shard, error) {
 	me := &MergeError{}
 	rerun := map[int]bool{}
 	for rep, c := range seen {
-		if c > 1 || rep >= ref.Replications {
+		if c > 1 {
 			me.Duplicate = append(me.Duplicate, rep)
 		}
 	}
 	for i := 0; i < n; i++ {
+		if partial[i] {
+			continue
+		}
 		from, to := ShardReps(i, n, ref.Replications)
 		for rep := from; rep < to; rep++ {
 			if seen[rep] == 0 {
