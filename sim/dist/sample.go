@@ -17,7 +17,7 @@ const normalTries = 64
 // the truncated normal use rejection), so two Dists of different families
 // drawn from one stream do not stay in step; use one stream per input (see
 // [Stream]).
-func (d Dist) Sample(r *rand.Rand) float64 {
+func (d *Dist) Sample(r *rand.Rand) float64 {
 	p, q := &d.p, &d.q
 	switch d.fam {
 	case famConst:

@@ -66,8 +66,10 @@ func (s *Sim) newAccount(size float64, role, owner int32) int32 {
 func (s *Sim) freeAccount(id int32) {
 	a := &s.accts[id]
 	s.disown(a)
-	for _, ev := range []des.Event{a.evNext, a.evOrder, a.evChurn, a.evOverdue, a.evCare, a.evClaim} {
-		s.env.Cancel(ev)
+	for _, ev := range [...]*des.Event{&a.evNext, &a.evOrder, &a.evChurn, &a.evOverdue, &a.evCare, &a.evClaim} {
+		if *ev != (des.Event{}) {
+			s.env.Cancel(*ev)
+		}
 	}
 	a.state = stFree
 	a.gen++
@@ -177,7 +179,7 @@ func (s *Sim) enterStage(id int32, st int, extra float64) {
 	a := &s.accts[id]
 	a.stage = int32(st)
 	delay := extra + s.handoffs(id, AtStage, st)
-	if d := s.cfg.Stages[st].Delay; !d.IsZero() {
+	if d := &s.cfg.Stages[st].Delay; !d.IsZero() {
 		delay += d.Sample(s.rDelay)
 	}
 	if delay > 0 {
@@ -438,7 +440,7 @@ func (s *Sim) orderRate(a *account) float64 {
 }
 
 func (s *Sim) churnRate(a *account) float64 {
-	c := s.cfg.Clients
+	c := &s.cfg.Clients
 	r := -math.Log1p(-math.Min(c.Churn, 0.999999)) / Year
 	if a.neglected {
 		r *= c.NeglectChurn

@@ -152,8 +152,9 @@ func (s *Sim) pull(p int32) {
 		return
 	}
 	s.acct(p)
-	pp.busy = true
+	s.setBusy(p, true)
 	pp.run = true
+	s.roles[pp.role].running++
 	pp.runI = 0
 	pp.cur = -1
 	pp.lastKind = kind
@@ -256,7 +257,9 @@ func (s *Sim) runDone(p int32) {
 	pp := &s.people[p]
 	var calls [maxRun]call
 	n := copy(calls[:], s.runs[p][pp.runI:])
-	pp.run, pp.busy = false, false
+	pp.run = false
+	s.roles[pp.role].running--
+	s.setBusy(p, false)
 	s.runs[p] = s.runs[p][:0]
 	if n > 0 {
 		s.countCalls(p, &calls[0], n)
@@ -316,7 +319,8 @@ func (s *Sim) preemptRun(p int32) {
 	s.runs[p] = s.runs[p][:0]
 	s.env.Cancel(pp.done)
 	pp.run = false
-	pp.busy = false
+	s.roles[pp.role].running--
+	s.setBusy(p, false)
 }
 
 // acctRun splits the busy time [from, now] of p's run into setup, work and

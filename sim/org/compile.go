@@ -51,6 +51,7 @@ type Plan struct {
 	weekday   [][]float64 // [inbound] weekday profile, nil if flat
 	month     [][]float64 // [inbound] month profile, nil if flat
 	constRate []bool      // [inbound] no growth, opening hours or profile
+	open      []*Week     // [inbound] opening hours, nil if always open
 
 	catalog *Catalog
 }
@@ -418,7 +419,12 @@ func Compile(cfg Config) (*Plan, error) {
 		in := &p.cfg.Inbound[i]
 		p.weekday = append(p.weekday, profile(in.Weekday[:]))
 		p.month = append(p.month, profile(in.Month[:]))
-		p.constRate = append(p.constRate, in.Growth == 0 && in.Open == nil && p.weekday[i] == nil && p.month[i] == nil)
+		open := in.Open
+		if open != nil && len(open.Spans) == 1 && open.Spans[0].Start == 0 && open.Spans[0].End == HoursPerWeek {
+			open = nil // around the clock
+		}
+		p.open = append(p.open, open)
+		p.constRate = append(p.constRate, in.Growth == 0 && open == nil && p.weekday[i] == nil && p.month[i] == nil)
 	}
 	p.inRole = make([]int32, len(cfg.Inbound))
 	for i, in := range cfg.Inbound {

@@ -16,7 +16,7 @@ func (s *Sim) inboundRate(k int, t float64) float64 {
 	if in.Growth != 0 {
 		r *= math.Pow(1+in.Growth, t/Year)
 	}
-	if in.Open != nil && in.Open.at(math.Mod(t, HoursPerWeek)) < 0 {
+	if o := s.p.open[k]; o != nil && o.at(math.Mod(t, HoursPerWeek)) < 0 {
 		return 0
 	}
 	if w := s.p.weekday[k]; w != nil {
@@ -28,14 +28,18 @@ func (s *Sim) inboundRate(k int, t float64) float64 {
 	return r
 }
 
-// profile returns the multipliers, or nil if none is set.
+// profile returns the multipliers, or nil if they are flat: none set (all
+// 0) or all 1.
 func profile(x []float64) []float64 {
+	zero, one := true, true
 	for _, v := range x {
-		if v != 0 {
-			return x
-		}
+		zero = zero && v == 0
+		one = one && v == 1
 	}
-	return nil
+	if zero || one {
+		return nil
+	}
+	return x
 }
 
 func (s *Sim) inboundMax(k int) float64 {

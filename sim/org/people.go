@@ -308,7 +308,7 @@ func (s *Sim) onAbsStart(p int32, k int) {
 	if !pp.employed {
 		return
 	}
-	ab := s.cfg.Roles[pp.role].Absence[k]
+	ab := &s.cfg.Roles[pp.role].Absence[k]
 	s.acct(p)
 	if pp.absent == 0 {
 		s.roles[pp.role].absent++
@@ -495,7 +495,7 @@ func (s *Sim) onCal(g int) {
 			pp.fatStart = now
 			pp.offAt = now
 		case !wasIn: // back on after a gap: a break or a new shift
-			f := s.cfg.Roles[pp.role].Fatigue
+			f := &s.cfg.Roles[pp.role].Fatigue
 			if now-pp.offAt <= breakMax {
 				pp.fatBase *= 1 - f.BreakRecovery
 			} else {

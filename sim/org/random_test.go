@@ -282,3 +282,34 @@ func checkLedger(t *testing.T, what string, p *Plan, res Result) {
 		}
 	}
 }
+
+// TestBusyCountsStayInStep checks the roles' busy and running counts the
+// dispatcher relies on against the people, at the end of random designs.
+func TestBusyCountsStayInStep(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 5))
+	for i := range 60 {
+		p, err := Compile(randomDesign(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := NewSim(p)
+		if _, err := s.Run(context.Background(), uint64(i), 0); err != nil {
+			t.Fatal(err)
+		}
+		for ri, rs := range s.roles {
+			busy, running := 0, 0
+			for _, m := range rs.members {
+				if s.people[m].busy {
+					busy++
+				}
+				if s.people[m].run {
+					running++
+				}
+			}
+			if busy != rs.busy || running != rs.running {
+				t.Fatalf("design %d role %d: busy %d/%d, running %d/%d (people/count)", i, ri, busy, rs.busy, running, rs.running)
+			}
+		}
+	}
+}

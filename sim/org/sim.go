@@ -83,6 +83,7 @@ type stint struct {
 // give each worker goroutine its own, and reuse it across replications to
 // keep memory steady.
 type Sim struct {
+	_   [64]byte // keeps parallel Sims off each other's cache lines
 	p   *Plan
 	cfg *Config
 	env *des.Env
@@ -118,6 +119,7 @@ type Sim struct {
 
 	ledger Ledger
 	stints [][]stint // per person: employment history, for the ledger
+	_      [64]byte
 }
 
 // NewSim returns a simulator for the plan.

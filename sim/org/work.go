@@ -47,6 +47,8 @@ type roleState struct {
 	absent  int // members absent or vacant: cover looks only then
 	target  int // headcount wanted: refills stop at it
 	staff   int // members employed
+	busy    int // members busy (work in hand or a run of calls)
+	running int // members in a run of calls
 	rr      int
 	groups  []int32
 }
@@ -68,8 +70,9 @@ func (s *Sim) newTask(kind uint8, act, acct int32) int32 {
 	return id
 }
 
+// freeTaskID recycles a task that is in no queue and in no one's hands;
+// newTask overwrites it whole.
 func (s *Sim) freeTaskID(id int32) {
-	s.tasks[id] = task{}
 	s.freeTask = append(s.freeTask, id)
 }
 
@@ -148,6 +151,20 @@ func (s *Sim) route(a *account, act int32) (role, person int32) {
 	return role, -1
 }
 
+// setBusy marks person p busy or free, keeping the role's count.
+func (s *Sim) setBusy(p int32, b bool) {
+	pp := &s.people[p]
+	if pp.busy == b {
+		return
+	}
+	pp.busy = b
+	if b {
+		s.roles[pp.role].busy++
+	} else {
+		s.roles[pp.role].busy--
+	}
+}
+
 // staffedDoer returns the first role with people that performs act, or -1.
 func (s *Sim) staffedDoer(act int32) int32 {
 	for _, r := range s.p.doers[act] {
@@ -198,7 +215,7 @@ func (s *Sim) push(id int32, role, person int32) {
 	if fresh {
 		t.avail = s.env.Now()
 		s.levelInSys(int(role), +1)
-		if pat := s.cfg.Activities[t.act].Patience; !pat.IsZero() {
+		if pat := &s.cfg.Activities[t.act].Patience; !pat.IsZero() {
 			t.pat = s.env.After(pat.Sample(s.rDelay), des.Normal, s.h, enc(evPatience, int(id)))
 		}
 	}
@@ -244,7 +261,7 @@ func (s *Sim) moveTask(id int32, role, person int32) {
 // idle colleague, or someone to interrupt.
 func (s *Sim) offer(id int32) {
 	t := &s.tasks[id]
-	act := s.cfg.Activities[t.act]
+	act := &s.cfg.Activities[t.act]
 	if t.person >= 0 {
 		p := t.person
 		if s.canTake(p, t.act) {
@@ -269,13 +286,19 @@ func (s *Sim) offer(id int32) {
 		}
 		return
 	}
-	for _, m := range s.roles[t.role].members {
-		if s.canTake(m, t.act) {
-			s.next(m)
-			return
+	rs := &s.roles[t.role]
+	if rs.busy < rs.staff { // somebody may be free to take it
+		for _, m := range rs.members {
+			if s.canTake(m, t.act) {
+				s.next(m)
+				return
+			}
 		}
 	}
 	if !act.Interrupts {
+		if rs.running == 0 {
+			return
+		}
 		// Someone calling will take it when the call in progress ends.
 		best, bestEnd := int32(-1), math.Inf(1)
 		for _, m := range s.roles[t.role].members {
@@ -313,7 +336,7 @@ func (s *Sim) interruptible(p int32, prio int) bool {
 		return false
 	}
 	a := s.curAct(p)
-	cur := s.cfg.Activities[a]
+	cur := &s.cfg.Activities[a]
 	return !cur.Interrupts && cur.Priority > prio
 }
 
@@ -360,17 +383,21 @@ func (s *Sim) pick(p int32) int32 {
 			if !s.allowed(p, a) {
 				continue
 			}
-			try := func(q *des.Queue[int32]) {
-				if id := s.front(q); id >= 0 && (best < 0 || s.tasks[id].avail < bestAvail) {
-					best, bestQ, bestAvail = id, q, s.tasks[id].avail
-				}
+			q := &s.pq[int(p)*nAct+int(a)]
+			if id := s.front(q); id >= 0 && (best < 0 || s.tasks[id].avail < bestAvail) {
+				best, bestQ, bestAvail = id, q, s.tasks[id].avail
 			}
-			try(&s.pq[int(p)*nAct+int(a)])
-			try(&ro.q[a])
+			q = &ro.q[a]
+			if id := s.front(q); id >= 0 && (best < 0 || s.tasks[id].avail < bestAvail) {
+				best, bestQ, bestAvail = id, q, s.tasks[id].avail
+			}
 			if cover {
 				for _, m := range ro.members {
 					if m != p && !s.present(m) {
-						try(&s.pq[int(m)*nAct+int(a)])
+						q := &s.pq[int(m)*nAct+int(a)]
+						if id := s.front(q); id >= 0 && (best < 0 || s.tasks[id].avail < bestAvail) {
+							best, bestQ, bestAvail = id, q, s.tasks[id].avail
+						}
 					}
 				}
 			}
@@ -457,7 +484,7 @@ func (s *Sim) start(p int32, id int32) {
 	if act.Fatigue && role.Fatigue.Speed > 0 {
 		slow = 1 / s.fatigue(p, role.Fatigue.Speed)
 	}
-	pp.busy = true
+	s.setBusy(p, true)
 	pp.cur = id
 	pp.segStart = now
 	pp.setupEnd = now + setup
@@ -484,7 +511,7 @@ func (s *Sim) preempt(p int32) {
 	worked := math.Max(0, s.env.Now()-pp.setupEnd) / pp.slow
 	t.remain = math.Max(0, pp.base-worked)
 	s.env.Cancel(pp.done)
-	pp.busy = false
+	s.setBusy(p, false)
 	pp.cur = -1
 	person := t.person
 	if person >= 0 && !s.people[person].employed {
@@ -502,7 +529,7 @@ func (s *Sim) onDone(p int32) {
 		return
 	}
 	id := pp.cur
-	pp.busy = false
+	s.setBusy(p, false)
 	pp.cur = -1
 	t := s.tasks[id]
 	r := int(pp.role)
