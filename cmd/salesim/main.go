@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
@@ -27,9 +28,21 @@ func main() {
 	// SIGTERM too: Slurm's time limits and scancel, and Kubernetes, stop a
 	// job with it, and a shard should still write what finished.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SALESIM_CPUPROFILE=FILE writes a CPU profile of the command, for
+	// developers (.ci/pgo-profile makes default.pgo from such profiles).
+	if path := os.Getenv("SALESIM_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			defer f.Close()
+		}
+	}
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	os.Exit(exitCode(err, os.Stderr))
+	pprof.StopCPUProfile() // a no-op without a profile
+	code := exitCode(err, os.Stderr)
+	if code != 0 {
+		os.Exit(code)
+	}
 }
 
 // A command is one subcommand (cmd/go's base.Command, reduced).
