@@ -30,19 +30,19 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// SALESIM_CPUPROFILE=FILE writes a CPU profile of the command, for
 	// developers (.ci/pgo-profile makes default.pgo from such profiles).
+	var prof *os.File
 	if path := os.Getenv("SALESIM_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			pprof.StartCPUProfile(f)
-			defer f.Close()
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			prof = f
 		}
 	}
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	pprof.StopCPUProfile() // a no-op without a profile
-	code := exitCode(err, os.Stderr)
-	if code != 0 {
-		os.Exit(code)
+	if prof != nil {
+		pprof.StopCPUProfile()
+		prof.Close()
 	}
+	os.Exit(exitCode(err, os.Stderr))
 }
 
 // A command is one subcommand (cmd/go's base.Command, reduced).
