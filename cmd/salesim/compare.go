@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/salesim/salesim/scenarios"
-	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -28,7 +28,7 @@ type compareFlags struct {
 
 // compareMetrics are the department totals compared in the table, in
 // order.
-var compareMetrics = []string{"margin", "cost", "profit", "new_clients", "churned_clients", "leads_cold", "utilisation"}
+var compareMetrics = []string{metric.Margin, metric.Cost, metric.Profit, metric.NewClients, metric.ChurnedClients, metric.LeadsCold, metric.Utilisation}
 
 func init() {
 	register(&command{
@@ -53,7 +53,7 @@ files of 'salesim run', and comparison.csv with the paired differences.`,
 		Flags: func(fs *flag.FlagSet) any {
 			f := &compareFlags{}
 			f.register(fs, false)
-			fs.StringVar(&f.rankBy, "rank-by", "profit", "department `metric` to rank designs by (highest mean first)")
+			fs.StringVar(&f.rankBy, "rank-by", metric.Profit, "department `metric` to rank designs by (highest mean first)")
 			return f
 		},
 		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
@@ -80,7 +80,7 @@ type compared struct {
 	d   *design
 	o   outcome
 	tab *results.Table
-	idx map[results.Key]int
+	idx map[metric.Key]int
 }
 
 func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string) error {
@@ -146,7 +146,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 		if err := mergeAndWrite(env, sub, []*results.Shard{sh}, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: true, design: d}); err != nil {
 			return err
 		}
-		c := &compared{d: d, o: o, tab: results.Aggregate(sh.Keys, o.records), idx: map[results.Key]int{}}
+		c := &compared{d: d, o: o, tab: results.Aggregate(sh.Keys, o.records), idx: map[metric.Key]int{}}
 		for i, k := range sh.Keys {
 			c.idx[k] = i
 		}
@@ -183,7 +183,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 // pairRow is one line of comparison.csv: a key of one design, its summary
 // and its paired difference against the first design.
 type pairRow struct {
-	key    results.Key
+	key    metric.Key
 	design string
 	s      stats.Summary
 	diff   stats.Summary // zero for the first design
@@ -234,9 +234,9 @@ func writeComparisonCSV(w io.Writer, rows []pairRow) error {
 // the key metrics, their differences against the first design, and
 // P(target).
 func printComparison(w io.Writer, runs []*compared, rows []pairRow, rankBy string) {
-	get := func(design, metric string) (pairRow, bool) {
+	get := func(design, name string) (pairRow, bool) {
 		for _, r := range rows {
-			if r.design == design && r.key.Metric == metric && r.key.Role == org.Department && r.key.Period == org.Total {
+			if r.design == design && r.key.Metric == name && r.key.Role == metric.Department && r.key.Period == metric.Total {
 				return r, true
 			}
 		}
@@ -267,7 +267,7 @@ func printComparison(w io.Writer, runs []*compared, rows []pairRow, rankBy strin
 			}
 			fmt.Fprintf(tw, "%s\t", formatCI(r.s, info.Unit))
 		}
-		if r, ok := get(c.d.name, "p_target"); ok {
+		if r, ok := get(c.d.name, metric.PTarget); ok {
 			fmt.Fprintf(tw, "%.2f [%.2f, %.2f]\t", r.s.Mean, r.s.Lo, r.s.Hi)
 		} else {
 			fmt.Fprint(tw, "—\t")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/org"
 	"github.com/salesim/salesim/sim/replicate"
 	"github.com/salesim/salesim/sim/results"
@@ -45,11 +46,11 @@ func loadDesign(arg string, set []string, stderr io.Writer) (*design, error) {
 }
 
 // keys converts a plan's catalog to result keys.
-func keys(p *org.Plan) []results.Key {
+func keys(p *org.Plan) []metric.Key {
 	cat := p.Catalog()
-	ks := make([]results.Key, len(cat.Keys))
+	ks := make([]metric.Key, len(cat.Keys))
 	for i, k := range cat.Keys {
-		ks[i] = results.Key(k)
+		ks[i] = metric.Key(k)
 	}
 	return ks
 }
@@ -61,8 +62,8 @@ type experiment struct {
 	workers   int
 	precision float64 // stop when key metrics are within ±precision (relative); 0: run all reps
 	minReps   int
-	stopKeys  []results.Key // the key metrics of the precision rule
-	progress  io.Writer     // progress bar destination, or nil
+	stopKeys  []metric.Key // the key metrics of the precision rule
+	progress  io.Writer    // progress bar destination, or nil
 	label     string
 }
 

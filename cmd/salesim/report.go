@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/salesim/salesim/sim/charts"
-	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/report"
 	"github.com/salesim/salesim/sim/results"
 )
@@ -90,10 +90,10 @@ func readManifest(path string) (*manifest, error) {
 
 // reportDeptMetrics are the rows of the department table of a report:
 // the terminal's, and a few more.
-var reportDeptMetrics = append(append([]string(nil), deptMetrics...), "orders", "orders_lost", "leads_nurtured", "headcount")
+var reportDeptMetrics = append(append([]string(nil), deptMetrics...), metric.OrdersDone, metric.OrdersLost, metric.LeadsNurtured, metric.Headcount)
 
 // reportRoleMetrics are the columns of the per-role table of a report.
-var reportRoleMetrics = []string{"headcount", "throughput", "first_orders", "passed", "handovers", "orders", "churned_clients", "utilisation", "queue_wait_h", "cost", "margin", "profit"}
+var reportRoleMetrics = []string{metric.Headcount, metric.Throughput, metric.FirstOrders, metric.Passed, metric.Handovers, metric.OrdersDone, metric.ChurnedClients, metric.Utilisation, metric.QueueWait, metric.Cost, metric.Margin, metric.Profit}
 
 // writeReport writes dir/report.html for a run of design d with results
 // t and manifest man.
@@ -127,19 +127,19 @@ func reportRun(d *design, t *results.Table, man *manifest, figs []*charts.Figure
 		Manifest:    manJSON,
 	}
 	r.Facts = runFacts(d, t, man)
-	metric := func(name string) report.Metric {
+	describe := func(name string) report.Metric {
 		info, _ := cat.Metric(name)
 		return report.Metric{Name: name, Unit: info.Unit, Doc: info.Doc}
 	}
 	for _, m := range reportDeptMetrics {
-		r.DeptMetrics = append(r.DeptMetrics, metric(m))
+		r.DeptMetrics = append(r.DeptMetrics, describe(m))
 	}
 	for _, m := range reportRoleMetrics {
-		r.RoleMetrics = append(r.RoleMetrics, metric(m))
+		r.RoleMetrics = append(r.RoleMetrics, describe(m))
 	}
 	var idle []string
 	for _, role := range cat.Roles {
-		if s, ok := t.Get(results.Key{Metric: "headcount", Role: role, Period: org.Total}); ok && s.Mean == 0 {
+		if s, ok := t.Get(metric.Key{Metric: metric.Headcount, Role: role, Period: metric.Total}); ok && s.Mean == 0 {
 			idle = append(idle, role)
 			continue
 		}
@@ -242,16 +242,16 @@ func writeCompareReport(dir string, runs []*compared, rows []pairRow, man *manif
 	if tg := runs[0].d.plan.Config().Target; tg != nil {
 		c.Target = &report.Target{Metric: tg.Metric, Growth: tg.Growth, By: tg.By, Window: tg.Window}
 	}
-	show := map[string]bool{"p_target": true}
+	show := map[string]bool{metric.PTarget: true}
 	for _, m := range compareMetrics {
 		show[m] = true
 	}
-	for _, m := range []string{"revenue", "active_clients", "leads_lost", "orders_lost", "throughput", "lead_response_h", "growth"} {
+	for _, m := range []string{metric.Revenue, metric.ActiveClients, metric.LeadsLost, metric.OrdersLost, metric.Throughput, metric.LeadResponse, metric.Growth} {
 		show[m] = true
 	}
 	// Department totals of the compared metrics, in compareMetrics order
 	// first, then the others in catalog order.
-	order := append(append([]string(nil), compareMetrics...), "p_target")
+	order := append(append([]string(nil), compareMetrics...), metric.PTarget)
 	for _, m := range cat.MetricNames() {
 		if show[m] && !contains(order, m) {
 			order = append(order, m)
@@ -259,7 +259,7 @@ func writeCompareReport(dir string, runs []*compared, rows []pairRow, man *manif
 	}
 	for _, m := range order {
 		for _, r := range rows {
-			if r.key.Metric != m || r.key.Role != org.Department || r.key.Period != org.Total {
+			if r.key.Metric != m || r.key.Role != metric.Department || r.key.Period != metric.Total {
 				continue
 			}
 			row := report.Row{Metric: m, Role: r.key.Role, Period: r.key.Period, Design: r.design, Value: r.s}

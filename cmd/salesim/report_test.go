@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -124,7 +125,7 @@ func TestCompareReport(t *testing.T) {
 			t.Fatal(o.err)
 		}
 		ks := keys(d.plan)
-		c := &compared{d: d, o: o, tab: results.Aggregate(ks, o.records), idx: map[results.Key]int{}}
+		c := &compared{d: d, o: o, tab: results.Aggregate(ks, o.records), idx: map[metric.Key]int{}}
 		for i, k := range ks {
 			c.idx[k] = i
 		}

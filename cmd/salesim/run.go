@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/salesim/salesim/sim/dist"
-	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -179,8 +179,8 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	}
 	if f.precision > 0 {
 		for _, m := range strings.Split(f.precKeys, ",") {
-			k := results.Key{Metric: strings.TrimSpace(m), Role: org.Department, Period: org.Total}
-			if _, ok := d.plan.Catalog().Index(org.Key(k)); !ok {
+			k := metric.Key{Metric: strings.TrimSpace(m), Role: metric.Department, Period: metric.Total}
+			if _, ok := d.plan.Catalog().Index(k); !ok {
 				return usagef("-precision-metrics: no department metric %q", k.Metric)
 			}
 			ex.stopKeys = append(ex.stopKeys, k)

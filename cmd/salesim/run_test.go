@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/salesim/salesim/sim/erlang"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -108,7 +109,7 @@ type summaryRow struct {
 
 // readSummary parses a whole summary.csv, failing the test on any
 // malformed row, and returns its rows by key in file order.
-func readSummary(t *testing.T, path string) ([]results.Key, map[results.Key]summaryRow) {
+func readSummary(t *testing.T, path string) ([]metric.Key, map[metric.Key]summaryRow) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -123,10 +124,10 @@ func readSummary(t *testing.T, path string) ([]results.Key, map[results.Key]summ
 	if len(recs) == 0 || strings.Join(recs[0], ",") != results.SummaryHeader {
 		t.Fatalf("%s: no header %q", path, results.SummaryHeader)
 	}
-	var keys []results.Key
-	rows := map[results.Key]summaryRow{}
+	var keys []metric.Key
+	rows := map[metric.Key]summaryRow{}
 	for i, r := range recs[1:] {
-		k := results.Key{Metric: r[0], Role: r[1], Period: r[2]}
+		k := metric.Key{Metric: r[0], Role: r[1], Period: r[2]}
 		var v [7]float64
 		for j := range v {
 			if v[j], err = strconv.ParseFloat(r[3+j], 64); err != nil {
@@ -181,7 +182,7 @@ func TestMMcCoversErlangC(t *testing.T) {
 		metric string
 		want   float64
 	}{{"queue_wait_h", q.Wq}, {"in_system", q.L}} {
-		r, ok := rows[results.Key{Metric: c.metric, Role: "all", Period: "total"}]
+		r, ok := rows[metric.Key{Metric: c.metric, Role: "all", Period: "total"}]
 		switch {
 		case !ok:
 			t.Errorf("summary.csv has no department row for %s", c.metric)

@@ -7,20 +7,20 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
 
 // deptMetrics are the department rows of the terminal table, in order.
 var deptMetrics = []string{
-	"revenue", "margin", "cost", "profit", "new_clients", "churned_clients", "active_clients",
-	"leads_in", "leads_cold", "leads_lost", "throughput", "utilisation", "queue_wait_h", "in_system",
-	"lead_response_h", "growth",
+	metric.Revenue, metric.Margin, metric.Cost, metric.Profit, metric.NewClients, metric.ChurnedClients, metric.ActiveClients,
+	metric.LeadsIn, metric.LeadsCold, metric.LeadsLost, metric.Throughput, metric.Utilisation, metric.QueueWait, metric.InSystem,
+	metric.LeadResponse, metric.Growth,
 }
 
 // roleMetrics are the columns of the per-role table.
-var roleMetrics = []string{"headcount", "throughput", "first_orders", "passed", "handovers", "utilisation", "queue_wait_h", "cost", "margin"}
+var roleMetrics = []string{metric.Headcount, metric.Throughput, metric.FirstOrders, metric.Passed, metric.Handovers, metric.Utilisation, metric.QueueWait, metric.Cost, metric.Margin}
 
 // human formats x compactly: 12.3M, 456k, 7.89.
 func human(x float64) string {
@@ -73,7 +73,7 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\tmean ± 95%% CI\tinterval\tP10\tP50\tP90\t\n", "department, whole horizon")
 	for _, m := range deptMetrics {
-		s, ok := t.Get(results.Key{Metric: m, Role: org.Department, Period: org.Total})
+		s, ok := t.Get(metric.Key{Metric: m, Role: metric.Department, Period: metric.Total})
 		if !ok {
 			continue
 		}
@@ -84,12 +84,12 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 	}
 	tw.Flush()
 	if tg := cfg.Target; tg != nil {
-		if s, ok := t.Get(results.Key{Metric: "p_target", Role: org.Department, Period: org.Total}); ok {
+		if s, ok := t.Get(metric.Key{Metric: metric.PTarget, Role: metric.Department, Period: metric.Total}); ok {
 			fmt.Fprintf(w, "\nP(target: %s +%.0f%% by month %d, %d-month window) = %.2f [%.2f, %.2f], n=%d\n",
 				tg.Metric, 100*tg.Growth, tg.By, tg.Window, s.Mean, s.Lo, s.Hi, s.N)
 			var cdf []string
 			for _, p := range cat.Periods[1:] {
-				if s, ok := t.Get(results.Key{Metric: "p_target", Role: org.Department, Period: p}); ok {
+				if s, ok := t.Get(metric.Key{Metric: metric.PTarget, Role: metric.Department, Period: p}); ok {
 					cdf = append(cdf, fmt.Sprintf("%s %.2f", p, s.Mean))
 				}
 			}
@@ -104,12 +104,12 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 	}
 	fmt.Fprintln(tw)
 	for _, role := range cat.Roles {
-		if h, ok := t.Get(results.Key{Metric: "headcount", Role: role, Period: org.Total}); ok && h.Mean == 0 && h.SD == 0 {
+		if h, ok := t.Get(metric.Key{Metric: metric.Headcount, Role: role, Period: metric.Total}); ok && h.Mean == 0 && h.SD == 0 {
 			continue // nobody held the role over the horizon
 		}
 		fmt.Fprintf(tw, "%s\t", role)
 		for _, m := range roleMetrics {
-			s, ok := t.Get(results.Key{Metric: m, Role: role, Period: org.Total})
+			s, ok := t.Get(metric.Key{Metric: m, Role: role, Period: metric.Total})
 			info, _ := cat.Metric(m)
 			if !ok {
 				fmt.Fprint(tw, "—\t")
@@ -123,7 +123,7 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 	var warns []string
 	for i, s := range t.Summaries {
 		k := t.Keys[i]
-		if k.Period == org.Total && len(s.Warnings) > 0 && (k.Role == org.Department) {
+		if k.Period == metric.Total && len(s.Warnings) > 0 && (k.Role == metric.Department) {
 			for _, w := range s.Warnings {
 				if w == stats.WarnFewReplications {
 					warns = appendUnique(warns, "fewer than 10 replications: intervals are rough")

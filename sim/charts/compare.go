@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/salesim/salesim/sim/metric"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 )
@@ -15,11 +16,11 @@ var CompareMetrics = []struct {
 	Metric, Title string
 	Money         bool
 }{
-	{"margin", "margin", true},
-	{"cost", "cost", true},
-	{"profit", "profit (margin − cost)", true},
-	{"new_clients", "new clients", false},
-	{"churned_clients", "clients churned", false},
+	{metric.Margin, "margin", true},
+	{metric.Cost, "cost", true},
+	{metric.Profit, "profit (margin − cost)", true},
+	{metric.NewClients, "new clients", false},
+	{metric.ChurnedClients, "clients churned", false},
 }
 
 // CompareData returns one group per metric of [CompareMetrics] and, if
@@ -34,11 +35,11 @@ func CompareData(ds []Design) []Group {
 	for _, cm := range CompareMetrics {
 		g := Group{Metric: cm.Metric, Title: cm.Title}
 		for i, d := range ds {
-			if !ls[i].has(cm.Metric, Department) {
+			if !ls[i].has(cm.Metric, metric.Department) {
 				continue
 			}
-			e := ls[i].total(cm.Metric, Department)
-			if cm.Metric != "profit" {
+			e := ls[i].total(cm.Metric, metric.Department)
+			if cm.Metric != metric.Profit {
 				e = clipAtZero(e)
 			}
 			g.Bars = append(g.Bars, Bar{Label: d.Meta.Design, Index: i, Estimate: e})
@@ -47,9 +48,9 @@ func CompareData(ds []Design) []Group {
 			out = append(out, g)
 		}
 	}
-	g := Group{Metric: "p_target", Title: "P(target reached)"}
+	g := Group{Metric: metric.PTarget, Title: "P(target reached)"}
 	for i, d := range ds {
-		if s, ok := ls[i].get("p_target", Department, Total); ok {
+		if s, ok := ls[i].get(metric.PTarget, metric.Department, metric.Total); ok {
 			g.Bars = append(g.Bars, Bar{Label: d.Meta.Design, Index: i, Estimate: estimate(s)})
 		}
 	}
@@ -74,7 +75,7 @@ func Compare(ds []Design) (*Figure, error) {
 	for _, g := range gs {
 		var p *plot.Plot
 		switch {
-		case g.Metric == "p_target":
+		case g.Metric == metric.PTarget:
 			p = barsPanel(g, "probability", percentTicks, Percent)
 			p.X.Max = 1
 		case isMoney(g.Metric):
@@ -114,9 +115,9 @@ func Compare(ds []Design) (*Figure, error) {
 	return f, nil
 }
 
-func isMoney(metric string) bool {
+func isMoney(name string) bool {
 	for _, cm := range CompareMetrics {
-		if cm.Metric == metric {
+		if cm.Metric == name {
 			return cm.Money
 		}
 	}

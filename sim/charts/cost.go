@@ -8,25 +8,26 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
 // CostParts are the metrics cost is the sum of, in stacking order, with
 // their labels.
 var CostParts = []struct{ Metric, Label string }{
-	{"cost_salary", "salary"},
-	{"cost_hourly", "hourly pay"},
-	{"cost_commission", "commission"},
-	{"cost_bonus", "bonuses"},
+	{metric.CostSalary, "salary"},
+	{metric.CostHourly, "hourly pay"},
+	{metric.CostCommission, "commission"},
+	{metric.CostBonus, "bonuses"},
 }
 
 var costColors = []color.Color{salaryColor, hourlyColor, commissionColor, bonusColor}
 
 // UnitCosts are the outputs cost is divided by in the cost figure.
 var UnitCosts = []struct{ Metric, Title, Unit string }{
-	{"first_orders", "cost per deal won", "per deal"},
-	{"handovers", "cost per client handed over", "per client"},
-	{"passed", "cost per lead passed on", "per lead"},
+	{metric.FirstOrders, "cost per deal won", "per deal"},
+	{metric.Handovers, "cost per client handed over", "per client"},
+	{metric.Passed, "cost per lead passed on", "per lead"},
 }
 
 // RoleCost is what a role costs and brings over the horizon.
@@ -48,8 +49,8 @@ func CostData(t *results.Table, m *Meta) []RoleCost {
 	for _, r := range activeRoles(l, m) {
 		name := m.Roles[r]
 		rc := RoleCost{Role: name, Index: r,
-			Cost:   clipAtZero(l.total("cost", name)),
-			Margin: l.total("margin", name)}
+			Cost:   clipAtZero(l.total(metric.Cost, name)),
+			Margin: l.total(metric.Margin, name)}
 		for _, p := range CostParts {
 			rc.Parts = append(rc.Parts, clipAtZero(l.total(p.Metric, name)))
 		}
@@ -129,9 +130,9 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 	}
 	var dept []string
 	l := newLookup(t)
-	for _, k := range []string{"cost", "margin", "profit"} {
-		if l.has(k, Department) {
-			dept = append(dept, k+" "+Money(l.total(k, Department).Mean))
+	for _, k := range []string{metric.Cost, metric.Margin, metric.Profit} {
+		if l.has(k, metric.Department) {
+			dept = append(dept, k+" "+Money(l.total(k, metric.Department).Mean))
 		}
 	}
 	legend := []LegendEntry{}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/salesim/salesim/sim/metric"
 )
 
 func TestThroughputData(t *testing.T) {
@@ -140,15 +142,15 @@ func TestMonthlyData(t *testing.T) {
 	t.Parallel()
 	rows := []row{
 		// Out of order on purpose: months come out sorted.
-		{"margin", Department, "m02", 1.1e6, 0.4e6},
-		{"margin", Department, "m01", 1.2e6, 0.3e6},
-		{"margin", Department, "m03", 1.3e6, 0.5e6},
-		{"p_target", Department, "m01", 0, 0.05},
-		{"p_target", Department, "m02", 0.1, 0.05},
-		{"p_target", Department, "m03", 0.4, 0.1},
-		tot("p_target", Department, 0.4, 0.1),
-		tot("baseline", Department, 1.4e6, 0.1e6),
-		tot("margin", Department, 3.6e6, 1e6),
+		{"margin", metric.Department, "m02", 1.1e6, 0.4e6},
+		{"margin", metric.Department, "m01", 1.2e6, 0.3e6},
+		{"margin", metric.Department, "m03", 1.3e6, 0.5e6},
+		{"p_target", metric.Department, "m01", 0, 0.05},
+		{"p_target", metric.Department, "m02", 0.1, 0.05},
+		{"p_target", metric.Department, "m03", 0.4, 0.1},
+		tot("p_target", metric.Department, 0.4, 0.1),
+		tot("baseline", metric.Department, 1.4e6, 0.1e6),
+		tot("margin", metric.Department, 3.6e6, 1e6),
 	}
 	m := testMeta()
 	m.Target = &Target{Metric: "margin", Growth: 1, By: 3, Window: 2}
@@ -179,7 +181,7 @@ func TestMonthlyData(t *testing.T) {
 	if !math.IsNaN(d.Baseline) || !math.IsNaN(d.Goal) || d.Reached != nil || !math.IsNaN(d.PTarget.Mean) {
 		t.Errorf("without a target: baseline %g, goal %g, reached %v, P %v; want NaN, NaN, nil, NaN", d.Baseline, d.Goal, d.Reached, d.PTarget)
 	}
-	if _, err := MonthlyData(table(tot("margin", Department, 1, 0)), m); !errors.Is(err, ErrNoData) {
+	if _, err := MonthlyData(table(tot("margin", metric.Department, 1, 0)), m); !errors.Is(err, ErrNoData) {
 		t.Errorf("no monthly rows: err = %v, want ErrNoData", err)
 	}
 }
@@ -191,9 +193,9 @@ func TestTimeSplitData(t *testing.T) {
 		tot("time_idle_h", "hunter", 70, 1),
 		tot("time_absence_h", "hunter", 5, 1),
 		tot("time_productive_h", "farmer", 0, 0),
-		tot("time_productive_h", Department, 25, 1),
-		tot("time_idle_h", Department, 70, 1),
-		tot("time_absence_h", Department, 5, 1),
+		tot("time_productive_h", metric.Department, 25, 1),
+		tot("time_idle_h", metric.Department, 70, 1),
+		tot("time_absence_h", metric.Department, 5, 1),
 	}, headcounts...)
 	got := TimeSplitData(table(rows...), testMeta())
 	if len(got) != 3 {
@@ -220,13 +222,13 @@ func TestTimeSplitData(t *testing.T) {
 func TestFunnelData(t *testing.T) {
 	t.Parallel()
 	rows := []row{
-		tot("entered.contact", Department, 10000, 20),
-		tot("entered.request", Department, 1000, 30),
-		tot("entered.meeting", Department, 550, 50),
-		tot("entered.close", Department, 110, 15),
-		tot("new_clients", Department, 44, 10),
-		tot("leads_lost", Department, 1200, 30),
-		tot("leads_cold", Department, 3, 4), // clipped at 0
+		tot("entered.contact", metric.Department, 10000, 20),
+		tot("entered.request", metric.Department, 1000, 30),
+		tot("entered.meeting", metric.Department, 550, 50),
+		tot("entered.close", metric.Department, 110, 15),
+		tot("new_clients", metric.Department, 44, 10),
+		tot("leads_lost", metric.Department, 1200, 30),
+		tot("leads_cold", metric.Department, 3, 4), // clipped at 0
 	}
 	f, err := FunnelData(table(rows...), testMeta())
 	if err != nil {
@@ -263,8 +265,8 @@ func TestFunnelData(t *testing.T) {
 
 func TestCompareData(t *testing.T) {
 	t.Parallel()
-	a := table(tot("margin", Department, 10, 1), tot("profit", Department, -2, 3), tot("p_target", Department, 0.2, 0.1))
-	b := table(tot("margin", Department, 12, 1), tot("profit", Department, 1, 3))
+	a := table(tot("margin", metric.Department, 10, 1), tot("profit", metric.Department, -2, 3), tot("p_target", metric.Department, 0.2, 0.1))
+	b := table(tot("margin", metric.Department, 12, 1), tot("profit", metric.Department, 1, 3))
 	ma, mb := testMeta(), testMeta()
 	ma.Design, mb.Design = "a", "b"
 	got := CompareData([]Design{{ma, a}, {mb, b}})

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -35,10 +36,10 @@ type Funnel struct {
 
 // Fates are the metrics of what became of leads, with their labels.
 var Fates = []struct{ Metric, Label string }{
-	{"new_clients", "won (new clients)"},
-	{"leads_lost", "lost at a stage"},
-	{"leads_cold", "gone cold waiting"},
-	{"leads_nurtured", "nurtured for later"},
+	{metric.NewClients, "won (new clients)"},
+	{metric.LeadsLost, "lost at a stage"},
+	{metric.LeadsCold, "gone cold waiting"},
+	{metric.LeadsNurtured, "nurtured for later"},
 }
 
 // FunnelData returns the funnel of the department: entered.<stage> per
@@ -50,8 +51,8 @@ func FunnelData(t *results.Table, m *Meta) (Funnel, error) {
 	entered := map[string]float64{}
 	any := false
 	for _, s := range m.Stages {
-		e := l.total("entered."+s.Name, Department)
-		if l.has("entered."+s.Name, Department) {
+		e := l.total("entered."+s.Name, metric.Department)
+		if l.has("entered."+s.Name, metric.Department) {
 			any = true
 		}
 		entered[s.Name] = e.Mean
@@ -60,7 +61,7 @@ func FunnelData(t *results.Table, m *Meta) (Funnel, error) {
 	if !any {
 		return f, ErrNoData
 	}
-	won := FunnelStage{Name: "won", Entered: clipAtZero(l.total("new_clients", Department)), Rate: math.NaN(), Won: true}
+	won := FunnelStage{Name: "won", Entered: clipAtZero(l.total(metric.NewClients, metric.Department)), Rate: math.NaN(), Won: true}
 	f.Stages = append(f.Stages, won)
 	for i := range f.Stages {
 		st := &f.Stages[i]
@@ -76,8 +77,8 @@ func FunnelData(t *results.Table, m *Meta) (Funnel, error) {
 		}
 	}
 	for _, x := range Fates {
-		if l.has(x.Metric, Department) {
-			f.Fates = append(f.Fates, Bar{Label: x.Label, Index: -1, Estimate: clipAtZero(l.total(x.Metric, Department))})
+		if l.has(x.Metric, metric.Department) {
+			f.Fates = append(f.Fates, Bar{Label: x.Label, Index: -1, Estimate: clipAtZero(l.total(x.Metric, metric.Department))})
 		}
 	}
 	return f, nil

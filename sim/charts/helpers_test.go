@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -20,7 +21,7 @@ type row struct {
 func table(rows ...row) *results.Table {
 	t := &results.Table{N: 30}
 	for _, r := range rows {
-		t.Keys = append(t.Keys, results.Key{Metric: r.metric, Role: r.role, Period: r.period})
+		t.Keys = append(t.Keys, metric.Key{Metric: r.metric, Role: r.role, Period: r.period})
 		t.Summaries = append(t.Summaries, stats.Summary{
 			Mean: r.mean, Lo: r.mean - r.h, Hi: r.mean + r.h,
 			P10: r.mean - r.h, P50: r.mean, P90: r.mean + r.h, N: 30,
@@ -30,7 +31,7 @@ func table(rows ...row) *results.Table {
 }
 
 // tot is a whole-horizon row.
-func tot(metric, role string, mean, h float64) row { return row{metric, role, Total, mean, h} }
+func tot(name, role string, mean, h float64) row { return row{name, role, metric.Total, mean, h} }
 
 // testMeta is a design of three roles, one of them empty after the
 // warm-up.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -47,13 +48,6 @@ type Design struct {
 // design.
 var ErrNoData = errors.New("charts: nothing to plot")
 
-// Department is the role name of department-wide measures and Total the
-// period of whole-horizon measures in a results table.
-const (
-	Department = "all"
-	Total      = "total"
-)
-
 // Estimate is a mean with its 95 % confidence interval. Lo and Hi are NaN
 // when the interval is unknown (fewer than two replications).
 type Estimate struct {
@@ -68,16 +62,16 @@ var zero = Estimate{}
 // lookup indexes a table by key and by month.
 type lookup struct {
 	t      *results.Table
-	byKey  map[results.Key]int
+	byKey  map[metric.Key]int
 	months []int // month numbers present, ascending
 	period map[int]string
 }
 
 func newLookup(t *results.Table) *lookup {
-	l := &lookup{t: t, byKey: make(map[results.Key]int, len(t.Keys)), period: map[int]string{}}
+	l := &lookup{t: t, byKey: make(map[metric.Key]int, len(t.Keys)), period: map[int]string{}}
 	for i, k := range t.Keys {
 		l.byKey[k] = i
-		if m, ok := results.MonthOf(k.Period); ok {
+		if m, ok := metric.MonthOf(k.Period); ok {
 			if _, seen := l.period[m]; !seen {
 				l.period[m] = k.Period
 				l.months = append(l.months, m)
@@ -89,36 +83,36 @@ func newLookup(t *results.Table) *lookup {
 }
 
 // get returns the summary of a key and whether the table has it.
-func (l *lookup) get(metric, role, period string) (stats.Summary, bool) {
-	i, ok := l.byKey[results.Key{Metric: metric, Role: role, Period: period}]
+func (l *lookup) get(name, role, period string) (stats.Summary, bool) {
+	i, ok := l.byKey[metric.Key{Metric: name, Role: role, Period: period}]
 	if !ok {
 		return stats.Summary{}, false
 	}
 	return l.t.Summaries[i], true
 }
 
-// total returns the whole-horizon estimate of a metric for a role, zero
+// total returns the whole-horizon estimate of a name for a role, zero
 // if the table lacks it.
-func (l *lookup) total(metric, role string) Estimate {
-	if s, ok := l.get(metric, role, Total); ok {
+func (l *lookup) total(name, role string) Estimate {
+	if s, ok := l.get(name, role, metric.Total); ok {
 		return estimate(s)
 	}
 	return zero
 }
 
-// has reports whether the table holds the whole-horizon metric for role.
-func (l *lookup) has(metric, role string) bool {
-	_, ok := l.get(metric, role, Total)
+// has reports whether the table holds the whole-horizon name for role.
+func (l *lookup) has(name, role string) bool {
+	_, ok := l.get(name, role, metric.Total)
 	return ok
 }
 
-// month returns the summary of a metric for a role in month m.
-func (l *lookup) month(metric, role string, m int) (stats.Summary, bool) {
+// month returns the summary of a name for a role in month m.
+func (l *lookup) month(name, role string, m int) (stats.Summary, bool) {
 	p, ok := l.period[m]
 	if !ok {
 		return stats.Summary{}, false
 	}
-	return l.get(metric, role, p)
+	return l.get(name, role, p)
 }
 
 // activeRoles returns the indices of the roles that employed anyone over
@@ -127,7 +121,7 @@ func (l *lookup) month(metric, role string, m int) (stats.Summary, bool) {
 func activeRoles(l *lookup, m *Meta) []int {
 	var idx []int
 	for i, r := range m.Roles {
-		s, ok := l.get("headcount", r, Total)
+		s, ok := l.get(metric.Headcount, r, metric.Total)
 		if !ok || s.Mean > 0 || math.IsNaN(s.Mean) {
 			idx = append(idx, i)
 		}

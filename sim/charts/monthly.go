@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -32,12 +33,12 @@ type Monthly struct {
 func MonthlyData(t *results.Table, m *Meta) (Monthly, error) {
 	l := newLookup(t)
 	nan := math.NaN()
-	d := Monthly{Metric: "margin", Baseline: nan, Goal: nan, PTarget: Estimate{nan, nan, nan}}
+	d := Monthly{Metric: metric.Margin, Baseline: nan, Goal: nan, PTarget: Estimate{nan, nan, nan}}
 	if m.Target != nil && m.Target.Metric != "" {
 		d.Metric = m.Target.Metric
 	}
 	for _, mo := range l.months {
-		s, ok := l.month(d.Metric, Department, mo)
+		s, ok := l.month(d.Metric, metric.Department, mo)
 		if !ok {
 			continue
 		}
@@ -47,7 +48,7 @@ func MonthlyData(t *results.Table, m *Meta) (Monthly, error) {
 		d.P50 = append(d.P50, s.P50)
 		d.P90 = append(d.P90, s.P90)
 		if m.Target != nil {
-			if p, ok := l.month("p_target", Department, mo); ok {
+			if p, ok := l.month(metric.PTarget, metric.Department, mo); ok {
 				d.Reached = append(d.Reached, estimate(p))
 			} else {
 				d.Reached = append(d.Reached, Estimate{nan, nan, nan})
@@ -58,11 +59,11 @@ func MonthlyData(t *results.Table, m *Meta) (Monthly, error) {
 		return d, ErrNoData
 	}
 	if m.Target != nil {
-		if b, ok := l.get("baseline", Department, Total); ok {
+		if b, ok := l.get(metric.Baseline, metric.Department, metric.Total); ok {
 			d.Baseline = b.Mean
 			d.Goal = (1 + m.Target.Growth) * b.Mean
 		}
-		if p, ok := l.get("p_target", Department, Total); ok {
+		if p, ok := l.get(metric.PTarget, metric.Department, metric.Total); ok {
 			d.PTarget = estimate(p)
 		}
 	}

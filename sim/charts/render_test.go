@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -22,11 +23,11 @@ import (
 func fullTable() *results.Table {
 	m := testMeta()
 	var rows []row
-	roles := append([]string{Department}, m.Roles...)
-	periods := []string{Total, "m01", "m02", "m03"}
+	roles := append([]string{metric.Department}, m.Roles...)
+	periods := []string{metric.Total, "m01", "m02", "m03"}
 	for ri, r := range roles {
 		scale := float64(ri) // manager (1) is emptied below
-		if r == Department {
+		if r == metric.Department {
 			scale = 3
 		}
 		for pi, p := range periods {
@@ -55,12 +56,12 @@ func fullTable() *results.Table {
 		}
 	}
 	for i, s := range m.Stages {
-		rows = append(rows, tot("entered."+s.Name, Department, 1000/float64(i+1), 20))
+		rows = append(rows, tot("entered."+s.Name, metric.Department, 1000/float64(i+1), 20))
 	}
-	rows = append(rows, tot("leads_lost", Department, 800, 20), tot("leads_cold", Department, 30, 5), tot("leads_nurtured", Department, 60, 5))
-	rows = append(rows, tot("baseline", Department, 1e6, 1e5), tot("p_target", Department, 0.3, 0.15))
+	rows = append(rows, tot("leads_lost", metric.Department, 800, 20), tot("leads_cold", metric.Department, 30, 5), tot("leads_nurtured", metric.Department, 60, 5))
+	rows = append(rows, tot("baseline", metric.Department, 1e6, 1e5), tot("p_target", metric.Department, 0.3, 0.15))
 	for i, p := range periods[1:] {
-		rows = append(rows, row{"p_target", Department, p, 0.1 * float64(i+1), 0.1})
+		rows = append(rows, row{"p_target", metric.Department, p, 0.1 * float64(i+1), 0.1})
 	}
 	return table(rows...)
 }

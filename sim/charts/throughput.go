@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 
 	"gonum.org/v1/plot"
@@ -17,11 +18,11 @@ func ThroughputData(t *results.Table, m *Meta) []Group {
 	roles := activeRoles(l, m)
 	var out []Group
 	for _, a := range m.Activities {
-		metric := "done." + a
-		g := Group{Metric: metric, Title: pretty(a)}
+		name := metric.Done(a)
+		g := Group{Metric: name, Title: pretty(a)}
 		any := false
 		for _, r := range roles {
-			e := l.total(metric, m.Roles[r])
+			e := l.total(name, m.Roles[r])
 			if e.Mean != 0 {
 				any = true
 			}
@@ -37,10 +38,10 @@ func ThroughputData(t *results.Table, m *Meta) []Group {
 // Outcomes are the result metrics of the outcome figure, with their panel
 // titles.
 var Outcomes = []struct{ Metric, Title string }{
-	{"first_orders", "deals won (first orders)"},
-	{"passed", "leads passed on"},
-	{"handovers", "clients handed over"},
-	{"orders", "repeat orders handled"},
+	{metric.FirstOrders, "deals won (first orders)"},
+	{metric.Passed, "leads passed on"},
+	{metric.Handovers, "clients handed over"},
+	{metric.OrdersDone, "repeat orders handled"},
 }
 
 // OutcomeData returns one group per outcome metric in [Outcomes] that the

@@ -8,18 +8,19 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
 
 // TimeParts are the metrics scheduled time splits into, in stacking
 // order, with their labels.
 var TimeParts = []struct{ Metric, Label string }{
-	{"time_productive_h", "productive"},
-	{"time_switching_h", "switching"},
-	{"time_fatigue_h", "fatigue loss"},
-	{"time_idle_h", "idle"},
-	{"time_absence_h", "absence"},
-	{"time_internal_h", "internal"},
+	{metric.TimeProductive, "productive"},
+	{metric.TimeSwitching, "switching"},
+	{metric.TimeFatigue, "fatigue loss"},
+	{metric.TimeIdle, "idle"},
+	{metric.TimeAbsence, "absence"},
+	{metric.TimeInternal, "internal"},
 }
 
 var timeColors = []color.Color{productiveColor, switchingColor, fatigueColor, idleColor, absenceColor, internalColor}
@@ -62,7 +63,7 @@ func TimeSplitData(t *results.Table, m *Meta) []TimeSplit {
 	for _, r := range activeRoles(l, m) {
 		one(m.Roles[r], m.Roles[r], r)
 	}
-	one("department", Department, -1)
+	one("department", metric.Department, -1)
 	return out
 }
 

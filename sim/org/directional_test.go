@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/stats"
 )
 
@@ -33,9 +34,9 @@ func pairedDiff(t *testing.T, a, b *Plan, reps int, f func(p *Plan, r Result) fl
 	return d.Summary(0.95)
 }
 
-func metric(name, role string) func(p *Plan, r Result) float64 {
+func measure(name, role string) func(p *Plan, r Result) float64 {
 	return func(p *Plan, r Result) float64 {
-		i, ok := p.Catalog().Index(Key{Metric: name, Role: role, Period: Total})
+		i, ok := p.Catalog().Index(metric.Key{Metric: name, Role: role, Period: metric.Total})
 		if !ok {
 			panic("no metric " + name)
 		}
@@ -79,7 +80,7 @@ func TestDirectionalShiftFatigue(t *testing.T) {
 	}{{fat, positive, "more"}, {Fatigue{}, covers0, "the same"}} {
 		one := mustCompile(t, callers(2, []Week{weekdays(10, 18)}, tc.fatigue))
 		two := mustCompile(t, callers(4, []Week{weekdays(10, 14), weekdays(14, 18)}, tc.fatigue))
-		d := pairedDiff(t, one, two, 20, metric("first_orders", Department))
+		d := pairedDiff(t, one, two, 20, measure("first_orders", metric.Department))
 		t.Logf("fatigue %+v: two 4-hour shifts − one 8-hour shift = %.1f [%.1f, %.1f] clients", tc.fatigue, d.Mean, d.Lo, d.Hi)
 		if !tc.want(d) {
 			t.Errorf("fatigue %+v: two shifts should win %s clients; difference %.1f [%.1f, %.1f]", tc.fatigue, tc.what, d.Mean, d.Lo, d.Hi)
@@ -123,7 +124,7 @@ func TestDirectionalBackPressure(t *testing.T) {
 	free := mustCompile(t, pipeline(nil))
 	paused := mustCompile(t, pipeline(&Pause{Watch: 1, Above: 10, Below: 5}))
 	perLead := func(p *Plan, r Result) float64 {
-		return metric("first_orders", Department)(p, r) / metric("passed", "caller")(p, r)
+		return measure("first_orders", metric.Department)(p, r) / measure("passed", "caller")(p, r)
 	}
 	d := pairedDiff(t, free, paused, 20, perLead)
 	t.Logf("won per passed lead, paused − free: %.3f [%.3f, %.3f]", d.Mean, d.Lo, d.Hi)
@@ -164,7 +165,7 @@ func fullCycle(book int, fatCat bool) Config {
 // grows; without a book the rule changes nothing.
 func TestDirectionalFatCats(t *testing.T) {
 	t.Parallel()
-	newClients := metric("first_orders", Department)
+	newClients := measure("first_orders", metric.Department)
 	var prev float64
 	for i, book := range []int{0, 25, 50, 75} {
 		rule := mustCompile(t, fullCycle(book, true))
@@ -245,7 +246,7 @@ func serviceBook(kam bool) Config {
 func TestDirectionalKeyAccounts(t *testing.T) {
 	t.Parallel()
 	uniform, kam := mustCompile(t, serviceBook(false)), mustCompile(t, serviceBook(true))
-	d := pairedDiff(t, kam, uniform, 20, metric("churned_top20", Department))
+	d := pairedDiff(t, kam, uniform, 20, measure("churned_top20", metric.Department))
 	t.Logf("top-20%% clients churned, uniform − key-account tier: %.1f [%.1f, %.1f]", d.Mean, d.Lo, d.Hi)
 	if !positive(d) {
 		t.Errorf("uniform service should lose more top clients; difference %.1f [%.1f, %.1f]", d.Mean, d.Lo, d.Hi)
@@ -329,7 +330,7 @@ func TestDirectionalSpecialisation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a sweep of 12 designs")
 	}
-	margin := metric("margin", Department)
+	margin := measure("margin", metric.Department)
 	crossover := -1.0
 	var first, last stats.Summary
 	setups := []float64{0, 5, 10, 15, 20, 30, 45, 60}

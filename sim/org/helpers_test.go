@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/metric"
 )
 
 // mmcConfig is a pure M/M/c queue as an organisation: requests at rate
@@ -45,11 +46,11 @@ func mustCompile(t testing.TB, cfg Config) *Plan {
 }
 
 // value returns the measure (metric, role, period) of a result.
-func value(t testing.TB, p *Plan, r Result, metric, role, period string) float64 {
+func value(t testing.TB, p *Plan, r Result, name, role, period string) float64 {
 	t.Helper()
-	i, ok := p.Catalog().Index(Key{Metric: metric, Role: role, Period: period})
+	i, ok := p.Catalog().Index(metric.Key{Metric: name, Role: role, Period: period})
 	if !ok {
-		t.Fatalf("no measure %s/%s/%s", metric, role, period)
+		t.Fatalf("no measure %s/%s/%s", name, role, period)
 	}
 	return r.Values[i]
 }

@@ -3,20 +3,8 @@ package org
 import (
 	"fmt"
 	"math"
-)
 
-// Key names one measure of a replication.
-type Key struct {
-	Metric string
-	Role   string // a role name, or "all" for the department
-	Period string // "total" for the whole horizon, or "m01", "m02", ... by month
-}
-
-// Department is the Role of department-wide measures; Total the Period of
-// whole-horizon measures.
-const (
-	Department = "all"
-	Total      = "total"
+	"github.com/salesim/salesim/sim/metric"
 )
 
 // Metric describes one measure.
@@ -34,10 +22,10 @@ type Metric struct {
 
 // Catalog lists the measures of a plan in the order of a record.
 type Catalog struct {
-	Keys    []Key
+	Keys    []metric.Key
 	Roles   []string // role names, without "all"
 	Periods []string // "total", then the months
-	index   map[Key]int
+	index   map[metric.Key]int
 	metrics map[string]Metric
 	fill    []filler
 }
@@ -46,7 +34,7 @@ type Catalog struct {
 func (c *Catalog) Len() int { return len(c.Keys) }
 
 // Index returns the position of k in a record.
-func (c *Catalog) Index(k Key) (int, bool) {
+func (c *Catalog) Index(k metric.Key) (int, bool) {
 	i, ok := c.index[k]
 	return i, ok
 }
@@ -197,11 +185,11 @@ type filler struct {
 
 func newCatalog(p *Plan) *Catalog {
 	cfg := &p.cfg
-	c := &Catalog{index: map[Key]int{}, metrics: map[string]Metric{}}
+	c := &Catalog{index: map[metric.Key]int{}, metrics: map[string]Metric{}}
 	for _, ro := range cfg.Roles {
 		c.Roles = append(c.Roles, ro.Name)
 	}
-	c.Periods = append(c.Periods, Total)
+	c.Periods = append(c.Periods, metric.Total)
 	width := len(fmt.Sprint(p.months))
 	if width < 2 {
 		width = 2
@@ -228,7 +216,7 @@ func newCatalog(p *Plan) *Catalog {
 		}
 		for _, r := range roles {
 			for _, per := range periods {
-				k := Key{Metric: name, Role: Department, Period: Total}
+				k := metric.Key{Metric: name, Role: metric.Department, Period: metric.Total}
 				if r >= 0 {
 					k.Role = cfg.Roles[r].Name
 				}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/salesim/salesim/sim/metric"
 )
 
 type compareDesignView struct {
@@ -58,7 +60,7 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 	for i, d := range c.Designs {
 		dv := compareDesignView{CompareDesign: d, ID: fmt.Sprint(i + 1), P: "—", CI: "—"}
 		for _, r := range c.Rows {
-			if r.Design == d.Name && r.Metric == "p_target" && r.Role == Department && r.Period == Total {
+			if r.Design == d.Name && r.Metric == metric.PTarget && r.Role == metric.Department && r.Period == metric.Total {
 				v.HasTarget = true
 				dv.P = percent(r.Value.Mean)
 				dv.CI = "[" + percent(r.Value.Lo) + ", " + percent(r.Value.Hi) + "]"
@@ -108,10 +110,10 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 // department's whole horizon: "per hunter", "month 3".
 func where(role, period string) string {
 	var parts []string
-	if role != Department && role != "" {
+	if role != metric.Department && role != "" {
 		parts = append(parts, "role "+role)
 	}
-	if period != Total && period != "" {
+	if period != metric.Total && period != "" {
 		parts = append(parts, period)
 	}
 	return strings.Join(parts, ", ")

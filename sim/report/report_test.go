@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -23,23 +24,23 @@ func sum(mean, h float64) stats.Summary {
 
 func testTable() *results.Table {
 	t := &results.Table{N: 30}
-	add := func(metric, role, period string, s stats.Summary) {
-		t.Keys = append(t.Keys, results.Key{Metric: metric, Role: role, Period: period})
+	add := func(name, role, period string, s stats.Summary) {
+		t.Keys = append(t.Keys, metric.Key{Metric: name, Role: role, Period: period})
 		t.Summaries = append(t.Summaries, s)
 	}
-	add("margin", Department, Total, sum(14.8e6, 1.3e6))
-	add("utilisation", Department, Total, sum(0.248, 0.003))
-	add("queue_wait_h", Department, Total, sum(9.12, 0.24))
+	add("margin", metric.Department, metric.Total, sum(14.8e6, 1.3e6))
+	add("utilisation", metric.Department, metric.Total, sum(0.248, 0.003))
+	add("queue_wait_h", metric.Department, metric.Total, sum(9.12, 0.24))
 	few := sum(0, 0)
 	few.Warnings = []string{stats.WarnFewReplications}
-	add("leads_cold", Department, Total, few)
-	add("margin", "hunter", Total, sum(32400, 24000))
-	add("margin", "farmer", Total, sum(14.8e6, 1.3e6))
-	add("first_orders", "hunter", Total, sum(1.2, 0.36))
+	add("leads_cold", metric.Department, metric.Total, few)
+	add("margin", "hunter", metric.Total, sum(32400, 24000))
+	add("margin", "farmer", metric.Total, sum(14.8e6, 1.3e6))
+	add("first_orders", "hunter", metric.Total, sum(1.2, 0.36))
 	p := stats.Summary{Mean: 0.3, Lo: 0.17, Hi: 0.47, N: 30}
-	add("p_target", Department, Total, p)
+	add("p_target", metric.Department, metric.Total, p)
 	for i, m := range []float64{0, 0.1, 0.3} {
-		add("p_target", Department, "m0"+string(rune('1'+i)), stats.Summary{Mean: m, Lo: math.Max(m-0.1, 0), Hi: m + 0.12, N: 30})
+		add("p_target", metric.Department, "m0"+string(rune('1'+i)), stats.Summary{Mean: m, Lo: math.Max(m-0.1, 0), Hi: m + 0.12, N: 30})
 	}
 	return t
 }
@@ -88,11 +89,11 @@ func testComparison() *Comparison {
 		Target:  &Target{Metric: "margin", Growth: 1, By: 12, Window: 3},
 		Metrics: []Metric{{Name: "margin", Unit: "money", Doc: "margin booked"}, {Name: "p_target", Unit: "share"}, {Name: "cost", Unit: "money"}},
 		Rows: []Row{
-			{Metric: "margin", Role: Department, Period: Total, Design: "a", Value: sum(14.8e6, 1e6)},
-			{Metric: "margin", Role: Department, Period: Total, Design: "b#v", Value: sum(12.2e6, 1e6), Diff: &d},
-			{Metric: "cost", Role: "hunter", Period: Total, Design: "a", Value: sum(1e6, 1e4)},
-			{Metric: "cost", Role: "hunter", Period: Total, Design: "b#v", Value: sum(1e6, 1e4), Diff: &flat},
-			{Metric: "p_target", Role: Department, Period: Total, Design: "a", Value: stats.Summary{Mean: 0.05, Lo: 0.01, Hi: 0.16, N: 30}},
+			{Metric: "margin", Role: metric.Department, Period: metric.Total, Design: "a", Value: sum(14.8e6, 1e6)},
+			{Metric: "margin", Role: metric.Department, Period: metric.Total, Design: "b#v", Value: sum(12.2e6, 1e6), Diff: &d},
+			{Metric: "cost", Role: "hunter", Period: metric.Total, Design: "a", Value: sum(1e6, 1e4)},
+			{Metric: "cost", Role: "hunter", Period: metric.Total, Design: "b#v", Value: sum(1e6, 1e4), Diff: &flat},
+			{Metric: "p_target", Role: metric.Department, Period: metric.Total, Design: "a", Value: stats.Summary{Mean: 0.05, Lo: 0.01, Hi: 0.16, N: 30}},
 		},
 		Figures: []Figure{{Name: "compare", Title: "Designs", SVG: []byte(testSVG)}},
 		Fonts:   []Font{{Family: "Test Sans", Weight: "normal", Style: "italic; x", TTF: []byte("ttf")}},

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -21,13 +22,6 @@ var pageText string
 var styleText string
 
 var page = template.Must(template.New("page").Parse(pageText))
-
-// Department and Total name the department and the whole horizon in a
-// results table.
-const (
-	Department = "all"
-	Total      = "total"
-)
 
 // link is an entry of a page's table of contents.
 type link struct{ ID, Title string }
@@ -100,7 +94,7 @@ func Write(w io.Writer, r *Run) error {
 	}
 	idx := index(r.Table)
 	for _, m := range r.DeptMetrics {
-		s, ok := idx.get(m.Name, Department, Total)
+		s, ok := idx.get(m.Name, metric.Department, metric.Total)
 		if !ok {
 			continue
 		}
@@ -114,7 +108,7 @@ func Write(w io.Writer, r *Run) error {
 		row := metricRow{Metric: m}
 		any := false
 		for _, role := range r.Roles {
-			s, ok := idx.get(m.Name, role, Total)
+			s, ok := idx.get(m.Name, role, metric.Total)
 			if !ok {
 				row.Cells = append(row.Cells, cell{Text: "—"})
 				continue
@@ -157,7 +151,7 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 	if t == nil {
 		return nil
 	}
-	s, ok := idx.get("p_target", Department, Total)
+	s, ok := idx.get(metric.PTarget, metric.Department, metric.Total)
 	if !ok {
 		return nil
 	}
@@ -168,7 +162,7 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 	}
 	prev := 0.0
 	for m := 1; ; m++ {
-		ms, ok := idx.month("p_target", Department, m)
+		ms, ok := idx.month(metric.PTarget, metric.Department, m)
 		if !ok {
 			break
 		}
@@ -187,35 +181,35 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 // tableIndex finds summaries by key.
 type tableIndex struct {
 	t      *results.Table
-	byKey  map[results.Key]int
+	byKey  map[metric.Key]int
 	period map[int]string
 }
 
 func index(t *results.Table) tableIndex {
-	x := tableIndex{t: t, byKey: make(map[results.Key]int, len(t.Keys)), period: map[int]string{}}
+	x := tableIndex{t: t, byKey: make(map[metric.Key]int, len(t.Keys)), period: map[int]string{}}
 	for i, k := range t.Keys {
 		x.byKey[k] = i
-		if m, ok := results.MonthOf(k.Period); ok {
+		if m, ok := metric.MonthOf(k.Period); ok {
 			x.period[m] = k.Period
 		}
 	}
 	return x
 }
 
-func (x tableIndex) get(metric, role, period string) (stats.Summary, bool) {
-	i, ok := x.byKey[results.Key{Metric: metric, Role: role, Period: period}]
+func (x tableIndex) get(name, role, period string) (stats.Summary, bool) {
+	i, ok := x.byKey[metric.Key{Metric: name, Role: role, Period: period}]
 	if !ok {
 		return stats.Summary{}, false
 	}
 	return x.t.Summaries[i], true
 }
 
-func (x tableIndex) month(metric, role string, m int) (stats.Summary, bool) {
+func (x tableIndex) month(name, role string, m int) (stats.Summary, bool) {
 	p, ok := x.period[m]
 	if !ok {
 		return stats.Summary{}, false
 	}
-	return x.get(metric, role, p)
+	return x.get(name, role, p)
 }
 
 // figureViews prepares SVG documents for inlining: the XML prolog and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/stats"
 )
 
@@ -12,12 +13,12 @@ const Confidence = 0.95
 
 // Proportions lists the metrics whose values are 0/1 outcomes: their
 // intervals are Wilson score intervals rather than Student t.
-var Proportions = map[string]bool{"p_target": true}
+var Proportions = map[string]bool{metric.PTarget: true}
 
 // Aggregator accumulates records, in replication order, into one summary
 // per key. Its memory does not grow with the number of records.
 type Aggregator struct {
-	keys   []Key
+	keys   []metric.Key
 	acc    []stats.Accumulator
 	prop   []stats.Proportion
 	isProp []bool
@@ -26,7 +27,7 @@ type Aggregator struct {
 }
 
 // NewAggregator returns an aggregator for records with the given keys.
-func NewAggregator(keys []Key) *Aggregator {
+func NewAggregator(keys []metric.Key) *Aggregator {
 	a := &Aggregator{keys: keys, acc: make([]stats.Accumulator, len(keys)),
 		prop: make([]stats.Proportion, len(keys)), isProp: make([]bool, len(keys))}
 	for i, k := range keys {
@@ -59,7 +60,7 @@ func (a *Aggregator) N() int { return a.n }
 func (a *Aggregator) Events() uint64 { return a.events }
 
 // Keys returns the keys.
-func (a *Aggregator) Keys() []Key { return a.keys }
+func (a *Aggregator) Keys() []metric.Key { return a.keys }
 
 // Summary returns the summary of key i.
 func (a *Aggregator) Summary(i int) stats.Summary {
@@ -71,7 +72,7 @@ func (a *Aggregator) Summary(i int) stats.Summary {
 
 // Table is the summaries of a run, in key order.
 type Table struct {
-	Keys      []Key
+	Keys      []metric.Key
 	Summaries []stats.Summary
 	N         int
 	Events    uint64
@@ -87,7 +88,7 @@ func (a *Aggregator) Table() *Table {
 }
 
 // Index returns the position of k in the table.
-func (t *Table) Index(k Key) int {
+func (t *Table) Index(k metric.Key) int {
 	for i, kk := range t.Keys {
 		if kk == k {
 			return i
@@ -97,7 +98,7 @@ func (t *Table) Index(k Key) int {
 }
 
 // Get returns the summary of k and whether the table has it.
-func (t *Table) Get(k Key) (stats.Summary, bool) {
+func (t *Table) Get(k metric.Key) (stats.Summary, bool) {
 	if i := t.Index(k); i >= 0 {
 		return t.Summaries[i], true
 	}
@@ -105,7 +106,7 @@ func (t *Table) Get(k Key) (stats.Summary, bool) {
 }
 
 // Aggregate returns the table of a merged set of records.
-func Aggregate(keys []Key, records []Record) *Table {
+func Aggregate(keys []metric.Key, records []Record) *Table {
 	a := NewAggregator(keys)
 	for _, r := range records {
 		a.Add(r)

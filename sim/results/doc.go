@@ -3,7 +3,7 @@
 // computed from them.
 //
 // A run is a set of replications 0..N-1. Each replication produces a
-// [Record]: one value per [Key] (metric, role, period). Records are
+// [Record]: one value per [metric.Key] (metric, role, period). Records are
 // written to shard files, one per share of the replications; [Merge]
 // checks a set of shards (same header, no replication twice, none
 // missing) and [Aggregate] computes every summary from the records in

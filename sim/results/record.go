@@ -3,26 +3,9 @@ package results
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
+
+	"github.com/salesim/salesim/sim/metric"
 )
-
-// Key names a measure: metric, role ("all" for the department) and
-// period ("total" or "m01", "m02", ...).
-type Key struct {
-	Metric, Role, Period string
-}
-
-// String returns "metric:role:period", the column name in shard files.
-func (k Key) String() string { return k.Metric + ":" + k.Role + ":" + k.Period }
-
-// parseKey is the inverse of Key.String.
-func parseKey(s string) (Key, bool) {
-	parts := strings.Split(s, ":")
-	if len(parts) != 3 {
-		return Key{}, false
-	}
-	return Key{parts[0], parts[1], parts[2]}, true
-}
 
 // Record is what one replication produced.
 type Record struct {
@@ -33,7 +16,7 @@ type Record struct {
 
 // KeysDigest returns a SHA-256 of the key list, so that shards of
 // different designs or versions are not merged.
-func KeysDigest(keys []Key) string {
+func KeysDigest(keys []metric.Key) string {
 	h := sha256.New()
 	for _, k := range keys {
 		h.Write([]byte(k.String()))

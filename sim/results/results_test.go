@@ -7,10 +7,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/salesim/salesim/sim/metric"
 )
 
-func testRun(reps int) ([]Key, []Record) {
-	keys := []Key{{"margin", "all", "total"}, {"margin", "all", "m01"}, {"p_target", "all", "total"}, {"cost", "hunter", "total"}}
+func testRun(reps int) ([]metric.Key, []Record) {
+	keys := []metric.Key{{Metric: metric.Margin, Role: metric.Department, Period: metric.Total}, {Metric: metric.Margin, Role: metric.Department, Period: "m01"}, {Metric: metric.PTarget, Role: metric.Department, Period: metric.Total}, {Metric: metric.Cost, Role: "hunter", Period: metric.Total}}
 	rnd := rand.New(rand.NewPCG(1, 1))
 	var recs []Record
 	for r := range reps {
@@ -20,7 +22,7 @@ func testRun(reps int) ([]Key, []Record) {
 	return keys, recs
 }
 
-func shardsOf(keys []Key, recs []Record, n int) []*Shard {
+func shardsOf(keys []metric.Key, recs []Record, n int) []*Shard {
 	var out []*Shard
 	for i := range n {
 		from, to := ShardReps(i, n, len(recs))

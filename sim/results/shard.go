@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/salesim/salesim/sim/metric"
 )
 
 // Header identifies the run a shard belongs to. Every shard of a run has
@@ -59,7 +61,7 @@ func ShardReps(i, n, reps int) (from, to int) {
 // Shard is the content of a shard file.
 type Shard struct {
 	Header  Header
-	Keys    []Key
+	Keys    []metric.Key
 	Records []Record
 }
 
@@ -191,7 +193,7 @@ func ReadShard(r io.Reader, name string) (*Shard, error) {
 		return nil, bad("column header must start with rep,events")
 	}
 	for _, c := range cols[2:] {
-		k, ok := parseKey(c)
+		k, ok := metric.ParseKey(c)
 		if !ok {
 			return nil, bad("column %q is not metric:role:period", trunc(c))
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/stats"
 )
 
@@ -50,7 +51,7 @@ const ReplicationsHeader = "rep,metric,role,period,value"
 
 // WriteReplicationsCSV writes replications.csv: one row per replication
 // and key, the raw records in tidy (long) form.
-func WriteReplicationsCSV(w io.Writer, keys []Key, records []Record) error {
+func WriteReplicationsCSV(w io.Writer, keys []metric.Key, records []Record) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(ReplicationsHeader + "\n")
 	var b []byte
@@ -74,7 +75,7 @@ func WriteReplicationsCSV(w io.Writer, keys []Key, records []Record) error {
 
 // ReadReplicationsCSV reads replications.csv back into keys (in order of
 // first appearance) and records; name is used in errors.
-func ReadReplicationsCSV(r io.Reader, name string) ([]Key, []Record, error) {
+func ReadReplicationsCSV(r io.Reader, name string) ([]metric.Key, []Record, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<24)
 	line := 0
@@ -84,8 +85,8 @@ func ReadReplicationsCSV(r io.Reader, name string) ([]Key, []Record, error) {
 		return nil, nil, bad("want the header " + ReplicationsHeader)
 	}
 	line = 1
-	index := map[Key]int{}
-	var keys []Key
+	index := map[metric.Key]int{}
+	var keys []metric.Key
 	var records []Record
 	cur := -1
 	for sc.Scan() {
@@ -102,7 +103,7 @@ func ReadReplicationsCSV(r io.Reader, name string) ([]Key, []Record, error) {
 		if err != nil {
 			return nil, nil, bad("bad value")
 		}
-		k := Key{f[1], f[2], f[3]}
+		k := metric.Key{Metric: f[1], Role: f[2], Period: f[3]}
 		if cur < 0 || rep != records[cur].Rep {
 			records = append(records, Record{Rep: rep})
 			cur++
@@ -140,7 +141,7 @@ func WriteTimeseriesCSV(w io.Writer, t *Table) error {
 	bw.WriteString(TimeseriesHeader + "\n")
 	var b []byte
 	for i, k := range t.Keys {
-		m, ok := MonthOf(k.Period)
+		m, ok := metric.MonthOf(k.Period)
 		if !ok {
 			continue
 		}
@@ -148,16 +149,6 @@ func WriteTimeseriesCSV(w io.Writer, t *Table) error {
 		bw.Write(b)
 	}
 	return bw.Flush()
-}
-
-// MonthOf returns the month number of a period "m07", and false for
-// "total".
-func MonthOf(period string) (int, bool) {
-	if len(period) < 2 || period[0] != 'm' {
-		return 0, false
-	}
-	m, err := strconv.Atoi(period[1:])
-	return m, err == nil
 }
 
 // jsonFloat writes NaN and infinities as null.

@@ -1,0 +1,131 @@
+// Package metric names what a run measures: the metric names, the key of
+// one measure (metric, role, period), the names of the department and of
+// the periods, and the units.
+//
+// It is a leaf package: the model (package org) defines how each metric is
+// computed, in one table beside the recorder it reads; results, charts,
+// report and the command refer to metrics only through the constants
+// here, so that a metric is named in exactly one place. A test checks that
+// no other Go file spells a metric name as a string literal.
+package metric
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Key names one measure of a replication.
+type Key struct {
+	Metric string
+	Role   string // a role name, or [Department]
+	Period string // [Total] for the whole horizon, or a month: "m01", "m02", ...
+}
+
+// String returns "metric:role:period", the column name in shard files.
+func (k Key) String() string { return k.Metric + ":" + k.Role + ":" + k.Period }
+
+// ParseKey is the inverse of [Key.String].
+func ParseKey(s string) (Key, bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) != 3 {
+		return Key{}, false
+	}
+	return Key{Metric: parts[0], Role: parts[1], Period: parts[2]}, true
+}
+
+// Department is the Role of department-wide measures; Total the Period of
+// whole-horizon measures.
+const (
+	Department = "all"
+	Total      = "total"
+)
+
+// Month returns the name of month m (1-based) of a horizon of the given
+// number of months: "m01" ... "m12"; at least two digits, more when the
+// horizon needs them, so that the names sort in time order.
+func Month(m, months int) string {
+	return fmt.Sprintf("m%0*d", max(2, len(strconv.Itoa(months))), m)
+}
+
+// MonthOf returns the month number of a period such as "m07", and false
+// for [Total] or anything else.
+func MonthOf(period string) (int, bool) {
+	if len(period) < 2 || period[0] != 'm' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(period[1:])
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n, true
+}
+
+// Unit is the unit of a metric.
+type Unit string
+
+// Units.
+const (
+	Money   Unit = "money"   // the scenario's currency
+	Hours   Unit = "hours"   // simulated hours
+	Share   Unit = "share"   // a fraction: 0.25 is 25 %
+	Tasks   Unit = "tasks"   // pieces of work
+	Clients Unit = "clients" // companies that ordered
+	Leads   Unit = "leads"   // companies in the funnel
+	Orders  Unit = "orders"  // repeat orders
+	People  Unit = "people"  // staff
+)
+
+// Metric names. They are stable: result files, charts and scripts rely on
+// them. Package org documents each (salesim metrics lists them).
+const (
+	Revenue        = "revenue"
+	Margin         = "margin"
+	Cost           = "cost"
+	CostSalary     = "cost_salary"
+	CostHourly     = "cost_hourly"
+	CostCommission = "cost_commission"
+	CostBonus      = "cost_bonus"
+	Profit         = "profit"
+	Throughput     = "throughput"
+	Handovers      = "handovers"
+	Passed         = "passed"
+	FirstOrders    = "first_orders"
+	NewClients     = "new_clients"
+	OrdersDone     = "orders"
+	OrdersLost     = "orders_lost"
+	ChurnedClients = "churned_clients"
+	ActiveClients  = "active_clients"
+	ChurnedTop20   = "churned_top20"
+	ActiveTop20    = "active_top20"
+	MarginTop20    = "margin_top20"
+	LeadsIn        = "leads_in"
+	LeadsCold      = "leads_cold"
+	LeadsLost      = "leads_lost"
+	LeadsNurtured  = "leads_nurtured"
+	TimeProductive = "time_productive_h"
+	TimeSwitching  = "time_switching_h"
+	TimeFatigue    = "time_fatigue_h"
+	TimeIdle       = "time_idle_h"
+	TimeAbsence    = "time_absence_h"
+	TimeInternal   = "time_internal_h"
+	Utilisation    = "utilisation"
+	QueueWait      = "queue_wait_h"
+	InSystem       = "in_system"
+	Headcount      = "headcount"
+	LeadResponse   = "lead_response_h"
+	Growth         = "growth"
+	Baseline       = "baseline"
+	PTarget        = "p_target"
+	DonePrefix     = "done."    // done.<activity>
+	EnteredPrefix  = "entered." // entered.<stage>
+	DonePattern    = DonePrefix + "<activity>"
+	EnteredPattern = EnteredPrefix + "<stage>"
+)
+
+// Done returns the name of the metric counting completed tasks of an
+// activity.
+func Done(activity string) string { return DonePrefix + activity }
+
+// Entered returns the name of the metric counting leads entering a stage.
+func Entered(stage string) string { return EnteredPrefix + stage }
