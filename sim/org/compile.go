@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/metric"
 )
 
 // Month and Year are the reporting periods, in hours.
@@ -52,6 +53,8 @@ type Plan struct {
 	month     [][]float64 // [inbound] month profile, nil if flat
 	constRate []bool      // [inbound] no growth, opening hours or profile
 	open      []*Week     // [inbound] opening hours, nil if always open
+
+	targetRevenue bool // the target's metric is revenue, not margin
 
 	catalog *Catalog
 }
@@ -468,56 +471,9 @@ func Compile(cfg Config) (*Plan, error) {
 	if !cfg.Market.Size.IsZero() {
 		p.top20 = cfg.Market.Size.Quantile(0.8)
 	}
+	p.targetRevenue = cfg.Target != nil && cfg.Target.Metric == metric.Revenue
 	p.catalog = newCatalog(p)
 	return p, nil
-}
-
-func (p *Plan) compileKinds() {
-	cfg := &p.cfg
-	idx := map[string]int{}
-	p.actKind = make([]int, p.nAct)
-	for a, act := range cfg.Activities {
-		k := act.Kind
-		if k == "" {
-			k = act.Name
-		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(p.kinds)
-			idx[k] = i
-			p.kinds = append(p.kinds, k)
-		}
-		p.actKind[a] = i
-	}
-	nk := len(p.kinds)
-	p.setup = make([][]float64, p.nRole)
-	p.roleActs = make([][]int32, p.nRole)
-	for r, ro := range cfg.Roles {
-		m := make([]float64, nk*nk)
-		for i := range nk {
-			for j := range nk {
-				if i != j {
-					m[i*nk+j] = ro.Setup
-				}
-			}
-		}
-		for _, sp := range ro.SetupPair {
-			i, ok1 := idx[sp.A]
-			j, ok2 := idx[sp.B]
-			if ok1 && ok2 && i != j {
-				m[i*nk+j], m[j*nk+i] = sp.Hours, sp.Hours
-			}
-		}
-		p.setup[r] = m
-		for a := range p.nAct {
-			if ro.Speed[a] > 0 {
-				p.roleActs[r] = append(p.roleActs[r], int32(a))
-			}
-		}
-		sort.SliceStable(p.roleActs[r], func(i, j int) bool {
-			return cfg.Activities[p.roleActs[r][i]].Priority < cfg.Activities[p.roleActs[r][j]].Priority
-		})
-	}
 }
 
 func (p *Plan) compileRoutes() {

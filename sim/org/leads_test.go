@@ -10,8 +10,8 @@ import (
 // pushLeads creates n leads at stage st, available before the shift.
 func (s *Sim) pushLeads(n int, st int) {
 	for range n {
-		id := s.newAccount(1000, 0, -1)
-		s.enterStage(id, st, 0)
+		id := s.accts.newAccount(1000, 0, -1)
+		s.funnel.enterStage(id, st, 0)
 	}
 }
 

@@ -36,31 +36,24 @@ func day(from, to float64) Week {
 func manual(t *testing.T, cfg Config) *Sim {
 	t.Helper()
 	s := NewSim(mustCompile(t, cfg))
-	s.seed, s.rep = 1, 0
-	s.reset()
-	s.setup()
+	s.start(1, 0)
 	return s
 }
 
-// pushAt queues n tasks of the given activities in turn, for the role's
+// pushTurns queues n tasks of the given activities in turn, for the role's
 // pool, available at distinct times before the shift.
 func (s *Sim) pushTurns(n int, acts ...int32) {
 	for i := range n {
-		id := s.newTask(tkSale, acts[i%len(acts)], -1)
-		s.push(id, 0, -1)
-		s.tasks[id].avail = float64(i) * 1e-3
+		id := s.work.newTask(tkSale, acts[i%len(acts)], -1)
+		s.work.push(id, 0, -1)
+		s.work.tasks[id].avail = float64(i) * 1e-3
 	}
 }
 
 func (s *Sim) finishRun(t *testing.T) Result {
 	t.Helper()
 	s.env.RunUntil(s.end)
-	s.finish()
-	vals := make([]float64, s.p.catalog.Len())
-	for i, f := range s.p.catalog.fill {
-		vals[i] = f.get(s.rec, f.role, f.period)
-	}
-	return Result{Values: vals, Events: s.env.Processed(), Ledger: s.ledger}
+	return s.collect()
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -169,7 +162,7 @@ func TestBreakRecoversFatigue(t *testing.T) {
 		s := manual(t, cfg)
 		s.pushTurns(20, 0)
 		s.env.RunUntil(14 + 1e-9)
-		p := &s.people[0]
+		p := &s.staff.people[0]
 		if !p.busy || !near(1/p.slow, tc.want) {
 			t.Fatalf("recovery %g: multiplier after the break %g, want %g", tc.recovery, 1/p.slow, tc.want)
 		}
@@ -189,7 +182,7 @@ func TestNewShiftResetsFatigue(t *testing.T) {
 	s := manual(t, cfg)
 	s.pushTurns(20, 0)
 	s.env.RunUntil(24 + 9 + 1e-9)
-	if p := &s.people[0]; !p.busy || !near(p.slow, 1) {
+	if p := &s.staff.people[0]; !p.busy || !near(p.slow, 1) {
 		t.Fatalf("first task of Tuesday runs at multiplier %g, want 1 (rested)", 1/p.slow)
 	}
 }
@@ -207,14 +200,14 @@ func TestBlocksRestrictWork(t *testing.T) {
 	s := manual(t, cfg)
 	// Documents first in line, then calls.
 	for i := range 6 {
-		id := s.newTask(tkSale, 1, -1)
-		s.push(id, 0, -1)
-		s.tasks[id].avail = float64(i) * 1e-3
+		id := s.work.newTask(tkSale, 1, -1)
+		s.work.push(id, 0, -1)
+		s.work.tasks[id].avail = float64(i) * 1e-3
 	}
 	for i := range 6 {
-		id := s.newTask(tkSale, 0, -1)
-		s.push(id, 0, -1)
-		s.tasks[id].avail = 1 + float64(i)*1e-3
+		id := s.work.newTask(tkSale, 0, -1)
+		s.work.push(id, 0, -1)
+		s.work.tasks[id].avail = 1 + float64(i)*1e-3
 	}
 	s.env.RunUntil(11 - 1e-9)
 	if got := s.rec.done[0*s.p.nAct+1]; got != 0 {
@@ -259,7 +252,7 @@ func TestInterruptAndResume(t *testing.T) {
 	s := manual(t, cfg)
 	s.pushTurns(1, 0)
 	s.env.RunUntil(9.5)
-	s.push(s.newTask(tkSale, 1, -1), 0, -1) // rings at 9:30
+	s.work.push(s.work.newTask(tkSale, 1, -1), 0, -1) // rings at 9:30
 	r := s.finishRun(t)
 	// 9:00-10:00 docs started; 9:30 interrupted with 30 min left; switch
 	// (3 min) + call (10 min) to 9:43; switch back (3 min) + 30 min: done at

@@ -371,6 +371,7 @@ func newCatalog(p *Plan) *Catalog {
 // recorder holds the raw counters of one replication.
 type recorder struct {
 	nRole, nPer int // roles + 1 (department last), months + 1 (total last)
+	nAct        int
 	months      int
 	horizon     float64
 	ctr         []float64 // [counter][role][period]
@@ -386,6 +387,7 @@ func newRecorder(p *Plan) *recorder {
 	r := &recorder{
 		nRole:   p.nRole + 1,
 		nPer:    p.months + 1,
+		nAct:    p.nAct,
 		months:  p.months,
 		horizon: p.cfg.Run.Horizon,
 		target:  p.cfg.Target,
@@ -404,6 +406,13 @@ func (r *recorder) reset() {
 	clear(r.entered)
 	clear(r.monthly)
 	r.baseline = 0
+}
+
+// countDone counts x completed tasks of activity act by role r (and the
+// department).
+func (r *recorder) countDone(role, act int, x float64) {
+	r.done[role*r.nAct+act] += x
+	r.done[(r.nRole-1)*r.nAct+act] += x
 }
 
 func (r *recorder) roleIdx(role int) int {

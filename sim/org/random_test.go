@@ -297,13 +297,13 @@ func TestBusyCountsStayInStep(t *testing.T) {
 		if _, err := s.Run(context.Background(), uint64(i), 0); err != nil {
 			t.Fatal(err)
 		}
-		for ri, rs := range s.roles {
+		for ri, rs := range s.work.roles {
 			busy, running := 0, 0
-			for _, m := range rs.members {
-				if s.people[m].busy {
+			for _, m := range s.staff.roles[ri].members {
+				if s.staff.people[m].busy {
 					busy++
 				}
-				if s.people[m].run {
+				if s.staff.people[m].run {
 					running++
 				}
 			}

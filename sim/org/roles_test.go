@@ -146,11 +146,11 @@ func TestAssignment(t *testing.T) {
 		s := manual(t, cfg)
 		s.pushLeads(0, 0)
 		for range 30 {
-			id := s.newAccount(1000, 0, s.assign(0, -1))
-			s.enterStage(id, 0, 0)
+			id := s.accts.newAccount(1000, 0, s.accts.assign(0, -1))
+			s.funnel.enterStage(id, 0, 0)
 		}
 		s.finishRun(t)
-		owned := []int{s.people[0].owned, s.people[1].owned, s.people[2].owned}
+		owned := []int{s.staff.people[0].owned, s.staff.people[1].owned, s.staff.people[2].owned}
 		if !tc.check(owned) {
 			t.Fatalf("assign %d: owned %v", tc.assign, owned)
 		}
@@ -167,8 +167,8 @@ func TestAssignment(t *testing.T) {
 	cfg.Roles[0].Cover = false
 	s := manual(t, cfg)
 	s.finishRun(t)
-	for i := range s.accts {
-		a := &s.accts[i]
+	for i := range s.accts.list {
+		a := &s.accts.list[i]
 		if a.state == stNurture && a.owner < 0 {
 			t.Fatal("a found lead has no owner")
 		}
@@ -196,14 +196,14 @@ func TestPairsCannotCover(t *testing.T) {
 		},
 	}
 	s := manual(t, cfg)
-	s.people[2].absent = 1 // assistant 0 is away throughout
-	s.roles[1].absent++
+	s.staff.people[2].absent = 1 // assistant 0 is away throughout
+	s.staff.roles[1].absent++
 	for range 10 {
-		id := s.newAccount(1000, 0, s.assign(0, -1))
-		s.enterStage(id, 0, 0)
+		id := s.accts.newAccount(1000, 0, s.accts.assign(0, -1))
+		s.funnel.enterStage(id, 0, 0)
 	}
 	s.finishRun(t)
-	if w := s.people[2].waiting; w != 5 {
+	if w := s.staff.people[2].waiting; w != 5 {
 		t.Fatalf("absent assistant's queue holds %d documents, want 5 (manager 0's)", w)
 	}
 	if got := s.rec.done[1*s.p.nAct+1]; got != 5 {

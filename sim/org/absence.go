@@ -1,0 +1,82 @@
+package org
+
+import "github.com/salesim/salesim/sim/des"
+
+// Absence and attrition. Each kind of a role's [Absence] starts spells at
+// its rate per year (a Poisson process in calendar time, the next spell
+// starting after the last ends); an absent person takes no work, and
+// colleagues take their personal tasks if the role covers. Attrition is a
+// constant annual hazard; a leaver's vacancy is refilled by a new hire
+// after [Role.Refill], and their clients leave with [Role.LeaveLoss].
+
+// maxAbs is the number of absence kinds per role that have events.
+const maxAbs = 8
+
+// scheduleLeave draws when person p leaves by attrition.
+func (st *staff) scheduleLeave(p int32) {
+	s := st.s
+	pp := &st.people[p]
+	if ro := &s.cfg.Roles[pp.role]; ro.Attrition > 0 {
+		pp.leave = s.env.After(exp(s.rnd.people, hazard(ro.Attrition)), des.Normal, st.hLeave, int(p))
+	}
+}
+
+// scheduleAbsences draws the first spell of each kind of absence of
+// person p's role.
+func (st *staff) scheduleAbsences(p int32) {
+	s := st.s
+	for k, ab := range s.cfg.Roles[st.people[p].role].Absence {
+		if ab.Rate > 0 && k < maxAbs {
+			st.absEv[int(p)*maxAbs+k] = s.env.After(exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*maxAbs+k)
+		}
+	}
+}
+
+// cancelAbsences cancels person p's next spells.
+func (st *staff) cancelAbsences(p int32) {
+	for k := range maxAbs {
+		st.s.env.Cancel(st.absEv[int(p)*maxAbs+k])
+	}
+}
+
+func (st *staff) onAbsStart(p int32, k int) {
+	s := st.s
+	pp := &st.people[p]
+	if !pp.employed {
+		return
+	}
+	ab := &s.cfg.Roles[pp.role].Absence[k]
+	st.acct(p)
+	if pp.absent == 0 {
+		st.roles[pp.role].absent++
+	}
+	pp.absent++
+	s.work.preempt(p) // after the absence starts, so that p does not take the work back
+	d := ab.Length.Sample(s.rnd.people)
+	s.env.After(d, des.Normal, st.hAbsEnd, int(p)*maxAbs+k)
+	// The next spell starts after this one ends.
+	st.absEv[int(p)*maxAbs+k] = s.env.After(d+exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*maxAbs+k)
+}
+
+func (st *staff) onAbsEnd(p int32) {
+	pp := &st.people[p]
+	if !pp.employed || pp.absent == 0 {
+		return
+	}
+	st.acct(p)
+	pp.absent--
+	if pp.absent == 0 {
+		st.roles[pp.role].absent--
+		st.s.work.next(p)
+	}
+}
+
+// onAttrition: person p leaves; the vacancy is refilled after a delay.
+func (st *staff) onAttrition(p int32) {
+	s := st.s
+	ro := &s.cfg.Roles[st.people[p].role]
+	st.dismiss(p, ro.LeaveLoss)
+	if !ro.Refill.IsZero() {
+		s.env.After(ro.Refill.Sample(s.rnd.people), des.Normal, st.hRefill, int(p))
+	}
+}

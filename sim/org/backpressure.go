@@ -1,0 +1,45 @@
+package org
+
+import "github.com/salesim/salesim/sim/des"
+
+// backpressure pauses a role's pulled work ([Pause]) while the role it
+// watches has more than Above tasks waiting, and resumes it once that role
+// has at most Below: callers stop filling the closers' queues while the
+// closers are swamped (seed 003). Pausing cuts every member's run of calls
+// after the call in progress; resuming wakes the role's idle members.
+type backpressure struct {
+	s      *Sim
+	paused []bool // per role
+}
+
+func (b *backpressure) bind(s *Sim) { b.s = s }
+
+func (b *backpressure) reset() {
+	n := len(b.s.cfg.Roles)
+	if cap(b.paused) < n {
+		b.paused = make([]bool, n)
+	}
+	b.paused = b.paused[:n]
+	clear(b.paused)
+}
+
+// waitingChanged pauses or resumes the roles that watch role r, which now
+// has waiting tasks waiting.
+func (b *backpressure) waitingChanged(r int, waiting int) {
+	s := b.s
+	for _, w := range s.p.watchers[r] {
+		pz := s.cfg.Roles[w].Pause
+		switch {
+		case !b.paused[w] && waiting > pz.Above:
+			b.paused[w] = true
+			for _, m := range s.staff.roles[w].members {
+				s.calls.cutAfterCurrent(m)
+			}
+		case b.paused[w] && waiting <= pz.Below:
+			b.paused[w] = false
+			// Wake the paused role's idle people by an event rather than
+			// now: this runs in the middle of someone taking a task.
+			s.env.After(0, des.Normal, s.work.hWake, int(w))
+		}
+	}
+}

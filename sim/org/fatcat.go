@@ -1,0 +1,44 @@
+package org
+
+import "math"
+
+// The fat-cat rule (research/domain.md E4; seed 004): once a manager's own
+// clients pay enough commission, the manager prospects less. A person's
+// prospecting effort is max(Floor, 1 − (income/Target)^Shape), where
+// income is the monthly commission the person's own clients pay at their
+// current volume. Free time is spent in blocks of Slack hours, each
+// prospecting with probability effort and idle otherwise, so that effort
+// is the share of free time spent prospecting. Configured by [FatCat]
+// (scenario key roles.<role>.fat_cat).
+
+type fatCat struct {
+	s   *Sim
+	cfg *FatCat
+	pay *Pay
+}
+
+func newFatCat(s *Sim, r int) rule {
+	ro := &s.cfg.Roles[r]
+	if ro.FatCat == nil {
+		return nil
+	}
+	return &fatCat{s: s, cfg: ro.FatCat, pay: &ro.Pay}
+}
+
+func (f *fatCat) name() string { return "fat cat" }
+
+// effort returns person p's prospecting effort.
+func (f *fatCat) effort(p int32) float64 {
+	inc := f.s.staff.people[p].portfol * f.pay.Commission
+	return math.Max(f.cfg.Floor, 1-math.Pow(math.Max(0, inc/f.cfg.Target), f.cfg.Shape))
+}
+
+// prospect draws whether p prospects for the next block or idles through
+// it.
+func (f *fatCat) prospect(p int32, now float64) (bool, float64) {
+	if f.s.rnd.out.Float64() >= f.effort(p) {
+		f.s.rules.idle(p, f.cfg.Slack)
+		return false, 0
+	}
+	return true, now + f.cfg.Slack
+}

@@ -1,0 +1,211 @@
+package org
+
+import "github.com/salesim/salesim/sim/des"
+
+// funnel moves leads through the [Stage]s: a lead entering a stage waits
+// for the stage's delay (a meeting booked for next week), then a task of
+// the stage's activity is queued; when the work is done the lead advances
+// with the stage's conversion — multiplied by the person's skill, ramp-up
+// and fatigue, the speed-to-lead decay for the time it waited, and the
+// information lost at a handoff — or fails: it is nurtured until its need
+// date (then worked again at the recall stage) or lost. A lead that waits
+// past its activity's patience goes cold. A lead that converts at the last
+// stage is won: its first order, the closer's paperwork, and a client's
+// life (clients.go).
+type funnel struct {
+	s               *Sim
+	hStage, hRecall des.Handler
+}
+
+// lead is the part of an account the funnel keeps.
+type lead struct {
+	inbound   bool
+	responded bool
+	stage     int32
+	loss      float64 // information lost at the last handoff, for its next stage
+	created   float64
+	evNext    des.Event
+}
+
+func (f *funnel) bind(s *Sim) {
+	f.s = s
+	f.hStage = func(id int) { f.onStageReady(int32(id)) }
+	f.hRecall = func(id int) { f.onRecall(int32(id)) }
+}
+
+// newLead creates a lead in role r (owned by finder if the role keeps
+// finders) and sends it to stage st.
+func (f *funnel) newLead(size float64, st int, r int32, finder int32, inbound bool) int32 {
+	s := f.s
+	id := s.accts.newAccount(size, r, s.accts.assign(r, finder))
+	a := &s.accts.list[id]
+	a.inbound = inbound
+	if s.recording {
+		s.rec.add(cLeadsIn, int(r), s.month, 1)
+	}
+	f.enterStage(id, st, 0)
+	return id
+}
+
+// enterStage moves a lead to stage st after applying the stage's handoffs
+// and delays; extra is a delay already incurred.
+func (f *funnel) enterStage(id int32, st int, extra float64) {
+	s := f.s
+	a := &s.accts.list[id]
+	a.stage = int32(st)
+	delay := extra + s.hand.apply(id, AtStage, st)
+	if d := &s.cfg.Stages[st].Delay; !d.IsZero() {
+		delay += d.Sample(s.rnd.delay)
+	}
+	if delay > 0 {
+		a.evNext = s.env.After(delay, des.Normal, f.hStage, int(id))
+		return
+	}
+	f.onStageReady(id)
+}
+
+func (f *funnel) onStageReady(id int32) {
+	s := f.s
+	a := &s.accts.list[id]
+	a.evNext = des.Event{}
+	st := a.stage
+	if s.recording {
+		s.rec.entered[st]++
+	}
+	t := s.work.newTask(tkStage, int32(s.cfg.Stages[st].Activity), id)
+	s.work.tasks[t].stage = st
+	s.work.push(t, -1, -1)
+}
+
+// responded records the first response to an inbound lead, by role r.
+func (f *funnel) responded(id int32, r int32) {
+	s := f.s
+	a := &s.accts.list[id]
+	if a.inbound && !a.responded {
+		a.responded = true
+		if s.recording {
+			s.rec.add(cRespSum, int(r), s.month, s.env.Now()-a.created)
+			s.rec.add(cRespN, int(r), s.month, 1)
+		}
+	}
+}
+
+// convertAt returns the success probability of work of activity act by
+// person p finishing at time t, for a stage of the given base rate, after
+// the work waited wait hours, with loss lost at a handoff.
+func (f *funnel) convertAt(p int32, act int32, base float64, wait float64, decay []DecayPoint, loss float64, t float64) float64 {
+	s := f.s
+	ro := &s.cfg.Roles[s.staff.people[p].role]
+	pr := base * ro.Skill[act] * (1 - loss) * decayMult(decay, wait)
+	if ro.RampConvert {
+		pr *= s.staff.rampAt(p, t)
+	}
+	if ro.Fatigue.Convert > 0 && s.cfg.Activities[act].Fatigue {
+		pr *= s.staff.fatigueAt(p, ro.Fatigue.Convert, t)
+	}
+	return pr
+}
+
+func (f *funnel) stageDone(p int32, t *task) {
+	s := f.s
+	a := &s.accts.list[t.acct]
+	if a.gen != t.gen || a.state != stLead {
+		return
+	}
+	st := &s.cfg.Stages[t.stage]
+	pr := f.convertAt(p, t.act, st.Convert, t.started-t.avail, st.Decay, a.loss, s.env.Now())
+	a.loss = 0
+	if s.rnd.out.Float64() < pr {
+		if st.Next < 0 {
+			f.win(t.acct, p)
+		} else {
+			f.enterStage(t.acct, st.Next, 0)
+		}
+		return
+	}
+	f.fail(t.acct, st, s.staff.people[p].role)
+}
+
+// fail ends a stage without success: the lead is nurtured or lost.
+func (f *funnel) fail(id int32, st *Stage, r int32) {
+	s := f.s
+	if st.NurtureShare > 0 && s.rnd.out.Float64() < st.NurtureShare {
+		f.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.Recall, r)
+		return
+	}
+	if s.recording {
+		s.rec.add(cLeadsLost, int(r), s.month, 1)
+	}
+	s.ledger.Lost++
+	s.accts.freeAccount(id)
+}
+
+// goneCold ends lead id, whose task waited past its patience in role r's
+// queue.
+func (f *funnel) goneCold(id int32, r int32) {
+	s := f.s
+	if s.recording {
+		s.rec.add(cLeadsCold, int(r), s.month, 1)
+	}
+	s.ledger.Cold++
+	s.accts.freeAccount(id)
+}
+
+// nurture stores lead id until its need date, in need hours, when it is
+// worked again at stage recall.
+func (f *funnel) nurture(id int32, need float64, recall int, r int32) {
+	s := f.s
+	a := &s.accts.list[id]
+	a.state = stNurture
+	if s.recording {
+		s.rec.add(cLeadsNurtured, int(r), s.month, 1)
+	}
+	a.evNext = s.env.After(need, des.Normal, f.hRecall, int(id))
+	a.stage = int32(recall)
+}
+
+func (f *funnel) onRecall(id int32) {
+	s := f.s
+	a := &s.accts.list[id]
+	a.evNext = des.Event{}
+	a.state = stLead
+	a.created = s.env.Now()
+	a.responded = true
+	f.enterStage(id, int(a.stage), 0)
+}
+
+// win makes lead id a client: its first order, paperwork for the closer,
+// and the client's own life.
+func (f *funnel) win(id int32, p int32) {
+	s := f.s
+	a := &s.accts.list[id]
+	c := &s.cfg.Clients
+	pr := s.staff.people[p].role
+	if a.role != pr { // the person who wins the deal owns the client
+		s.accts.disown(a)
+		a.role = pr
+		a.owner = s.accts.assign(pr, p)
+		s.accts.own(a)
+	}
+	a.level = c.StartLevel
+	s.accts.setClient(a)
+	a.wonAt = s.env.Now()
+	a.deals = 1
+	a.contact = s.env.Now()
+	if s.recording {
+		s.rec.add(cFirstOrders, int(pr), s.month, 1)
+	}
+	s.clients.bonus(pr, s.cfg.Roles[pr].Pay.PerFirstOrder)
+	s.clients.book(id, a.size*c.FirstOrder)
+	for _, w := range c.SaleWork {
+		t := s.work.newTask(tkSale, int32(w), id)
+		if s.cfg.Roles[pr].Speed[w] > 0 {
+			s.work.push(t, pr, p)
+		} else {
+			s.work.push(t, -1, -1)
+		}
+	}
+	s.clients.startLife(id)
+	s.hand.apply(id, AtWon, 0)
+	s.hand.clientHandoffs(id)
+}

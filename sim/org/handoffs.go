@@ -1,0 +1,99 @@
+package org
+
+// handoffs move an account from one role to another ([Handoff]): a lead
+// when it reaches a stage, a client at its first order, after a number of
+// deals, at its planned volume or at a volume threshold, optionally only
+// for companies of a size range. The receiving role assigns a person; the
+// handoff may take time and lose information. The first person to pass an
+// account on is its source: source commission on its margin goes to them.
+type handoffs struct {
+	s *Sim
+}
+
+// source is the part of an account handoffs keep.
+type source struct {
+	src     int32 // person who found and passed it, or -1
+	srcRole int32
+}
+
+func (h *handoffs) bind(s *Sim) { h.s = s }
+
+// clientHandoffs applies the handoffs that depend on a client's deals and
+// volume.
+func (h *handoffs) clientHandoffs(id int32) {
+	s := h.s
+	a := &s.accts.list[id]
+	if a.state != stClient {
+		return
+	}
+	h.apply(id, AfterDeals, 0)
+	if a.level >= s.cfg.Clients.Plan {
+		h.apply(id, AtPlan, 0)
+	}
+	h.apply(id, AtVolume, 0)
+}
+
+// apply applies the first handoff of the given trigger that matches
+// account id, and returns its delay.
+func (h *handoffs) apply(id int32, trig Trigger, stage int) float64 {
+	s := h.s
+	a := &s.accts.list[id]
+	for _, hi := range s.p.handFrom[a.role] {
+		ho := &s.cfg.Handoffs[hi]
+		if ho.Trigger != trig || (ho.MinSize > 0 && a.size < ho.MinSize) || (ho.MaxSize > 0 && a.size >= ho.MaxSize) {
+			continue
+		}
+		switch trig {
+		case AtStage:
+			if ho.Stage != stage {
+				continue
+			}
+		case AfterDeals:
+			if int(a.deals) < ho.Deals {
+				continue
+			}
+		case AtVolume:
+			if a.size*a.level < ho.Volume {
+				continue
+			}
+		}
+		return h.handoff(id, ho)
+	}
+	return 0
+}
+
+// handoff moves account id to the handoff's role and returns its delay.
+func (h *handoffs) handoff(id int32, ho *Handoff) float64 {
+	s := h.s
+	a := &s.accts.list[id]
+	from, old := a.role, a.owner
+	s.accts.disown(a)
+	a.role = int32(ho.To)
+	a.owner = s.accts.assign(a.role, -1)
+	var delay float64
+	if !ho.Delay.IsZero() {
+		delay = ho.Delay.Sample(s.rnd.delay)
+	}
+	pay := &s.cfg.Roles[from].Pay
+	if a.state == stClient {
+		a.level *= 1 - ho.InfoLoss
+	}
+	s.accts.own(a)
+	if a.state == stClient {
+		if s.recording {
+			s.rec.add(cHandovers, int(from), s.month, 1)
+		}
+		s.clients.bonus(from, pay.PerHandover)
+		s.clients.scheduleCare(id, delay)
+	} else {
+		a.loss = ho.InfoLoss
+		if s.recording {
+			s.rec.add(cPassed, int(from), s.month, 1)
+		}
+		s.clients.bonus(from, pay.PerPassed)
+	}
+	if a.src < 0 {
+		a.src, a.srcRole = old, from
+	}
+	return delay
+}
