@@ -265,7 +265,7 @@ func printComparison(w io.Writer, runs []*compared, rows []pairRow, rankBy strin
 				fmt.Fprint(tw, "—\t")
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t", formatCI(r.s, info.Unit))
+			fmt.Fprintf(tw, "%s\t", formatCI(r.s, string(info.Unit)))
 		}
 		if r, ok := get(c.d.name, metric.PTarget); ok {
 			fmt.Fprintf(tw, "%.2f [%.2f, %.2f]\t", r.s.Mean, r.s.Lo, r.s.Hi)
@@ -291,7 +291,7 @@ func printComparison(w io.Writer, runs []*compared, rows []pairRow, rankBy strin
 				fmt.Fprint(tw, "—\t")
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t", formatDiff(r.diff, info.Unit))
+			fmt.Fprintf(tw, "%s\t", formatDiff(r.diff, string(info.Unit)))
 		}
 		fmt.Fprintln(tw)
 	}

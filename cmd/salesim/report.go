@@ -129,7 +129,7 @@ func reportRun(d *design, t *results.Table, man *manifest, figs []*charts.Figure
 	r.Facts = runFacts(d, t, man)
 	describe := func(name string) report.Metric {
 		info, _ := cat.Metric(name)
-		return report.Metric{Name: name, Unit: info.Unit, Doc: info.Doc}
+		return report.Metric{Name: name, Unit: string(info.Unit), Doc: info.Doc}
 	}
 	for _, m := range reportDeptMetrics {
 		r.DeptMetrics = append(r.DeptMetrics, describe(m))
@@ -228,7 +228,7 @@ func writeCompareReport(dir string, runs []*compared, rows []pairRow, man *manif
 	cat := runs[0].d.plan.Catalog()
 	for _, m := range cat.MetricNames() {
 		info, _ := cat.Metric(m)
-		c.Metrics = append(c.Metrics, report.Metric{Name: m, Unit: info.Unit, Doc: info.Doc})
+		c.Metrics = append(c.Metrics, report.Metric{Name: m, Unit: string(info.Unit), Doc: info.Doc})
 	}
 	for _, r := range runs {
 		var summary bytes.Buffer

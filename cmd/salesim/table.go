@@ -78,9 +78,9 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 			continue
 		}
 		info, _ := cat.Metric(m)
-		fmt.Fprintf(tw, "%s\t%s\t[%s, %s]\t%s\t%s\t%s\t\n", m, formatCI(s, info.Unit),
-			formatValue(s.Lo, info.Unit), formatValue(s.Hi, info.Unit),
-			formatValue(s.P10, info.Unit), formatValue(s.P50, info.Unit), formatValue(s.P90, info.Unit))
+		fmt.Fprintf(tw, "%s\t%s\t[%s, %s]\t%s\t%s\t%s\t\n", m, formatCI(s, string(info.Unit)),
+			formatValue(s.Lo, string(info.Unit)), formatValue(s.Hi, string(info.Unit)),
+			formatValue(s.P10, string(info.Unit)), formatValue(s.P50, string(info.Unit)), formatValue(s.P90, string(info.Unit)))
 	}
 	tw.Flush()
 	if tg := cfg.Target; tg != nil {
@@ -115,7 +115,7 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 				fmt.Fprint(tw, "—\t")
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t", formatCI(s, info.Unit))
+			fmt.Fprintf(tw, "%s\t", formatCI(s, string(info.Unit)))
 		}
 		fmt.Fprintln(tw)
 	}

@@ -51,8 +51,8 @@ func FunnelData(t *results.Table, m *Meta) (Funnel, error) {
 	entered := map[string]float64{}
 	any := false
 	for _, s := range m.Stages {
-		e := l.total("entered."+s.Name, metric.Department)
-		if l.has("entered."+s.Name, metric.Department) {
+		e := l.total(metric.Entered(s.Name), metric.Department)
+		if l.has(metric.Entered(s.Name), metric.Department) {
 			any = true
 		}
 		entered[s.Name] = e.Mean

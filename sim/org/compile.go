@@ -384,7 +384,7 @@ func Compile(cfg Config) (*Plan, error) {
 		prob(f+".LeaveLoss", ro.LeaveLoss)
 	}
 	if t := cfg.Target; t != nil {
-		if t.Metric != "margin" && t.Metric != "revenue" {
+		if t.Metric != metric.Margin && t.Metric != metric.Revenue {
 			bad("Target.Metric", "%q: want margin or revenue", t.Metric)
 		}
 		if !(t.Growth > -1) {

@@ -1,0 +1,107 @@
+package org
+
+import "github.com/salesim/salesim/sim/metric"
+
+// Catalog lists the measures of a plan in the order of a record: for each
+// metric of the table in turn, the department and then each role, and for
+// each of those the whole horizon and then each month.
+type Catalog struct {
+	Keys    []metric.Key
+	Roles   []string // role names, without the department
+	Periods []string // metric.Total, then the months
+	index   map[metric.Key]int
+	metrics map[string]Metric
+	fill    []filler
+}
+
+// filler computes one measure of a record.
+type filler struct {
+	role   int // -1: department
+	period int // -1: total
+	get    formula
+}
+
+// Len returns the number of measures in a record.
+func (c *Catalog) Len() int { return len(c.Keys) }
+
+// Index returns the position of k in a record.
+func (c *Catalog) Index(k metric.Key) (int, bool) {
+	i, ok := c.index[k]
+	return i, ok
+}
+
+// Metric returns the description of a metric by name.
+func (c *Catalog) Metric(name string) (Metric, bool) {
+	m, ok := c.metrics[name]
+	return m, ok
+}
+
+// MetricNames returns the metric names in record order.
+func (c *Catalog) MetricNames() []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, k := range c.Keys {
+		if !seen[k.Metric] {
+			seen[k.Metric] = true
+			names = append(names, k.Metric)
+		}
+	}
+	return names
+}
+
+func newCatalog(p *Plan) *Catalog {
+	cfg := &p.cfg
+	c := &Catalog{index: map[metric.Key]int{}, metrics: map[string]Metric{}}
+	for _, ro := range cfg.Roles {
+		c.Roles = append(c.Roles, ro.Name)
+	}
+	c.Periods = append(c.Periods, metric.Total)
+	for m := 1; m <= p.months; m++ {
+		c.Periods = append(c.Periods, metric.Month(m, p.months))
+	}
+	add := func(m Metric, name string, get formula) {
+		c.metrics[name] = Metric{Name: name, Unit: m.Unit, Doc: m.Doc, Dept: m.Dept, PerRole: m.PerRole, Monthly: m.Monthly}
+		roles := []int{}
+		if m.Dept {
+			roles = append(roles, -1)
+		}
+		if m.PerRole {
+			for r := range cfg.Roles {
+				roles = append(roles, r)
+			}
+		}
+		periods := []int{-1}
+		if m.Monthly {
+			for i := range p.months {
+				periods = append(periods, i)
+			}
+		}
+		for _, r := range roles {
+			for _, per := range periods {
+				k := metric.Key{Metric: name, Role: metric.Department, Period: metric.Total}
+				if r >= 0 {
+					k.Role = cfg.Roles[r].Name
+				}
+				if per >= 0 {
+					k.Period = c.Periods[per+1]
+				}
+				c.index[k] = len(c.Keys)
+				c.Keys = append(c.Keys, k)
+				c.fill = append(c.fill, filler{role: r, period: per, get: get})
+			}
+		}
+	}
+	for _, d := range table {
+		switch {
+		case d.target && cfg.Target == nil:
+		case d.members != nil:
+			names, fs := d.members(p)
+			for i := range names {
+				add(d.Metric, names[i], fs[i])
+			}
+		default:
+			add(d.Metric, d.Name, d.get)
+		}
+	}
+	return c
+}
