@@ -94,7 +94,9 @@ func (c *prospecting) pull(p int32) {
 	if !ok {
 		return
 	}
-	limit = math.Min(s.cal.groups[pp.group].nextChange(), limit)
+	if change := s.cal.groups[pp.group].nextChange(); change < limit {
+		limit = change
+	}
 	buf := c.runOf(p)[:0]
 	kind := pp.lastKind
 	t := now

@@ -80,7 +80,9 @@ func (rs *rules) prospect(p int32, now float64) (until float64, ok bool) {
 		if !yes {
 			return 0, false
 		}
-		until = math.Min(until, u)
+		if u < until {
+			until = u
+		}
 	}
 	return until, true
 }
