@@ -1,21 +1,15 @@
-// Package dist provides the stochastic inputs of a simulation: values with
-// units and probability distributions parsed from scenario text, sampling
-// with an explicit random source, and independently seeded random streams.
+// Package dist provides the stochastic inputs of a simulation: probability
+// distributions parsed from scenario text, sampling with an explicit random
+// source, and independently seeded random streams.
 //
-// # Time
+// # Time and values
 //
-// The project's time unit is the hour, as a float64. Every duration read
-// from text ("90s", "15m", "4h", "70d", "2w", "12mo", "1y", "1h30m") is
-// converted to hours once, by [ParseHours] or [Parse]; rates ("12/h",
-// "40/week", "every 2d") become rates per hour ([ParseRate]). A month is
+// The project's time unit is the hour, as a float64. The values inside a
+// spec ("90s", "15m", "4h", "70d", "2w", "12mo", "1y", "1h30m", "10
+// minutes"; "150k", "1.2M"; "10%"; rates such as "40/week") are read by
+// package quantity, which holds the grammar of values with units and
+// converts durations to hours and rates to rates per hour once. A month is
 // 730 h (365/12 days) and a year 8760 h: see [Month] and [Year].
-//
-// # Values
-//
-// [ParseHours], [ParseRate], [ParseFraction] ("10%" or "0.1") and
-// [ParseMoney] ("150000", "150k", "1.2M", "150_000", "150 000") read the
-// single values of a scenario. A duration or rate without a unit is an
-// error, so that "4" is never silently 4 hours; zero needs no unit.
 //
 // # Distributions
 //
@@ -40,7 +34,7 @@
 //
 // Values either all carry time units, and the distribution is in hours
 // ([Dist.Unit] is [Time]), or none does ([None]: counts, sizes, money, which
-// may use the k and M suffixes); a plain 0 fits both. Shape parameters
+// may use the k, M and G suffixes); a plain 0 fits both. Shape parameters
 // (shape, k, alpha, sigma, cv, top20, mu, weights) are plain numbers;
 // cv, top20 and weights may be percentages. Family and parameter names are
 // case-insensitive; "exponential" and "constant" are accepted as names. Parse

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 // table holds the values of an empirical distribution. It is never modified
@@ -109,7 +111,7 @@ func (t *table) format(u Unit) string {
 		b.WriteString(formatValue(v, u))
 		if t.w != nil {
 			b.WriteByte(':')
-			b.WriteString(formatNumber(t.w[i]))
+			b.WriteString(quantity.Number(t.w[i]))
 		}
 	}
 	b.WriteByte(')')

@@ -64,37 +64,6 @@ func ExampleDist_Scale() {
 	// median 20 min → 16 min
 }
 
-func ExampleParseHours() {
-	for _, s := range []string{"90s", "15m", "1h30m", "70d", "2w", "12mo", "1y", "4"} {
-		h, err := dist.ParseHours(s)
-		if err != nil {
-			fmt.Println(err)
-			continue
-		}
-		fmt.Printf("%-5s = %g h\n", s, h)
-	}
-	// Output:
-	// 90s   = 0.025 h
-	// 15m   = 0.25 h
-	// 1h30m = 1.5 h
-	// 70d   = 1680 h
-	// 2w    = 336 h
-	// 12mo  = 8760 h
-	// 1y    = 8760 h
-	// dist: missing unit in "4": use s, m, h, d, w, mo or y
-}
-
-func ExampleParseRate() {
-	for _, s := range []string{"12/h", "40/week", "every 2d"} {
-		r, _ := dist.ParseRate(s)
-		fmt.Printf("%-8s = %.4g per hour\n", s, r)
-	}
-	// Output:
-	// 12/h     = 12 per hour
-	// 40/week  = 0.2381 per hour
-	// every 2d = 0.02083 per hour
-}
-
 // Each replication gets its own stream per input, keyed by the input's
 // name: the same seed gives the same draws however replications are spread
 // over workers, and a design that adds inputs leaves these draws alone.

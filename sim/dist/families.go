@@ -3,6 +3,8 @@ package dist
 import (
 	"math"
 	"strings"
+
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 // familySpec describes how a family is written and built.
@@ -286,7 +288,7 @@ func buildEmpirical(a *args) (Dist, error) {
 		if weighted != (w != nil) {
 			return Dist{}, a.errf("empirical: give a weight to every value or to none, as in %s", a.fs.example)
 		}
-		v, k, err := parseValue(vs)
+		v, k, err := quantity.ParseValue(vs)
 		if err != nil {
 			return Dist{}, a.errf("empirical value %q: %v", vs, err)
 		}
@@ -298,11 +300,11 @@ func buildEmpirical(a *args) (Dist, error) {
 		}
 		vals[i] = v
 		if weighted {
-			x, k, err := parseValue(ws)
+			x, k, err := quantity.ParseValue(ws)
 			switch {
 			case err != nil:
 				return Dist{}, a.errf("empirical weight in %q: %v", item, err)
-			case k == kindTime:
+			case k == quantity.KindTime:
 				return Dist{}, a.errf("empirical weight in %q must be a plain number, without a unit", item)
 			case !(x > 0):
 				return Dist{}, a.errf("empirical weight in %q must be > 0", item)

@@ -1,5 +1,7 @@
 package dist
 
+import "github.com/salesim/salesim/sim/quantity"
+
 // String returns the canonical spec of d, which Parse reads back as d:
 // "4h", "exp(mean=4h)", "uniform(min=1h, max=3h)",
 // "triangular(min=1h, mode=2h, max=5h)", "normal(mean=2h, sd=30m)",
@@ -13,7 +15,7 @@ package dist
 // numbers without k/M suffixes. The zero Dist gives "".
 func (d Dist) String() string {
 	v := func(x float64) string { return formatValue(x, d.unit) }
-	n := formatNumber
+	n := quantity.Number
 	p := &d.p
 	switch d.fam {
 	case famNone:

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 const specHelp = "want a value such as 4h or 15000, or a distribution such as exp(mean=4h)"
@@ -69,7 +71,7 @@ func parseBare(t string) (Dist, error) {
 	if strings.IndexByte(t, '/') >= 0 || strings.HasPrefix(t, "every ") {
 		return Dist{}, specErrorf(t, "a rate is not a distribution: write exp(rate=%s) for exponential gaps at that rate", t)
 	}
-	v, k, err := parseValue(t)
+	v, k, err := quantity.ParseValue(t)
 	if err != nil {
 		if name := strings.ToLower(t); isIdent(name) {
 			if fs := lookupFamily(name); fs != nil {
@@ -79,7 +81,7 @@ func parseBare(t string) (Dist, error) {
 				return Dist{}, specErrorf(t, "unknown distribution %q%s", name, sug)
 			}
 		}
-		if c := t[0]; isDigit(c) || c == '.' || c == '-' || c == '+' {
+		if c := t[0]; '0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' {
 			return Dist{}, fmt.Errorf("dist: %v", err) // the error quotes the value
 		}
 		return Dist{}, specErrorf(t, "%v; %s", err, specHelp)
@@ -87,7 +89,7 @@ func parseBare(t string) (Dist, error) {
 	if v < 0 {
 		return Dist{}, specErrorf(t, "negative value: values must be >= 0")
 	}
-	if k == kindTime {
+	if k == quantity.KindTime {
 		return mkConst(v, Time), nil
 	}
 	return mkConst(v, None), nil
@@ -104,7 +106,7 @@ func isIdent(s string) bool {
 		return false
 	}
 	for i := 1; i < len(s); i++ {
-		if c := s[i]; !('a' <= c && c <= 'z' || isDigit(c) || c == '_') {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
 			return false
 		}
 	}
@@ -118,8 +120,8 @@ type args struct {
 	vals map[string]string // parameter name → value as written
 	list []string          // positional values of empirical, as written
 
-	kind    kind   // kindTime or kindPlain once a value has fixed it
-	kindArg string // the argument that fixed kind, for messages
+	kind    quantity.Kind // KindTime or KindPlain once a value has fixed it
+	kindArg string        // the argument that fixed kind, for messages
 }
 
 // split fills a from the text between the parentheses.
@@ -182,7 +184,7 @@ func (a *args) arg(key string) string { return key + "=" + a.vals[key] }
 
 // unit returns the unit fixed by the values parsed so far.
 func (a *args) unit() Unit {
-	if a.kind == kindTime {
+	if a.kind == quantity.KindTime {
 		return Time
 	}
 	return None
@@ -190,14 +192,14 @@ func (a *args) unit() Unit {
 
 // note records that the value described by label was of kind k and reports
 // mixed units.
-func (a *args) note(label string, k kind) error {
+func (a *args) note(label string, k quantity.Kind) error {
 	switch {
-	case k == kindAny:
-	case a.kind == kindAny:
+	case k == quantity.KindZero:
+	case a.kind == quantity.KindZero:
 		a.kind, a.kindArg = k, label
 	case a.kind != k:
 		timeArg, plainArg := a.kindArg, label
-		if k == kindTime {
+		if k == quantity.KindTime {
 			timeArg, plainArg = label, a.kindArg
 		}
 		return fmt.Errorf("dist: mixed units in %q: %s has a time unit but %s has none; give every value a time unit or none", a.spec, timeArg, plainArg)
@@ -235,7 +237,7 @@ func (a *args) oneOf(keys ...string) (string, error) {
 
 // value parses a parameter that carries the unit of the distribution.
 func (a *args) value(key string) (float64, error) {
-	v, k, err := parseValue(a.vals[key])
+	v, k, err := quantity.ParseValue(a.vals[key])
 	if err != nil {
 		return 0, a.errf("%s %s: %v", a.fs.name, a.arg(key), err)
 	}
@@ -263,11 +265,11 @@ func (a *args) nonNegative(key string) (float64, error) {
 // plain parses a dimensionless parameter (a shape, a share): a plain
 // number or a percentage.
 func (a *args) plain(key string) (float64, error) {
-	v, k, err := parseValue(a.vals[key])
+	v, k, err := quantity.ParseValue(a.vals[key])
 	if err != nil {
 		return 0, a.errf("%s %s: %v", a.fs.name, a.arg(key), err)
 	}
-	if k == kindTime {
+	if k == quantity.KindTime {
 		return 0, a.errf("%s %s must be a plain number, without a unit", a.fs.name, a.arg(key))
 	}
 	return v, nil
@@ -277,7 +279,7 @@ func (a *args) plain(key string) (float64, error) {
 // and returns its reciprocal, the mean gap, computed exactly and rounded
 // once: exp(rate=40/week) has a mean of exactly 4.2h.
 func (a *args) rateMean(key string) (float64, error) {
-	r, k, err := parseRateRat(a.vals[key])
+	r, k, err := quantity.ParseRateRat(a.vals[key])
 	if err != nil {
 		return 0, a.errf("%s %s: %v", a.fs.name, a.arg(key), err)
 	}

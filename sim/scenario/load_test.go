@@ -111,6 +111,26 @@ func TestInboundOpenScalesRate(t *testing.T) {
 	}
 }
 
+// TestSpelledOutUnits checks that durations and rates may be written with
+// a space and a unit's name, as people write them.
+func TestSpelledOutUnits(t *testing.T) {
+	text := strings.NewReplacer(`horizon = "1y"`, `horizon = "12 months"`, `rate = "2/day"`, `rate = "2 per day"`,
+		`duration = "1h"`, `duration = "10 minutes"`).Replace(base)
+	s, errs := load(t, map[string]string{"t.toml": text}, "t.toml", Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if h := s.Config.Run.Horizon; h != 8760 {
+		t.Errorf("horizon \"12 months\" = %v h, want 8760", h)
+	}
+	if r := s.Config.Inbound[0].Rate; r != 2.0/24 {
+		t.Errorf("rate \"2 per day\" = %v per hour, want %v", r, 2.0/24)
+	}
+	if m := s.Config.Activities[1].Duration.Mean(); m != 10.0/60 {
+		t.Errorf("duration \"10 minutes\" has mean %v h, want %v", m, 10.0/60)
+	}
+}
+
 // TestErrors checks one case per class of problem: the message names the
 // file, line and key, and says what is wrong and what is allowed.
 func TestErrors(t *testing.T) {
@@ -128,7 +148,7 @@ func TestErrors(t *testing.T) {
 		{name: "negative headcount", repl: [2]string{"headcount = 2", `headcount = -1`}, want: []string{"t.toml:20: roles.hunter.headcount: -1 out of range: want >= 0"}},
 		{name: "probability above 1", repl: [2]string{`convert = "10%"`, `convert = 3.5`}, want: []string{`t.toml:15: stages[0].convert: 3.5 out of range: want from 0% to 100% (a bare number is a fraction: write "3.5%" for a percentage)`}},
 		{name: "percentage above 100", repl: [2]string{`convert = "10%"`, `convert = "150%"`}, want: []string{`t.toml:15: stages[0].convert: "150%" out of range: want from 0% to 100%`}},
-		{name: "bad duration unit", repl: [2]string{`horizon = "1y"`, `horizon = "1yy"`}, want: []string{`t.toml:3: run.horizon: unknown unit "yy" in "1yy": use s, m, h, d, w, mo or y`}},
+		{name: "bad duration unit", repl: [2]string{`horizon = "1y"`, `horizon = "1yy"`}, want: []string{`t.toml:3: run.horizon: unknown unit "yy" in "1yy": use s, m, h, d, w, mo or y, or a name such as minutes, hours or days`}},
 		{name: "bare duration", repl: [2]string{`horizon = "1y"`, `horizon = 12`}, want: []string{`t.toml:3: run.horizon: a duration needs a unit: write it as a string such as "12h" or "12d" (units s, m, h, d, w, mo, y)`}},
 		{name: "bare rate", repl: [2]string{`rate = "2/day"`, `rate = 2`}, want: []string{`t.toml:7: inbound.web.rate: a rate needs a unit`}},
 		{name: "bad distribution", repl: [2]string{`duration = "exp(mean=5m)"`, `duration = "exp(mean=)"`}, want: []string{`t.toml:9: activities.call.duration: `}},

@@ -8,19 +8,20 @@ import (
 	"strings"
 )
 
-// Patterns of the text forms, for the JSON Schema. They follow sim/dist's
-// parsers closely enough to guide an editor; the loader has the last word.
+// Patterns of the text forms, for the JSON Schema. They follow the parsers
+// of sim/quantity closely enough to guide an editor; the loader has the
+// last word.
 const (
 	numRE      = `(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`
 	unitRE     = `(seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|wks|wk|w|months|month|mo|years|year|yrs|yr|y)`
-	durationRE = `(\+?(` + numRE + unitRE + `)+|[+-]?0*\.?0+)`
-	amountRE   = `[+-]?\d[\d_` + " \u00a0\u202f" + `]*\.?\d*([eE][+-]?\d+)?\s*[kKM]?`
+	durationRE = `(\+?(` + numRE + ` *` + unitRE + ` *)+|[+-]?0*\.?0+)`
+	amountRE   = `[+-]?\d[\d_` + " \u00a0\u202f" + `]*\.?\d*([eE][+-]?\d+)?\s*[kKMG]?`
 	fractionRE = `[+-]?` + numRE + `\s*%?`
 )
 
 var (
 	durationPattern = `^\s*` + durationRE + `\s*$`
-	ratePattern     = `^\s*(every ` + durationRE + `|` + amountRE + `\s*/\s*(` + unitRE + `|` + durationRE + `)|[+-]?0*\.?0+)\s*$`
+	ratePattern     = `^\s*(every ` + durationRE + `|` + amountRE + `(\s*/\s*| per )(` + unitRE + `|` + durationRE + `)|[+-]?0*\.?0+)\s*$`
 	fractionPattern = `^\s*` + fractionRE + `\s*$`
 	amountPattern   = `^\s*` + amountRE + `\s*$`
 	distPattern     = `^\s*([a-z]+\s*\(.*\)|` + durationRE + `|` + amountRE + `)\s*$`
@@ -299,14 +300,15 @@ element of an array of tables (` + "`[[stages]]`" + `).
 
 Value types:
 
-- **duration**: a string with a unit: ` + "`\"15m\"`, `\"4h\"`, `\"1.5h\"`, `\"70d\"`, `\"2w\"`, `\"12mo\"`, `\"1y\"`, `\"1h30m\"`" + `
-  (units s, m, h, d, w, mo = 730 h, y = 8760 h). A bare number is an error, except 0.
-- **rate**: a count per unit of time: ` + "`\"12/h\"`, `\"3/day\"`, `\"40/week\"`, `\"100/mo\"`, `\"every 2d\"`" + `.
+- **duration**: a string with a unit: ` + "`\"15m\"`, `\"4h\"`, `\"1.5h\"`, `\"70d\"`, `\"2w\"`, `\"12mo\"`, `\"1y\"`, `\"1h30m\"`, `\"10 minutes\"`" + `
+  (units s, m, h, d, w, mo = 730 h, y = 8760 h, or their names: minutes, hours, days, weeks,
+  months, years). A bare number is an error, except 0.
+- **rate**: a count per unit of time: ` + "`\"12/h\"`, `\"3/day\"`, `\"40/week\"`, `\"40 per week\"`, `\"100/mo\"`, `\"every 2d\"`" + `.
 - **fraction**: a percentage string ` + "`\"10%\"`" + `, or the fraction itself as a number or
   string (` + "`0.1`" + `). A bare number is never a percentage: ` + "`3.5`" + ` is 350%. Ranges
   are given as fractions: [0, 1] is 0% to 100%.
 - **amount**: money or another quantity: a number, or a string with an optional
-  k or M suffix: ` + "`150000`, `\"150k\"`, `\"1.2M\"`" + `.
+  k, M or G suffix: ` + "`150000`, `\"150k\"`, `\"1.2M\"`" + `.
 - **distribution**: text such as ` + "`\"exp(mean=4h)\"`, `\"lognormal(median=70d, p90=180d)\"`" + `,
   ` + "`\"lognormal(mean=60k, top20=0.67)\"`, `\"triangular(min=1h, mode=2h, max=5h)\"`, `\"const(1h)\"`" + `,
   ` + "`\"empirical(1h, 2h, 4h)\"`" + `; a bare value such as ` + "`\"4h\"`" + ` is a constant. A time

@@ -147,6 +147,17 @@ func TestSchemaValidatesScenarios(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no scenario files")
 	}
+	// It accepts the forms people write, which the loader accepts.
+	for _, good := range []string{
+		`[run]` + "\nhorizon = \"12 months\"\nwarmup = \"1 h 30 min\"",
+		`[inbound.web]` + "\nrate = \"2 per day\"",
+		`[inbound.web]` + "\nrate = \"every 2 days\"",
+		`[market]` + "\nsize = \"2.5G\"",
+	} {
+		if err := sch.Validate(tomlToJSON(t, "good", []byte(good))); err != nil {
+			t.Errorf("schema rejects %q: %v", good, err)
+		}
+	}
 	// The schema must also reject what the loader rejects.
 	for _, bad := range []string{
 		`[roles.hunter]` + "\nheadcont = 3",

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 // Named is a TOML table of tables (or of values) kept in file order:
@@ -63,15 +63,16 @@ func trimDist(err error) error {
 }
 
 // Duration is a time span in hours, written with a unit: "15m", "4h",
-// "70d", "2w", "12mo", "1y", "1h30m". A bare number is an error, except 0.
+// "10 minutes", "70d", "2w", "12mo", "1y", "1h30m" (see
+// [quantity.ParseHours]). A bare number is an error, except 0.
 type Duration float64
 
 func (d *Duration) decodeScalar(v any) error {
 	switch x := v.(type) {
 	case string:
-		h, err := dist.ParseHours(x)
+		h, err := quantity.ParseHours(x)
 		if err != nil {
-			return trimDist(err)
+			return err
 		}
 		*d = Duration(h)
 		return nil
@@ -86,16 +87,16 @@ func (d *Duration) decodeScalar(v any) error {
 }
 
 // Rate is a rate per hour, written as a count per unit of time: "12/h",
-// "3/day", "40/week", "100/mo", "every 2d". A bare number is an error,
-// except 0.
+// "3/day", "40/week", "40 per week", "100/mo", "every 2d" (see
+// [quantity.ParseRate]). A bare number is an error, except 0.
 type Rate float64
 
 func (r *Rate) decodeScalar(v any) error {
 	switch x := v.(type) {
 	case string:
-		h, err := dist.ParseRate(x)
+		h, err := quantity.ParseRate(x)
 		if err != nil {
-			return trimDist(err)
+			return err
 		}
 		*r = Rate(h)
 		return nil
@@ -117,9 +118,9 @@ type Fraction float64
 func (f *Fraction) decodeScalar(v any) error {
 	switch x := v.(type) {
 	case string:
-		p, err := dist.ParseFraction(x)
+		p, err := quantity.ParseFraction(x)
 		if err != nil {
-			return trimDist(err)
+			return err
 		}
 		*f = Fraction(p)
 		return nil
@@ -131,15 +132,16 @@ func (f *Fraction) decodeScalar(v any) error {
 }
 
 // Money is an amount (of money, or any plain quantity): a number, or a
-// string with an optional k or M suffix: "150000", "150k", "1.2M".
+// string with an optional k, M or G suffix: "150000", "150k", "1.2M" (see
+// [quantity.ParseMoney]).
 type Money float64
 
 func (m *Money) decodeScalar(v any) error {
 	switch x := v.(type) {
 	case string:
-		a, err := dist.ParseMoney(x)
+		a, err := quantity.ParseMoney(x)
 		if err != nil {
-			return trimDist(err)
+			return err
 		}
 		*m = Money(a)
 		return nil

@@ -1,4 +1,4 @@
-package dist
+package quantity
 
 import (
 	"fmt"
@@ -11,51 +11,42 @@ import (
 // as a number ("0.1"). It does not check the range: "150%" is 1.5 and "-5%"
 // is -0.05.
 func ParseFraction(s string) (float64, error) {
-	v, err := parseFraction(s)
-	if err != nil {
-		return 0, fmt.Errorf("dist: %w", err)
-	}
-	return v, nil
-}
-
-func parseFraction(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if m, ok := strings.CutSuffix(t, "%"); ok {
 		m = strings.TrimSpace(m)
 		if !isDecimal(m) {
-			return 0, fmt.Errorf("invalid percentage %q: want a number followed by %%, such as 10%% or 2.5%%", s)
+			return 0, fmt.Errorf("invalid percentage %q: want a number followed by %%, such as 10%% or 2.5%%", t)
 		}
 		// Shift the decimal point in the text rather than divide by 100, so
 		// that "33.3%" gives exactly the float64 nearest 0.333.
 		v, err := strconv.ParseFloat(m+"e-2", 64)
 		if err != nil {
-			return 0, fmt.Errorf("percentage %q out of range", s)
+			return 0, fmt.Errorf("percentage %q out of range", t)
 		}
 		return v + 0, nil
 	}
 	v, err := parseNumber(t)
 	if err != nil {
-		return 0, fmt.Errorf("invalid fraction %q: want a number such as 0.1 or a percentage such as 10%%", s)
+		return 0, fmt.Errorf("invalid fraction %q: want a number such as 0.1 or a percentage such as 10%%", t)
 	}
 	return v, nil
 }
 
-// ParseMoney parses an amount of money or any other plain quantity: digits
-// with an optional k (thousand) or M (million) suffix, and underscores or
-// spaces between digit groups: "150000", "150k", "1.2M", "150 000",
-// "150_000". A leading sign is accepted; range checks are the caller's.
-// Currency symbols are not accepted.
-func ParseMoney(s string) (float64, error) {
-	v, err := parseAmount(s)
-	if err != nil {
-		return 0, fmt.Errorf("dist: %w", err)
-	}
-	return v, nil
-}
+// ParseMoney parses an amount of money: digits with an optional k
+// (thousand), M (million) or G (billion) suffix, and underscores or spaces
+// between digit groups: "150000", "150k", "1.2M", "150 000", "150_000". A
+// leading sign is accepted; range checks are the caller's. Currency
+// symbols are not accepted.
+func ParseMoney(s string) (float64, error) { return parseAmount(s) }
 
-const amountHelp = "want digits with an optional k or M suffix, such as 150000, 150k, 1.2M or 150_000"
+// ParseCount parses a count (of tasks, clients, leads, orders, people) in
+// the grammar of [ParseMoney]: "583", "10.4k", "1.2M". Counts may be
+// fractional, as means over replications are.
+func ParseCount(s string) (float64, error) { return parseAmount(s) }
 
-// parseAmount implements ParseMoney without the error prefix.
+const amountHelp = "want digits with an optional k, M or G suffix, such as 150000, 150k, 1.2M or 150_000"
+
+// parseAmount implements ParseMoney and ParseCount.
 func parseAmount(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
@@ -67,21 +58,24 @@ func parseAmount(s string) (float64, error) {
 		exp = "e3"
 	case 'M':
 		exp = "e6"
+	case 'G':
+		exp = "e9"
 	case 'm':
-		return 0, fmt.Errorf("invalid amount %q: write millions with a capital M (m is minutes)", s)
+		return 0, fmt.Errorf("invalid amount %q: write millions with a capital M (m is minutes)", t)
 	}
+	m := t
 	if exp != "" {
-		t = strings.TrimSpace(t[:len(t)-1])
+		m = strings.TrimSpace(t[:len(t)-1])
 	}
-	m, ok := ungroup(t)
+	m, ok := ungroup(m)
 	if !ok || !isNumber(m) || (exp != "" && strings.ContainsAny(m, "eE")) {
-		return 0, fmt.Errorf("invalid amount %q: %s", s, amountHelp)
+		return 0, fmt.Errorf("invalid amount %q: %s", t, amountHelp)
 	}
 	// "1.2M" is parsed as "1.2e6", which is correctly rounded; 1.2 * 1e6
 	// might not be.
 	v, err := strconv.ParseFloat(m+exp, 64)
 	if err != nil {
-		return 0, fmt.Errorf("amount %q out of range", s)
+		return 0, fmt.Errorf("amount %q out of range", t)
 	}
 	return v + 0, nil
 }
@@ -174,11 +168,47 @@ func isDigit(c byte) bool     { return '0' <= c && c <= '9' }
 func isDigitRune(r rune) bool { return '0' <= r && r <= '9' }
 func isLetter(c byte) bool    { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
-// formatNumber formats v as the shortest decimal that parses back to v,
-// without an exponent unless v is very large or very small.
-func formatNumber(v float64) string {
-	if a := math.Abs(v); a == 0 || (a >= 1e-4 && a < 1e15) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
+// Number formats x exactly: the shortest decimal that parses back to x,
+// without an exponent unless x is very large or very small: 0.25, 150000,
+// 1e-05.
+func Number(x float64) string {
+	if a := math.Abs(x); a == 0 || (a >= 1e-4 && a < 1e15) {
+		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// Percent formats a fraction exactly as a percentage, the shortest that
+// [ParseFraction] reads back as f: 0.125 is "12.5%", 0.0035 "0.35%", 1
+// "100%". Fractions whose percentage would need more than 20 zeros are
+// written as plain fractions ("1e-30"), which ParseFraction reads too.
+func Percent(f float64) string {
+	switch {
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return dash
+	case f == 0:
+		return "0%"
+	}
+	// Shift the decimal point of f's shortest digits two places, as
+	// ParseFraction does: the text then holds exactly those digits.
+	e := strconv.FormatFloat(f, 'e', -1, 64) // "-1.2345e-01"
+	mant, exp, _ := strings.Cut(e, "e")
+	sign := ""
+	if mant[0] == '-' {
+		sign, mant = "-", mant[1:]
+	}
+	digits := strings.Replace(mant, ".", "", 1)
+	n, _ := strconv.Atoi(exp)
+	point := n + 3 // the decimal point follows this many digits
+	switch {
+	case point < -20 || point > len(digits)+20:
+		return Number(f)
+	case point <= 0:
+		digits = "0." + strings.Repeat("0", -point) + digits
+	case point >= len(digits):
+		digits += strings.Repeat("0", point-len(digits))
+	default:
+		digits = digits[:point] + "." + digits[point:]
+	}
+	return sign + digits + "%"
 }

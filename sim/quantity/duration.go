@@ -1,4 +1,4 @@
-package dist
+package quantity
 
 import (
 	"errors"
@@ -21,12 +21,9 @@ const (
 	Year   float64 = 365 * Day
 )
 
-// timeUnit is a unit of time as written in scenario text, worth num/den
-// hours. Values are converted with exact rational arithmetic and rounded
-// once, so that "0.1d" is the float64 nearest 2.4 and "1h20m" the one
-// nearest 4/3.
+// timeUnit is a unit of time as written in text, worth num/den hours.
 type timeUnit struct {
-	sym      string // canonical symbol, used when formatting
+	sym      string // canonical symbol, used by Duration and Span
 	num, den int64  // hours per unit = num/den
 }
 
@@ -34,7 +31,7 @@ type timeUnit struct {
 func (u timeUnit) hours() *big.Rat { return big.NewRat(u.num, u.den) }
 
 // fromHours converts h hours to units, in floating point (used only to
-// propose a formatting, which is then checked by parsing it back).
+// propose a text, which is then checked by parsing it back).
 func (u timeUnit) fromHours(h float64) float64 {
 	return h * float64(u.den) / float64(u.num)
 }
@@ -49,8 +46,7 @@ var (
 	unitYear   = timeUnit{"y", 8760, 1}
 )
 
-// timeUnits maps every accepted spelling to its unit. Units are
-// case-sensitive: "M" is the million suffix of amounts, not minutes.
+// timeUnits maps every accepted spelling to its unit.
 var timeUnits = map[string]timeUnit{
 	"s": unitSecond, "sec": unitSecond, "secs": unitSecond, "second": unitSecond, "seconds": unitSecond,
 	"m": unitMinute, "min": unitMinute, "mins": unitMinute, "minute": unitMinute, "minutes": unitMinute,
@@ -61,13 +57,23 @@ var timeUnits = map[string]timeUnit{
 	"y": unitYear, "yr": unitYear, "yrs": unitYear, "year": unitYear, "years": unitYear,
 }
 
-const unitHelp = "use s, m, h, d, w, mo or y"
+// lookupUnit returns the time unit spelled name. Units are case-sensitive:
+// M is the million suffix of amounts, not minutes.
+func lookupUnit(name string) (timeUnit, bool) {
+	u, ok := timeUnits[name]
+	return u, ok
+}
 
-// ParseHours parses a non-negative duration with a unit and returns it in
-// hours: "90s", "15m" or "15min", "4h", "1.5h", "70d", "2w", "12mo" (a month
-// is 730 h), "1y" or "1yr" (8760 h), and sums such as "1h30m". Long names
-// ("hours", "days", "weeks", ...) are accepted too. A bare number is an
-// error, except zero: "0" is 0.
+// unitHelp says which time units are allowed.
+const unitHelp = "use s, m, h, d, w, mo or y, or a name such as minutes, hours or days"
+
+// durationHelp says what a duration looks like.
+const durationHelp = "want a number with a unit, such as 15m, 4h, 10 minutes or 70d"
+
+// ParseHours parses a non-negative duration and returns it in hours:
+// "90s", "15m", "15min" or "15 minutes", "4h", "1.5 hours", "70d", "2w",
+// "12mo" (a month is 730 h), "1y" (8760 h), and sums such as "1h30m" or
+// "1 h 30 min". A bare number is an error, except zero: "0" is 0.
 func ParseHours(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if v, err := parseNumber(t); err == nil && v == 0 {
@@ -75,10 +81,10 @@ func ParseHours(s string) (float64, error) {
 	}
 	h, err := parseDuration(t)
 	if err != nil {
-		return 0, fmt.Errorf("dist: %w", err)
+		return 0, err
 	}
 	if h < 0 {
-		return 0, fmt.Errorf("dist: negative duration %q: durations must be >= 0", s)
+		return 0, fmt.Errorf("negative duration %q: durations must be >= 0", t)
 	}
 	return h, nil
 }
@@ -93,11 +99,12 @@ func parseDuration(s string) (float64, error) {
 }
 
 // parseDurationRat parses a signed duration with units into an exact
-// number of hours.
+// number of hours. Spaces may separate a number from its unit and one
+// term of a sum from the next.
 func parseDurationRat(s string) (*big.Rat, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return nil, errors.New("empty duration: want a number with a unit such as 15m, 4h or 70d")
+		return nil, errors.New("empty duration: " + durationHelp)
 	}
 	rest, neg := t, false
 	switch rest[0] {
@@ -107,19 +114,19 @@ func parseDurationRat(s string) (*big.Rat, error) {
 		rest = rest[1:]
 	}
 	if rest == "" {
-		return nil, fmt.Errorf("invalid duration %q: want a number with a unit such as 15m, 4h or 70d", t)
+		return nil, fmt.Errorf("invalid duration %q: %s", t, durationHelp)
 	}
 	total := new(big.Rat)
 	for rest != "" {
 		n := scanNumber(rest)
 		if n == 0 {
-			return nil, fmt.Errorf("invalid duration %q: want a number with a unit such as 15m, 4h or 70d", t)
+			return nil, fmt.Errorf("invalid duration %q: %s", t, durationHelp)
 		}
 		v, err := decimalRat(rest[:n])
 		if err != nil {
 			return nil, fmt.Errorf("duration %q out of range", t)
 		}
-		rest = rest[n:]
+		rest = strings.TrimLeft(rest[n:], " ")
 		j := 0
 		for j < len(rest) && isLetter(rest[j]) {
 			j++
@@ -127,11 +134,11 @@ func parseDurationRat(s string) (*big.Rat, error) {
 		if j == 0 {
 			return nil, fmt.Errorf("missing unit in %q: %s", t, unitHelp)
 		}
-		u, ok := timeUnits[rest[:j]]
+		u, ok := lookupUnit(rest[:j])
 		if !ok {
 			return nil, fmt.Errorf("unknown unit %q in %q: %s", rest[:j], t, unitHelp)
 		}
-		rest = rest[j:]
+		rest = strings.TrimLeft(rest[j:], " ")
 		total.Add(total, v.Mul(v, u.hours()))
 	}
 	if neg {
@@ -169,16 +176,17 @@ func ratFloat(r *big.Rat, s, what string) (float64, error) {
 	return f + 0, nil // + 0 turns -0 into 0
 }
 
-// formatUnits lists the units tried by formatHours: hours first, then the
-// others in order of preference when two spellings are equally short.
-var formatUnits = []timeUnit{unitHour, unitDay, unitMinute, unitWeek, unitMonth, unitYear, unitSecond}
+// durationUnits lists the units tried by Duration: hours first, then the
+// others in order of preference when two texts are equally short.
+var durationUnits = []timeUnit{unitHour, unitDay, unitMinute, unitWeek, unitMonth, unitYear, unitSecond}
 
-// formatHours formats a duration in hours in the unit that gives the
-// shortest text that parseDuration reads back as exactly h: 0.25 is "15m",
-// 1680 is "70d", 8760 is "1y", 4 is "4h".
-func formatHours(h float64) string {
-	best := formatNumber(h) + "h"
-	for _, u := range formatUnits[1:] {
+// Duration formats h hours exactly, in the unit that gives the shortest
+// text that [ParseHours] reads back as h: 0.25 is "15m", 1680 is "70d"
+// ("10w" is as short; days come first), 8760 is "1y", 4 is "4h", 0 is
+// "0h". Negative durations keep their sign.
+func Duration(h float64) string {
+	best := Number(h) + "h"
+	for _, u := range durationUnits[1:] {
 		v := u.fromHours(h)
 		if math.IsInf(v, 0) {
 			continue
@@ -188,7 +196,7 @@ func formatHours(h float64) string {
 		// significant digits too. The parse-back check keeps only exact texts.
 		r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 		for _, x := range [2]float64{r, v} {
-			num := formatNumber(x)
+			num := Number(x)
 			s := num + u.sym
 			// Another unit must give a shorter text, and a round number:
 			// 957080.5926616563s is no better than 265.85572018379344h.
@@ -201,4 +209,28 @@ func formatHours(h float64) string {
 		}
 	}
 	return best
+}
+
+// Span formats a span of calendar time from a scenario (a horizon, a
+// warm-up, a mean delay) for people: exactly, as [Duration] does, when
+// that takes at most six characters ("12mo", "70d", "90m", "1.5h"), else
+// to three significant digits in days from two days on, in hours from one
+// hour on and in minutes below ("77.3d", "26.4h", "12.5m").
+func Span(h float64) string {
+	switch {
+	case math.IsNaN(h) || math.IsInf(h, 0):
+		return dash
+	case h < 0:
+		return "-" + Span(-h)
+	}
+	if s := Duration(h); len(s) <= 6 {
+		return s
+	}
+	switch {
+	case h >= 2*Day:
+		return sig(round3(h/Day)) + unitDay.sym
+	case h >= Hour:
+		return sig(round3(h)) + unitHour.sym
+	}
+	return sig(round3(h/Minute)) + unitMinute.sym
 }
