@@ -6,13 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/scenario"
 )
 
@@ -167,32 +168,32 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 	}
 
 	r := c.Run
-	fmt.Fprintf(w, "run       %s after a %s warm-up, %d replications, seed %d\n", checkHours(r.Horizon), checkHours(r.Warmup), r.Replications, r.Seed)
+	fmt.Fprintf(w, "run       %s after a %s warm-up, %d replications, seed %d\n", quantity.Span(r.Horizon), quantity.Span(r.Warmup), r.Replications, r.Seed)
 
 	section("demand")
 	for i, in := range c.Inbound {
 		d := doc.Inbound[i].Value
 		extra := []string{string(d.Open)}
 		if in.Growth != 0 {
-			extra = append(extra, fmt.Sprintf("%+g%%/yr", in.Growth*100))
+			extra = append(extra, quantity.Signed(in.Growth, metric.Share, "")+"/yr")
 		}
 		to := ""
 		if in.Role >= 0 {
 			to = " (" + c.Roles[in.Role].Name + ")"
 		}
-		fmt.Fprintf(tw, "  inbound %s\t%s, %s\t→ %s%s\n", in.Name, checkRate(float64(d.Rate)), strings.Join(extra, ", "), stageName(c, in.Stage), to)
+		fmt.Fprintf(tw, "  inbound %s\t%s, %s\t→ %s%s\n", in.Name, quantity.Rate(float64(d.Rate)), strings.Join(extra, ", "), stageName(c, in.Stage), to)
 	}
 	for _, db := range c.Databases {
 		att := "unlimited attempts"
 		if db.MaxAttempts > 0 {
 			att = fmt.Sprintf("%d attempts", db.MaxAttempts)
 		}
-		fmt.Fprintf(tw, "  database %s\t%d contacts, cool-off %s, %s\t→ %s\n", db.Name, db.Contacts, checkHours(db.Cooloff), att, stageName(c, db.Stage))
+		fmt.Fprintf(tw, "  database %s\t%d contacts, cool-off %s, %s\t→ %s\n", db.Name, db.Contacts, quantity.Span(db.Cooloff), att, stageName(c, db.Stage))
 	}
 	for _, in := range c.Initial {
 		var parts []string
 		if in.Clients > 0 {
-			parts = append(parts, fmt.Sprintf("%d clients at %s of size", in.Clients, checkPct(in.Level)))
+			parts = append(parts, fmt.Sprintf("%d clients at %s of size", in.Clients, quantity.Share(in.Level)))
 		}
 		if in.Leads > 0 {
 			parts = append(parts, fmt.Sprintf("%d leads at %s", in.Leads, stageName(c, in.Stage)))
@@ -200,7 +201,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		fmt.Fprintf(tw, "  initial %s\t%s per person\n", c.Roles[in.Role].Name, strings.Join(parts, ", "))
 	}
 	if !c.Market.Size.IsZero() {
-		fmt.Fprintf(tw, "  market\tsize %s, margin %s of revenue\n", checkDist(c.Market.Size), checkPct(c.Market.MarginRate))
+		fmt.Fprintf(tw, "  market\tsize %s, margin %s of revenue\n", checkDist(c.Market.Size), quantity.Share(c.Market.MarginRate))
 	}
 
 	section("roles")
@@ -218,7 +219,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			}
 			cal = "shifts " + strings.Join(s, " | ")
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s, %s h/week\n", ro.Name, heads, cal, strconv.FormatFloat(ro.Shifts[0].Hours(), 'f', -1, 64))
+		fmt.Fprintf(tw, "  %s\t%s\t%s, %s/week\n", ro.Name, heads, cal, quantity.Hours(ro.Shifts[0].Hours()))
 		var does []string
 		for a, sp := range ro.Speed {
 			if sp > 0 {
@@ -254,25 +255,25 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			notes = append(notes, "delay "+checkDist(st.Delay))
 		}
 		if st.NurtureShare > 0 {
-			notes = append(notes, fmt.Sprintf("nurture %s → %s", checkPct(st.NurtureShare), c.Stages[st.Recall].Name))
+			notes = append(notes, fmt.Sprintf("nurture %s → %s", quantity.Share(st.NurtureShare), c.Stages[st.Recall].Name))
 		}
 		if len(notes) == 0 {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\n", st.Name, act, checkPct(st.Convert), next)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\n", st.Name, act, quantity.Share(st.Convert), next)
 		} else {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\t%s\n", st.Name, act, checkPct(st.Convert), next, strings.Join(notes, ", "))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\t%s\n", st.Name, act, quantity.Share(st.Convert), next, strings.Join(notes, ", "))
 		}
 	}
 	cl := c.Clients
 	if cl.Order >= 0 || cl.Care >= 0 || cl.Churn > 0 {
 		var parts []string
-		parts = append(parts, fmt.Sprintf("%g orders/mo", cl.OrdersPerMonth))
+		parts = append(parts, quantity.Count(cl.OrdersPerMonth)+" orders/mo")
 		if cl.Order >= 0 {
 			parts[0] += " via " + c.Activities[cl.Order].Name
 		}
 		if cl.Care >= 0 {
 			parts = append(parts, "care "+c.Activities[cl.Care].Name)
 		}
-		parts = append(parts, "churn "+checkPct(cl.Churn)+"/yr")
+		parts = append(parts, "churn "+quantity.Share(cl.Churn)+"/yr")
 		tw.Flush()
 		fmt.Fprintf(w, "clients   %s\n", strings.Join(parts, ", "))
 	}
@@ -295,17 +296,17 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			case org.AtPlan:
 				when = "at plan"
 			case org.AtVolume:
-				when = fmt.Sprintf("at volume %g", h.Volume)
+				when = "at volume " + quantity.Money(h.Volume, "")
 			}
 			var notes []string
 			if !h.Delay.IsZero() {
 				notes = append(notes, "delay "+checkDist(h.Delay))
 			}
 			if h.InfoLoss > 0 {
-				notes = append(notes, "info loss "+checkPct(h.InfoLoss))
+				notes = append(notes, "info loss "+quantity.Share(h.InfoLoss))
 			}
 			if h.MinSize > 0 || h.MaxSize > 0 {
-				notes = append(notes, fmt.Sprintf("size %g..%g", h.MinSize, h.MaxSize))
+				notes = append(notes, "size "+quantity.Money(h.MinSize, "")+".."+quantity.Money(h.MaxSize, ""))
 			}
 			if len(notes) == 0 {
 				fmt.Fprintf(tw, "  %s → %s\t%s\n", from, c.Roles[h.To].Name, when)
@@ -336,22 +337,22 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 				parts = append(parts, "headcount "+strings.Join(hc, ", "))
 			}
 			if ro.Leave > 0 {
-				parts = append(parts, checkPct(ro.Leave)+" leave")
+				parts = append(parts, quantity.Share(ro.Leave)+" leave")
 			}
 			for _, m := range ro.Transfer {
 				parts = append(parts, fmt.Sprintf("accounts %s → %s", c.Roles[m.From].Name, c.Roles[m.To].Name))
 			}
-			fmt.Fprintf(tw, "  at %s\t%s\n", checkHours(ro.At), strings.Join(parts, "; "))
+			fmt.Fprintf(tw, "  at %s\t%s\n", quantity.Span(ro.At), strings.Join(parts, "; "))
 		}
 	}
 
 	if t := c.Target; t != nil {
 		base := "baseline from the warm-up"
 		if t.Baseline > 0 {
-			base = fmt.Sprintf("baseline %g/mo", t.Baseline)
+			base = "baseline " + quantity.Money(t.Baseline, "") + "/mo"
 		}
 		tw.Flush()
-		fmt.Fprintf(w, "target    %s %+g%% by month %d, %d-month window, %s\n", t.Metric, t.Growth*100, t.By, t.Window, base)
+		fmt.Fprintf(w, "target    %s %s by month %d, %d-month window, %s\n", t.Metric, quantity.Signed(t.Growth, metric.Share, ""), t.By, t.Window, base)
 	}
 }
 
@@ -362,71 +363,20 @@ func stageName(c *org.Config, s int) string {
 	return c.Stages[s].Name
 }
 
-// checkHours formats hours as a duration: "12mo", "70d", "4h" when exact,
-// else rounded to three digits: "77.3d".
-func checkHours(h float64) string {
-	if !(h >= 0) || math.IsInf(h, 0) {
-		return fmt.Sprint(h)
-	}
-	if s := dist.Const(h, dist.Time).String(); len(s) <= 6 {
-		return s
-	}
-	g := func(v float64, unit string) string { return strconv.FormatFloat(v, 'g', 3, 64) + unit }
-	switch {
-	case h >= 2*dist.Day:
-		return g(h/dist.Day, "d")
-	case h >= 1:
-		return g(h, "h")
-	}
-	return g(h*60, "m")
-}
+// checkHours is quantity.Span under the name report.go calls; it goes when
+// report.go moves into the library.
+func checkHours(h float64) string { return quantity.Span(h) }
 
-// checkDist describes a distribution shortly: its family and mean, or its
-// value if constant.
+// checkDist describes a distribution shortly: its value if constant, else
+// its family and mean, as "lognormal(mean 60k)" or "exp(mean 4h)".
 func checkDist(d dist.Dist) string {
-	s := d.String()
-	fam, _, ok := strings.Cut(s, "(")
-	if !ok {
-		return s
-	}
+	mean := quantity.Money(d.Mean(), "")
 	if d.Unit() == dist.Time {
-		return fam + "(mean " + checkHours(d.Mean()) + ")"
+		mean = quantity.Span(d.Mean())
 	}
-	return fam + "(mean " + checkAmount(d.Mean()) + ")"
-}
-
-// checkPct formats a fraction as a percentage with up to 3 digits.
-func checkPct(f float64) string {
-	return strconv.FormatFloat(f*100, 'g', 3, 64) + "%"
-}
-
-// checkAmount formats an amount rounded to three significant digits,
-// without an exponent: 8798.4 is "8800".
-func checkAmount(v float64) string {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Sprint(v)
+	fam, _, ok := strings.Cut(d.String(), "(")
+	if !ok {
+		return mean
 	}
-	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-2)
-	return strconv.FormatFloat(math.Round(v/p)*p, 'f', -1, 64)
-}
-
-// checkRate formats a rate per hour in the first unit that gives a round
-// number of at least one ("9/h", "3/day", "15/week", "2/mo"), else in the
-// first that gives at least one.
-func checkRate(perHour float64) string {
-	units := []struct {
-		name  string
-		hours float64
-	}{{"h", 1}, {"day", dist.Day}, {"week", dist.Week}, {"mo", dist.Month}}
-	for _, u := range units {
-		if v := perHour * u.hours; v >= 1 && math.Abs(v-math.Round(v*100)/100) < 1e-9*v {
-			return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + "/" + u.name
-		}
-	}
-	for _, u := range units {
-		if v := perHour * u.hours; v >= 1 || u.name == "mo" {
-			return strconv.FormatFloat(v, 'g', 4, 64) + "/" + u.name
-		}
-	}
-	return ""
+	return fam + "(mean " + mean + ")"
 }

@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -22,47 +22,15 @@ var deptMetrics = []string{
 // roleMetrics are the columns of the per-role table.
 var roleMetrics = []string{metric.Headcount, metric.Throughput, metric.FirstOrders, metric.Passed, metric.Handovers, metric.Utilisation, metric.QueueWait, metric.Cost, metric.Margin}
 
-// human formats x compactly: 12.3M, 456k, 7.89.
-func human(x float64) string {
-	a := math.Abs(x)
-	switch {
-	case math.IsNaN(x):
-		return "—"
-	case a >= 1e9:
-		return fmt.Sprintf("%.3gG", x/1e9)
-	case a >= 1e6:
-		return fmt.Sprintf("%.3gM", x/1e6)
-	case a >= 1e4:
-		return fmt.Sprintf("%.3gk", x/1e3)
-	case a >= 100:
-		return fmt.Sprintf("%.0f", x)
-	case a == 0:
-		return "0"
-	}
-	return fmt.Sprintf("%.3g", x)
-}
-
-// formatValue formats a value by the metric's unit.
+// formatValue and formatCI are quantity.Format and quantity.PlusMinus in
+// the shape compare.go calls them; they go when compare.go moves into the
+// library.
 func formatValue(x float64, unit string) string {
-	if unit == "share" && !math.IsNaN(x) {
-		return fmt.Sprintf("%.1f%%", 100*x)
-	}
-	return human(x)
+	return quantity.Format(x, metric.Unit(unit), "")
 }
 
-// formatCI formats "mean ±h%" or "mean ±h" for a summary.
 func formatCI(s stats.Summary, unit string) string {
-	m := formatValue(s.Mean, unit)
-	h := s.HalfWidth()
-	switch {
-	case math.IsNaN(h):
-		return m
-	case unit == "share":
-		return fmt.Sprintf("%s ±%.1f", m, 100*h)
-	case s.Mean != 0:
-		return fmt.Sprintf("%s ±%.0f%%", m, 100*h/math.Abs(s.Mean))
-	}
-	return fmt.Sprintf("%s ±%s", m, human(h))
+	return quantity.PlusMinus(s.Mean, s.HalfWidth(), metric.Unit(unit), "")
 }
 
 // printRunTable prints the key results of one design: department totals
@@ -78,19 +46,21 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 			continue
 		}
 		info, _ := cat.Metric(m)
-		fmt.Fprintf(tw, "%s\t%s\t[%s, %s]\t%s\t%s\t%s\t\n", m, formatCI(s, string(info.Unit)),
-			formatValue(s.Lo, string(info.Unit)), formatValue(s.Hi, string(info.Unit)),
-			formatValue(s.P10, string(info.Unit)), formatValue(s.P50, string(info.Unit)), formatValue(s.P90, string(info.Unit)))
+		u := info.Unit
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", m, quantity.PlusMinus(s.Mean, s.HalfWidth(), u, ""),
+			quantity.Interval(s.Lo, s.Hi, u, ""),
+			quantity.Format(s.P10, u, ""), quantity.Format(s.P50, u, ""), quantity.Format(s.P90, u, ""))
 	}
 	tw.Flush()
 	if tg := cfg.Target; tg != nil {
 		if s, ok := t.Get(metric.Key{Metric: metric.PTarget, Role: metric.Department, Period: metric.Total}); ok {
-			fmt.Fprintf(w, "\nP(target: %s +%.0f%% by month %d, %d-month window) = %.2f [%.2f, %.2f], n=%d\n",
-				tg.Metric, 100*tg.Growth, tg.By, tg.Window, s.Mean, s.Lo, s.Hi, s.N)
+			fmt.Fprintf(w, "\nP(target: %s %s by month %d, %d-month window) = %s %s, n=%d\n",
+				tg.Metric, quantity.Signed(tg.Growth, metric.Share, ""), tg.By, tg.Window,
+				quantity.Share(s.Mean), quantity.Interval(s.Lo, s.Hi, metric.Share, ""), s.N)
 			var cdf []string
 			for _, p := range cat.Periods[1:] {
 				if s, ok := t.Get(metric.Key{Metric: metric.PTarget, Role: metric.Department, Period: p}); ok {
-					cdf = append(cdf, fmt.Sprintf("%s %.2f", p, s.Mean))
+					cdf = append(cdf, p+" "+quantity.Share(s.Mean))
 				}
 			}
 			fmt.Fprintf(w, "reached by month: %s\n", strings.Join(cdf, ", "))
@@ -115,7 +85,7 @@ func printRunTable(w io.Writer, d *design, t *results.Table) {
 				fmt.Fprint(tw, "—\t")
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t", formatCI(s, string(info.Unit)))
+			fmt.Fprintf(tw, "%s\t", quantity.PlusMinus(s.Mean, s.HalfWidth(), info.Unit, ""))
 		}
 		fmt.Fprintln(tw)
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 )
@@ -76,12 +77,12 @@ func Compare(ds []Design) (*Figure, error) {
 		var p *plot.Plot
 		switch {
 		case g.Metric == metric.PTarget:
-			p = barsPanel(g, "probability", percentTicks, Percent)
+			p = barsPanel(g, "probability", percentTicks, quantity.Share)
 			p.X.Max = 1
 		case isMoney(g.Metric):
-			p = barsPanel(g, ds[0].Meta.moneyLabel("over the horizon"), moneyTicks, Money)
+			p = barsPanel(g, ds[0].Meta.moneyLabel("over the horizon"), moneyTicks, ds[0].Meta.money)
 		default:
-			p = barsPanel(g, "clients over the horizon", countTicks, Count)
+			p = barsPanel(g, "clients over the horizon", countTicks, quantity.Count)
 		}
 		ps = append(ps, p)
 	}
@@ -186,8 +187,8 @@ func MonthlyCompare(ds []Design) (*Figure, error) {
 	tg := ds[0].Meta.Target
 	if tg != nil && finite(first.Baseline) {
 		legend = append(legend,
-			LegendEntry{Label: "baseline " + Money(first.Baseline) + " per month", Color: baselineColor, Kind: KeyDash},
-			LegendEntry{Label: fmt.Sprintf("target %+.0f%%: %s per month", 100*tg.Growth, Money(first.Goal)), Color: targetColor, Kind: KeyDash})
+			LegendEntry{Label: "baseline " + ds[0].Meta.money(first.Baseline) + " per month", Color: baselineColor, Kind: KeyDash},
+			LegendEntry{Label: "target " + quantity.Signed(tg.Growth, metric.Share, "") + ": " + ds[0].Meta.money(first.Goal) + " per month", Color: targetColor, Kind: KeyDash})
 		add(p, vline(float64(tg.By), 0, math.Max(first.Goal, maxOf(first.P90))))
 		var months [][]int
 		var reached [][]Estimate

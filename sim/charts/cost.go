@@ -85,13 +85,13 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 	for i, rc := range rcs {
 		names = append(names, rc.Role)
 		y := rowY(i, n)
-		c := hbar{y: y + 0.19, thick: 0.34, lo: rc.Cost.Lo, hi: rc.Cost.Hi, label: "cost " + Money(rc.Cost.Mean)}
+		c := hbar{y: y + 0.19, thick: 0.34, lo: rc.Cost.Lo, hi: rc.Cost.Hi, label: "cost " + m.money(rc.Cost.Mean)}
 		for k, p := range rc.Parts {
 			c.segs = append(c.segs, seg{v: p.Mean, color: costColors[k]})
 		}
 		bars = append(bars, c, hbar{y: y - 0.19, thick: 0.34,
 			segs: []seg{{v: rc.Margin.Mean, color: marginColor}},
-			lo:   rc.Margin.Lo, hi: rc.Margin.Hi, label: "margin " + Money(rc.Margin.Mean)})
+			lo:   rc.Margin.Lo, hi: rc.Margin.Hi, label: "margin " + m.money(rc.Margin.Mean)})
 	}
 	main.Add(valueGrid(true), newHBars(bars))
 	categoryY(main, names)
@@ -123,7 +123,7 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 			if x == 0 {
 				return "none"
 			}
-			return Money(x)
+			return m.money(x)
 		})
 		row = append(row, p)
 		weightsCol = append(weightsCol, 1)
@@ -132,7 +132,7 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 	l := newLookup(t)
 	for _, k := range []string{metric.Cost, metric.Margin, metric.Profit} {
 		if l.has(k, metric.Department) {
-			dept = append(dept, k+" "+Money(l.total(k, metric.Department).Mean))
+			dept = append(dept, k+" "+m.money(l.total(k, metric.Department).Mean))
 		}
 	}
 	legend := []LegendEntry{}

@@ -1,45 +1,9 @@
 package charts
 
 import (
-	"math"
 	"slices"
 	"testing"
 )
-
-func TestFormats(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		x                     float64
-		money, count, percent string
-	}{
-		{0, "0", "0", "0.0%"},
-		{0.8667, "0.867", "0.867", "86.7%"},
-		{2.4, "2.4", "2.4", "240.0%"},
-		{7.43, "7.43", "7.43", "743.0%"},
-		{950, "950", "950", "95000.0%"},
-		{1268.6, "1.27k", "1269", "126860.0%"},
-		{9100, "9.10k", "9100", "910000.0%"},
-		{10388, "10.4k", "10.4k", "1038800.0%"},
-		{32360, "32.4k", "32.4k", "3236000.0%"},
-		{450000, "450k", "450k", "45000000.0%"},
-		{999600, "1.00M", "1.00M", "99960000.0%"},
-		{4.0045e6, "4.00M", "4.00M", "400450000.0%"},
-		{1.478e7, "14.8M", "14.8M", "1478000000.0%"},
-		{-1.03e6, "-1.03M", "-1.03M", "-103000000.0%"},
-		{2.5e9, "2.50G", "2.50G", "250000000000.0%"},
-		{math.NaN(), "—", "—", "—"},
-	} {
-		if got := Money(tc.x); got != tc.money {
-			t.Errorf("Money(%g) = %q, want %q", tc.x, got, tc.money)
-		}
-		if got := Count(tc.x); got != tc.count {
-			t.Errorf("Count(%g) = %q, want %q", tc.x, got, tc.count)
-		}
-		if got := Percent(tc.x); got != tc.percent {
-			t.Errorf("Percent(%g) = %q, want %q", tc.x, got, tc.percent)
-		}
-	}
-}
 
 func TestTicks(t *testing.T) {
 	t.Parallel()
@@ -100,5 +64,19 @@ func TestNiceTicksCoverRange(t *testing.T) {
 				t.Errorf("niceTicks(%g, %g): tick %g outside", r[0], r[1], x)
 			}
 		}
+	}
+}
+
+func TestMoneyLabels(t *testing.T) {
+	t.Parallel()
+	m := &Meta{Currency: "EUR"}
+	if got, want := m.money(12.34e6), "12.3M EUR"; got != want {
+		t.Errorf("money label %q, want %q", got, want)
+	}
+	if got, want := m.moneyLabel("cost"), "cost (EUR)"; got != want {
+		t.Errorf("axis label %q, want %q", got, want)
+	}
+	if got, want := (&Meta{}).money(950), "950"; got != want {
+		t.Errorf("money label without a currency %q, want %q", got, want)
 	}
 }

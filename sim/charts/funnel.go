@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -101,9 +102,9 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 		if s.Won {
 			c = wonColor
 		}
-		lab := Count(s.Entered.Mean)
+		lab := quantity.Count(s.Entered.Mean)
 		if !math.IsNaN(s.Rate) {
-			lab += fmt.Sprintf("  (%s of %s)", Percent(s.Rate), strings.Join(s.From, " + "))
+			lab += fmt.Sprintf("  (%s of %s)", quantity.Share(s.Rate), strings.Join(s.From, " + "))
 		}
 		bars = append(bars, hbar{y: rowY(i, n), thick: 0.62, segs: []seg{{v: s.Entered.Mean, color: c}},
 			lo: s.Entered.Lo, hi: s.Entered.Hi, label: lab})
@@ -131,7 +132,7 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 	for i, b := range f.Fates {
 		fn = append(fn, b.Label)
 		fb = append(fb, hbar{y: rowY(i, len(f.Fates)), thick: 0.62, segs: []seg{{v: b.Mean, color: fateColors[i]}},
-			lo: b.Lo, hi: b.Hi, label: Count(b.Mean)})
+			lo: b.Lo, hi: b.Hi, label: quantity.Count(b.Mean)})
 	}
 	q.Add(valueGrid(true), newHBars(fb))
 	categoryY(q, fn)

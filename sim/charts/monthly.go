@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -98,14 +99,14 @@ func MonthlyFigure(t *results.Table, m *Meta) (*Figure, error) {
 	if m.Target != nil && finite(d.Baseline) {
 		add(p, vline(float64(m.Target.By), 0, math.Max(d.Goal, maxOf(d.P90))))
 		legend = append(legend,
-			LegendEntry{Label: "baseline " + Money(d.Baseline) + " per month", Color: baselineColor, Kind: KeyDash},
-			LegendEntry{Label: fmt.Sprintf("target %+.0f%%: %s per month", 100*m.Target.Growth, Money(d.Goal)), Color: targetColor, Kind: KeyDash},
+			LegendEntry{Label: "baseline " + m.money(d.Baseline) + " per month", Color: baselineColor, Kind: KeyDash},
+			LegendEntry{Label: "target " + quantity.Signed(m.Target.Growth, metric.Share, "") + ": " + m.money(d.Goal) + " per month", Color: targetColor, Kind: KeyDash},
 			LegendEntry{Label: fmt.Sprintf("target month (%d)", m.Target.By), Color: baselineColor, Kind: KeyDot},
 		)
 		panels = append(panels, []*plot.Plot{reachedPanel([][]int{d.Months}, [][]Estimate{d.Reached}, []color.Color{medianColor}, m.Target.By)})
 		rowW = []float64{2, 1}
-		sub += fmt.Sprintf(" · P(%s %+.0f%% by month %d) = %s [%s, %s]", d.Metric, 100*m.Target.Growth, m.Target.By,
-			Percent(d.PTarget.Mean), Percent(d.PTarget.Lo), Percent(d.PTarget.Hi))
+		sub += fmt.Sprintf(" · P(%s %s by month %d) = %s %s", d.Metric, quantity.Signed(m.Target.Growth, metric.Share, ""), m.Target.By,
+			quantity.Share(d.PTarget.Mean), quantity.Interval(d.PTarget.Lo, d.PTarget.Hi, metric.Share, ""))
 		notes = append(notes, fmt.Sprintf("The target is reached when the mean over a %d-month window reaches the target line; whiskers on the probabilities are 95%% Wilson intervals.", m.Target.Window))
 	}
 	caption := "The department's " + pretty(d.Metric) + " per month: the median of the replications and the band holding the middle 80% of them."

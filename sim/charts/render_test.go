@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -148,7 +149,7 @@ func TestRenderPlot(t *testing.T) {
 	t.Parallel()
 	g := Group{Title: "x", Bars: []Bar{{"a", 0, Estimate{1, 0.5, 1.5}}}}
 	var b bytes.Buffer
-	if err := Render(barsPanel(g, "count", countTicks, Count), 3*vg.Inch, 2*vg.Inch, "png", &b); err != nil {
+	if err := Render(barsPanel(g, "count", countTicks, quantity.Count), 3*vg.Inch, 2*vg.Inch, "png", &b); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := png.Decode(&b); err != nil {
@@ -160,8 +161,8 @@ func TestRenderPlot(t *testing.T) {
 // left and right edges however long the tick labels of each panel are.
 func TestLayoutAligns(t *testing.T) {
 	t.Parallel()
-	short := barsPanel(Group{Title: "a", Bars: []Bar{{"x", 0, Estimate{1, 0.9, 1.1}}}}, "n", countTicks, Count)
-	long := barsPanel(Group{Title: "b", Bars: []Bar{{"a much longer label", 1, Estimate{2e6, 1e6, 3e6}}}}, "n", moneyTicks, Money)
+	short := barsPanel(Group{Title: "a", Bars: []Bar{{"x", 0, Estimate{1, 0.9, 1.1}}}}, "n", countTicks, quantity.Count)
+	long := barsPanel(Group{Title: "b", Bars: []Bar{{"a much longer label", 1, Estimate{2e6, 1e6, 3e6}}}}, "n", moneyTicks, (&Meta{}).money)
 	c := draw.New(vgimg.New(8*vg.Inch, 6*vg.Inch))
 	panels := [][]*plot.Plot{{short, long}, {long, short}}
 	cs := layout(panels, []float64{2, 1}, nil, c)

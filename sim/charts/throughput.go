@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 
 	"gonum.org/v1/plot"
@@ -77,7 +78,7 @@ func Throughput(t *results.Table, m *Meta) (*Figure, error) {
 	if len(gs) == 0 {
 		return nil, ErrNoData
 	}
-	f := smallMultiples(gs, "tasks", countTicks, Count, 4)
+	f := smallMultiples(gs, "tasks", countTicks, quantity.Count, 4)
 	f.Name = "throughput"
 	f.Caption = "The tasks each role completed over the horizon, one panel per activity, with the 95% confidence interval of the mean: who does the calling, the meetings, the proposals and the orders."
 	f.Title = "Work done per role, by activity"
@@ -95,7 +96,7 @@ func Outcome(t *results.Table, m *Meta) (*Figure, error) {
 	if len(gs) == 0 {
 		return nil, ErrNoData
 	}
-	f := smallMultiples(gs, "count", countTicks, Count, 4)
+	f := smallMultiples(gs, "count", countTicks, quantity.Count, 4)
 	f.Name = "outcomes"
 	f.Caption = "What each role achieved over the horizon: deals won (first orders), leads passed on to another role, clients handed over, and repeat orders handled."
 	f.Title = "Results per role"

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -86,11 +87,11 @@ func Utilisation(t *results.Table, m *Meta) (*Figure, error) {
 			}
 			lab := ""
 			if sh >= 0.04 {
-				lab = fmt.Sprintf("%.0f%%", 100*sh)
+				lab = quantity.Share(math.Round(100*sh) / 100) // whole percent: the segment is narrow
 			}
 			b.segs = append(b.segs, seg{v: sh, color: timeColors[k], label: lab})
 		}
-		b.label = Count(s.Scheduled) + " h"
+		b.label = quantity.Hours(s.Scheduled)
 		bars = append(bars, b)
 	}
 	p.Add(newHBars(bars))

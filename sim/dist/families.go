@@ -183,7 +183,7 @@ func buildNormal(a *args) (Dist, error) {
 func (a *args) shape(key string) (float64, error) {
 	k, err := a.plain(key)
 	if err == nil && !(k >= minShape && !math.IsInf(k, 1)) {
-		err = a.errf("%s %s must be a finite number >= %g", a.fs.name, a.arg(key), minShape)
+		err = a.errf("%s %s must be a finite number >= %s", a.fs.name, a.arg(key), quantity.Number(minShape))
 	}
 	return k, err
 }
@@ -225,7 +225,7 @@ func buildErlang(a *args) (Dist, error) {
 		return Dist{}, err
 	}
 	if !(k >= 1 && k <= maxErlangK && k == math.Trunc(k)) {
-		return Dist{}, a.errf("erlang %s must be a whole number in [1, %g]", a.arg("k"), float64(maxErlangK))
+		return Dist{}, a.errf("erlang %s must be a whole number in [1, %s]", a.arg("k"), quantity.Number(maxErlangK))
 	}
 	mean, err := a.gammaMean(k)
 	if err != nil {

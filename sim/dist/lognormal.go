@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 const lognormalHelp = "median with p90 (or another pNN), sigma or top20; mean with sd, cv, sigma or top20; or mu with sigma"
@@ -145,7 +147,7 @@ func buildLognormal(a *args) (Dist, error) {
 		return Dist{}, err
 	}
 	if !(sigma > 0 && !math.IsInf(sigma, 1)) {
-		return Dist{}, a.errf("lognormal parameters give sigma = %g; it must be finite and > 0", sigma)
+		return Dist{}, a.errf("lognormal parameters give sigma = %s; it must be finite and > 0", quantity.Number(sigma))
 	}
 
 	switch loc {
@@ -157,7 +159,7 @@ func buildLognormal(a *args) (Dist, error) {
 		median = math.Exp(x)
 	}
 	if !(median > 0) {
-		return Dist{}, a.errf("lognormal parameters give a median of %g; it must be > 0", median)
+		return Dist{}, a.errf("lognormal parameters give a median of %s; it must be > 0", quantity.Number(median))
 	}
 	return mkLognormal(median, sigma, a.unit()), nil
 }

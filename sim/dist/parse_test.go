@@ -203,7 +203,7 @@ func TestParseErrors(t *testing.T) {
 		{"gamma(shape=2)", []string{"gamma needs mean or scale"}},
 		{"gamma(mean=2h)", []string{"gamma needs shape"}},
 		{"gamma(shape=2h, mean=2h)", []string{"gamma shape=2h must be a plain number"}},
-		{"erlang(k=2.5, mean=1h)", []string{"erlang k=2.5 must be a whole number in [1, 1e+06]"}},
+		{"erlang(k=2.5, mean=1h)", []string{"erlang k=2.5 must be a whole number in [1, 1000000]"}},
 		{"weibull(shape=1, scale=1h, mean=1h)", []string{"weibull takes scale or mean, not both scale and mean"}},
 		{"weibull(shape=0.01, scale=1e300)", []string{"weibull has an infinite mean"}},
 		{"pareto(min=10k, alpha=1)", []string{"pareto alpha=1 must be a finite number > 1"}},

@@ -38,21 +38,18 @@
 //
 // Two kinds of text are written. Exact texts ([Number], [Duration],
 // [Percent]) are the shortest that parse back to the same float64; they
-// are for specs and for messages and summaries that quote a scenario's
-// values. Display texts round to three significant digits, the precision
-// of a simulated result, and read the same in every output:
+// are for specs and for messages that quote a scenario's values. Display
+// texts ([Money], [Count], [Hours], [Share], [Rate], [Span]) round to three
+// significant digits, the precision of a simulated result, drop trailing
+// zeros, and read the same in every output, from the results of a run to
+// the summary of a design:
 //
-//	money    [Money]     12.3M, 450k, 4.00M, 950, 2.4; a currency after a space: 12.3M ₽
-//	counts   [Count]     10.4k, 1269, 64, 2.4 (k from 10,000 on)
-//	hours    [Hours]     3.45h, 0.250h, 1269h (whole hours from 100 h on)
-//	share    [Share]     24.8%, 57.0%, 3.45%, 100%
-//	rates    [Rate]      12/h, 2/day, 40/week, 1.5/mo
-//	spans    [Span]      12mo, 70d, 77.3d, 26.4h (a scenario's durations)
-//
-// A number with a suffix or a unit keeps its significant zeros (4.00M,
-// 10.0k, 57.0%, 2.40h), so that it shows its precision; a bare number drops
-// them (2.4, 64), as do the summaries of a scenario's inputs, [Rate] and
-// [Span], which are exact when that is short.
+//	money    Money       12.3M, 450k, 4M, 9.1k, 950, 2.4; a currency after a space: 12.3M ₽
+//	counts   Count       10.4k, 1269, 64, 2.4 (k from 10,000 on)
+//	hours    Hours       3.45h, 0.25h, 1269h (whole hours from 100 h on)
+//	share    Share       24.8%, 3.45%, 0.16%, 100%
+//	rates    Rate        12/h, 2/day, 40/week, 1.5/mo
+//	spans    Span        12mo, 70d, 77.3d, 26.4h (a scenario's durations: exact when short)
 //
 // [Format] picks the format by [metric.Unit]; [Signed] adds a "+" to
 // positive differences; [PlusMinus] writes a mean with the half-width of

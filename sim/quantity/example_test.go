@@ -52,7 +52,7 @@ func Example_format() {
 	// Output:
 	// margin         23.3M ₽ ±4%  [22.4M ₽, 24.2M ₽]
 	// new_clients    74.3 ±3%     [72.2, 76.4]
-	// utilisation    57.2% ±0.2   [57.0%, 57.5%]
+	// utilisation    57.2% ±0.2   [57%, 57.5%]
 	// queue_wait_h   10.7h ±2%    [10.5h, 10.9h]
 	// 70d 77.3d 2/day 0.35%
 }

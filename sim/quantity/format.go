@@ -13,10 +13,9 @@ import (
 const dash = "—"
 
 // Money formats an amount to three significant digits with a suffix k
-// (from 1,000 on), M or G, keeping the zeros that are significant (12.3M,
-// 450k, 4.00M, 9.10k); below 1,000 as a whole number (950), below 100 with
-// at most three significant digits (2.4, 0.867). A currency, if not "",
-// follows after a space: "12.3M ₽", "450k EUR".
+// (from 1,000 on), M or G: 12.3M, 450k, 4M, 9.1k; below 1,000 as a whole
+// number (950), below 100 to three significant digits (2.4, 0.867). A
+// currency, if not "", follows after a space: "12.3M ₽", "450k EUR".
 func Money(x float64, currency string) string {
 	s := compact(x, 1e3)
 	if currency == "" || s == dash {
@@ -30,27 +29,25 @@ func Money(x float64, currency string) string {
 func Count(x float64) string { return compact(x, 1e4) }
 
 // Hours formats an amount of hours with the unit h: to three significant
-// digits below 100 h, keeping significant zeros (3.45h, 0.250h, 10.0h),
-// in whole hours from there on (1269h, 30412h), since k is not a unit of
-// time.
+// digits below 100 h (3.45h, 0.25h, 10h), in whole hours from there on
+// (1269h, 30412h), since k is not a unit of time.
 func Hours(h float64) string {
 	if math.IsNaN(h) || math.IsInf(h, 0) {
 		return dash
 	}
 	if r := round3(h); math.Abs(r) < 100 {
-		return sig3(r) + "h"
+		return sig(r) + "h"
 	}
 	return strconv.FormatFloat(h, 'f', 0, 64) + "h"
 }
 
-// Share formats a fraction as a percentage to three significant digits,
-// keeping significant zeros: 0.2478 is "24.8%", 0.57 "57.0%", 0.0345
-// "3.45%", 1 "100%".
+// Share formats a fraction as a percentage to three significant digits:
+// 0.2478 is "24.8%", 0.0345 "3.45%", 0.0016 "0.16%", 1 "100%".
 func Share(f float64) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return dash
 	}
-	return sig3(round3(100*f)) + "%"
+	return sig(round3(100*f)) + "%"
 }
 
 // Format formats x in unit u: money with [Money] (in currency), hours with
@@ -140,8 +137,8 @@ func Scale(top float64, u metric.Unit) func(v float64) string {
 }
 
 // compact formats x to three significant digits with a suffix k (from
-// kFrom on), M or G, keeping significant zeros; below kFrom as a whole
-// number from 100 on, and with at most three significant digits below.
+// kFrom on), M or G; below kFrom as a whole number from 100 on, and to
+// three significant digits below.
 func compact(x, kFrom float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return dash
@@ -150,11 +147,11 @@ func compact(x, kFrom float64) string {
 	a := math.Abs(r)
 	switch {
 	case a >= 1e9:
-		return sig3(r/1e9) + "G"
+		return sig(r/1e9) + "G"
 	case a >= 1e6:
-		return sig3(r/1e6) + "M"
+		return sig(r/1e6) + "M"
 	case a >= kFrom:
-		return sig3(r/1e3) + "k"
+		return sig(r/1e3) + "k"
 	case a >= 100:
 		return strconv.FormatFloat(x, 'f', 0, 64)
 	}
@@ -168,10 +165,10 @@ func round3(x float64) float64 {
 	return r
 }
 
-// sig3 formats x, already rounded to three significant digits, with three
-// significant digits, keeping trailing zeros: 4.00, 10.0, 450; with an
-// exponent below a billionth.
-func sig3(x float64) string {
+// sig formats x, already rounded to three significant digits, without
+// trailing zeros: 1.06, 14.8, 450, 4, 0.000015; with an exponent below a
+// billionth.
+func sig(x float64) string {
 	a := math.Abs(x)
 	switch {
 	case a == 0:
@@ -180,14 +177,8 @@ func sig3(x float64) string {
 		return strconv.FormatFloat(x, 'g', 3, 64)
 	}
 	d := 2 - int(math.Floor(math.Log10(a)))
-	return strconv.FormatFloat(x, 'f', max(d, 0), 64)
-}
-
-// sig formats x, already rounded to three significant digits, without an
-// exponent and without trailing zeros: 1.06, 14.8, 450, 0.000015.
-func sig(x float64) string {
-	s := sig3(x)
-	if strings.Contains(s, ".") && !strings.Contains(s, "e") {
+	s := strconv.FormatFloat(x, 'f', max(d, 0), 64)
+	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	if s == "-0" {

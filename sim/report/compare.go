@@ -3,9 +3,12 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
+	"github.com/salesim/salesim/sim/stats"
 )
 
 type compareDesignView struct {
@@ -50,8 +53,8 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 		Reference: c.Designs[0].Name, Figures: figs, Manifest: string(c.Manifest),
 	}
 	if t := c.Target; t != nil {
-		v.TargetText = fmt.Sprintf("P(target): the probability that %s per month, as a mean over a %d-month window, reaches %+.0f%% of its baseline by month %d; 95%% Wilson intervals.",
-			t.Metric, t.Window, 100*t.Growth, t.By)
+		v.TargetText = fmt.Sprintf("P(target): the probability that %s per month, as a mean over a %d-month window, reaches %s of its baseline by month %d; 95%% Wilson intervals.",
+			t.Metric, t.Window, quantity.Signed(t.Growth, metric.Share, ""), t.By)
 	}
 	units := map[string]Metric{}
 	for _, m := range c.Metrics {
@@ -62,8 +65,8 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 		for _, r := range c.Rows {
 			if r.Design == d.Name && r.Metric == metric.PTarget && r.Role == metric.Department && r.Period == metric.Total {
 				v.HasTarget = true
-				dv.P = percent(r.Value.Mean)
-				dv.CI = "[" + percent(r.Value.Lo) + ", " + percent(r.Value.Hi) + "]"
+				dv.P = quantity.Share(r.Value.Mean)
+				dv.CI = interval(r.Value, metric.Share)
 			}
 		}
 		v.Designs = append(v.Designs, dv)
@@ -79,10 +82,10 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 			groups[key] = gi
 			v.Groups = append(v.Groups, g)
 		}
-		unit := units[r.Metric].Unit
-		row := diffRow{Design: r.Design, Mean: value(r.Value.Mean, unit), CI: interval(r.Value, unit), Diff: "—", DiffCI: "—", Ref: r.Diff == nil}
+		unit := metric.Unit(units[r.Metric].Unit)
+		row := diffRow{Design: r.Design, Mean: quantity.Format(r.Value.Mean, unit, ""), CI: interval(r.Value, unit), Diff: "—", DiffCI: "—", Ref: r.Diff == nil}
 		if r.Diff != nil {
-			row.Diff = signed(r.Diff.Mean, unit)
+			row.Diff = quantity.Signed(r.Diff.Mean, unit, "")
 			row.DiffCI = interval(*r.Diff, unit)
 			row.Sig = excludesZero(*r.Diff)
 		}
@@ -117,4 +120,10 @@ func where(role, period string) string {
 		parts = append(parts, period)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// excludesZero reports whether the interval of a difference lies on one
+// side of 0: the designs differ at the 95 % level.
+func excludesZero(s stats.Summary) bool {
+	return !math.IsNaN(s.Lo) && (s.Lo > 0 || s.Hi < 0)
 }

@@ -10,7 +10,8 @@
 // design summary, the results table, the figures rendered as SVG, the
 // scenario text and the manifest) for [Write], or a [Comparison] (rows of
 // values and paired differences against the first design) for
-// [WriteCompare]. Values are formatted by unit: money compactly (12.3M,
-// 450k), shares as percentages, hours with "h"; every mean comes with its
-// 95 % confidence interval.
+// [WriteCompare]. Values are formatted by unit with package quantity, as
+// in the terminal and the charts: money compactly (12.3M, 450k), shares as
+// percentages, hours with "h"; every mean comes with its 95 % confidence
+// interval.
 package report

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -98,9 +99,10 @@ func Write(w io.Writer, r *Run) error {
 		if !ok {
 			continue
 		}
+		u := metric.Unit(m.Unit)
 		v.Dept = append(v.Dept, deptRow{
-			Name: m.Name, Doc: m.Doc, Mean: plusMinus(s, m.Unit), CI: interval(s, m.Unit),
-			P10: value(s.P10, m.Unit), P50: value(s.P50, m.Unit), P90: value(s.P90, m.Unit),
+			Name: m.Name, Doc: m.Doc, Mean: plusMinus(s, u), CI: interval(s, u),
+			P10: quantity.Format(s.P10, u, ""), P50: quantity.Format(s.P50, u, ""), P90: quantity.Format(s.P90, u, ""),
 			Warn: strings.Join(s.Warnings, "; "),
 		})
 	}
@@ -114,7 +116,8 @@ func Write(w io.Writer, r *Run) error {
 				continue
 			}
 			any = true
-			row.Cells = append(row.Cells, cell{Text: plusMinus(s, m.Unit), Title: "95% interval " + interval(s, m.Unit)})
+			u := metric.Unit(m.Unit)
+			row.Cells = append(row.Cells, cell{Text: plusMinus(s, u), Title: "95% interval " + interval(s, u)})
 		}
 		if any {
 			v.RoleRows = append(v.RoleRows, row)
@@ -156,9 +159,9 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 		return nil
 	}
 	tv := &targetView{
-		Text: fmt.Sprintf("%s per month, as a mean over a %d-month window, reaches %+.0f%% of its baseline by month %d after the warm-up.",
-			t.Metric, t.Window, 100*t.Growth, t.By),
-		P: percent(s.Mean), CI: "[" + percent(s.Lo) + ", " + percent(s.Hi) + "]", N: s.N,
+		Text: fmt.Sprintf("%s per month, as a mean over a %d-month window, reaches %s of its baseline by month %d after the warm-up.",
+			t.Metric, t.Window, quantity.Signed(t.Growth, metric.Share, ""), t.By),
+		P: quantity.Share(s.Mean), CI: interval(s, metric.Share), N: s.N,
 	}
 	prev := 0.0
 	for m := 1; ; m++ {
@@ -168,13 +171,13 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 		}
 		in := ms.Mean - prev
 		tv.Months = append(tv.Months, monthRow{
-			Month: m, By: percent(ms.Mean), CI: "[" + percent(ms.Lo) + ", " + percent(ms.Hi) + "]",
-			In: percent(in), Bar: int(math.Round(200 * math.Max(in, 0))),
+			Month: m, By: quantity.Share(ms.Mean), CI: interval(ms, metric.Share),
+			In: quantity.Share(in), Bar: int(math.Round(200 * math.Max(in, 0))),
 		})
 		prev = ms.Mean
 		tv.Last = m
 	}
-	tv.Never = percent(1 - prev)
+	tv.Never = quantity.Share(1 - prev)
 	return tv
 }
 
@@ -254,4 +257,15 @@ func cssWord(s string) string {
 		}
 	}
 	return s
+}
+
+// plusMinus formats a summary's mean and the half-width of its 95 %
+// interval: "14.8M ±9%", "24.8% ±0.3".
+func plusMinus(s stats.Summary, u metric.Unit) string {
+	return quantity.PlusMinus(s.Mean, s.HalfWidth(), u, "")
+}
+
+// interval formats the 95 % interval of s: "[13.5M, 16.1M]", or "—".
+func interval(s stats.Summary, u metric.Unit) string {
+	return quantity.Interval(s.Lo, s.Hi, u, "")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 // field describes one key of a TOML-facing struct, from its tags.
@@ -77,9 +78,9 @@ func (r *valueRange) contains(x float64) bool {
 // describe says what the range allows; pct writes the bounds as
 // percentages.
 func (r *valueRange) describe(pct bool) string {
-	f := formatFloat
+	f := quantity.Number
 	if pct {
-		f = func(x float64) string { return formatFloat(x*100) + "%" }
+		f = quantity.Percent
 	}
 	lo, hi := ">= ", "<= "
 	if r.loOpen {
