@@ -178,17 +178,17 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			extra = append(extra, quantity.Signed(in.Growth, metric.Share, "")+"/yr")
 		}
 		to := ""
-		if in.Role >= 0 {
-			to = " (" + c.Roles[in.Role].Name + ")"
+		if in.Role != 0 {
+			to = " (" + c.Roles[in.Role.Index()].Name + ")"
 		}
-		fmt.Fprintf(tw, "  inbound %s\t%s, %s\t→ %s%s\n", in.Name, quantity.Rate(float64(d.Rate)), strings.Join(extra, ", "), stageName(c, in.Stage), to)
+		fmt.Fprintf(tw, "  inbound %s\t%s, %s\t→ %s%s\n", in.Name, quantity.Rate(float64(d.Rate)), strings.Join(extra, ", "), stageName(c, in.Stage.Index()), to)
 	}
 	for _, db := range c.Databases {
 		att := "unlimited attempts"
 		if db.MaxAttempts > 0 {
 			att = fmt.Sprintf("%d attempts", db.MaxAttempts)
 		}
-		fmt.Fprintf(tw, "  database %s\t%d contacts, cool-off %s, %s\t→ %s\n", db.Name, db.Contacts, quantity.Span(db.Cooloff), att, stageName(c, db.Stage))
+		fmt.Fprintf(tw, "  database %s\t%d contacts, cool-off %s, %s\t→ %s\n", db.Name, db.Contacts, quantity.Span(db.Cooloff), att, stageName(c, db.Stage.Index()))
 	}
 	for _, in := range c.Initial {
 		var parts []string
@@ -196,9 +196,9 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			parts = append(parts, fmt.Sprintf("%d clients at %s of size", in.Clients, quantity.Share(in.Level)))
 		}
 		if in.Leads > 0 {
-			parts = append(parts, fmt.Sprintf("%d leads at %s", in.Leads, stageName(c, in.Stage)))
+			parts = append(parts, fmt.Sprintf("%d leads at %s", in.Leads, stageName(c, in.Stage.Index())))
 		}
-		fmt.Fprintf(tw, "  initial %s\t%s per person\n", c.Roles[in.Role].Name, strings.Join(parts, ", "))
+		fmt.Fprintf(tw, "  initial %s\t%s per person\n", c.Roles[in.Role.Index()].Name, strings.Join(parts, ", "))
 	}
 	if !c.Market.Size.IsZero() {
 		fmt.Fprintf(tw, "  market\tsize %s, margin %s of revenue\n", checkDist(c.Market.Size), quantity.Share(c.Market.MarginRate))
@@ -230,7 +230,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		if len(ro.Pull) > 0 {
 			var p []string
 			for _, d := range ro.Pull {
-				p = append(p, c.Databases[d].Name)
+				p = append(p, c.Databases[d.Index()].Name)
 			}
 			extra = "; pulls " + strings.Join(p, ", ")
 		}
@@ -238,14 +238,14 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 	}
 
 	section("funnel")
-	for _, st := range c.Stages {
+	for i, st := range c.Stages {
 		act := "-"
-		if st.Activity >= 0 {
-			act = c.Activities[st.Activity].Name
+		if st.Activity != 0 {
+			act = c.Activities[st.Activity.Index()].Name
 		}
 		next := "won"
-		if st.Next >= 0 {
-			next = c.Stages[st.Next].Name
+		if st.Next != 0 {
+			next = c.Stages[st.Next.Index()].Name
 		}
 		var notes []string
 		if len(st.Decay) > 0 {
@@ -255,7 +255,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			notes = append(notes, "delay "+checkDist(st.Delay))
 		}
 		if st.NurtureShare > 0 {
-			notes = append(notes, fmt.Sprintf("nurture %s → %s", quantity.Share(st.NurtureShare), c.Stages[st.Recall].Name))
+			notes = append(notes, fmt.Sprintf("nurture %s → %s", quantity.Share(st.NurtureShare), recallName(c, i, st)))
 		}
 		if len(notes) == 0 {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\n", st.Name, act, quantity.Share(st.Convert), next)
@@ -264,14 +264,14 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		}
 	}
 	cl := c.Clients
-	if cl.Order >= 0 || cl.Care >= 0 || cl.Churn > 0 {
+	if cl.Order != 0 || cl.Care != 0 || cl.Churn > 0 {
 		var parts []string
 		parts = append(parts, quantity.Count(cl.OrdersPerMonth)+" orders/mo")
-		if cl.Order >= 0 {
-			parts[0] += " via " + c.Activities[cl.Order].Name
+		if cl.Order != 0 {
+			parts[0] += " via " + c.Activities[cl.Order.Index()].Name
 		}
-		if cl.Care >= 0 {
-			parts = append(parts, "care "+c.Activities[cl.Care].Name)
+		if cl.Care != 0 {
+			parts = append(parts, "care "+c.Activities[cl.Care.Index()].Name)
 		}
 		parts = append(parts, "churn "+quantity.Share(cl.Churn)+"/yr")
 		tw.Flush()
@@ -282,13 +282,13 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		section("handoffs")
 		for _, h := range c.Handoffs {
 			from := "any role"
-			if h.From >= 0 {
-				from = c.Roles[h.From].Name
+			if h.From != 0 {
+				from = c.Roles[h.From.Index()].Name
 			}
 			var when string
 			switch h.Trigger {
 			case org.AtStage:
-				when = "at stage " + stageName(c, h.Stage)
+				when = "at stage " + stageName(c, h.Stage.Index())
 			case org.AtWon:
 				when = "when won"
 			case org.AfterDeals:
@@ -309,9 +309,9 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 				notes = append(notes, "size "+quantity.Money(h.MinSize, "")+".."+quantity.Money(h.MaxSize, ""))
 			}
 			if len(notes) == 0 {
-				fmt.Fprintf(tw, "  %s → %s\t%s\n", from, c.Roles[h.To].Name, when)
+				fmt.Fprintf(tw, "  %s → %s\t%s\n", from, c.Roles[h.To.Index()].Name, when)
 			} else {
-				fmt.Fprintf(tw, "  %s → %s\t%s\t%s\n", from, c.Roles[h.To].Name, when, strings.Join(notes, ", "))
+				fmt.Fprintf(tw, "  %s → %s\t%s\t%s\n", from, c.Roles[h.To.Index()].Name, when, strings.Join(notes, ", "))
 			}
 		}
 	}
@@ -325,7 +325,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 				if m.N >= 0 {
 					n = strconv.Itoa(m.N)
 				}
-				parts = append(parts, fmt.Sprintf("move %s %s → %s", n, c.Roles[m.From].Name, c.Roles[m.To].Name))
+				parts = append(parts, fmt.Sprintf("move %s %s → %s", n, c.Roles[m.From.Index()].Name, c.Roles[m.To.Index()].Name))
 			}
 			var hc []string
 			for r, h := range ro.Headcount {
@@ -340,7 +340,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 				parts = append(parts, quantity.Share(ro.Leave)+" leave")
 			}
 			for _, m := range ro.Transfer {
-				parts = append(parts, fmt.Sprintf("accounts %s → %s", c.Roles[m.From].Name, c.Roles[m.To].Name))
+				parts = append(parts, fmt.Sprintf("accounts %s → %s", c.Roles[m.From.Index()].Name, c.Roles[m.To.Index()].Name))
 			}
 			fmt.Fprintf(tw, "  at %s\t%s\n", quantity.Span(ro.At), strings.Join(parts, "; "))
 		}
@@ -354,6 +354,15 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		tw.Flush()
 		fmt.Fprintf(w, "target    %s %s by month %d, %d-month window, %s\n", t.Metric, quantity.Signed(t.Growth, metric.Share, ""), t.By, t.Window, base)
 	}
+}
+
+// recallName names the stage at which nurtured leads of stage i are
+// recalled: st.Recall, or i itself.
+func recallName(c *org.Config, i int, st org.Stage) string {
+	if st.Recall == 0 {
+		return c.Stages[i].Name
+	}
+	return stageName(c, st.Recall.Index())
 }
 
 func stageName(c *org.Config, s int) string {

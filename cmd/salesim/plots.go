@@ -22,8 +22,8 @@ func chartMeta(d *design) *charts.Meta {
 	}
 	for _, s := range cfg.Stages {
 		st := charts.Stage{Name: s.Name}
-		if s.Next >= 0 {
-			st.Next = cfg.Stages[s.Next].Name
+		if s.Next != 0 {
+			st.Next = cfg.Stages[s.Next.Index()].Name
 		}
 		m.Stages = append(m.Stages, st)
 	}

@@ -2,6 +2,25 @@ package org
 
 import "github.com/salesim/salesim/sim/des"
 
+// Pause is back-pressure: a role's pulled work stops while role Watch has
+// more than Above tasks waiting and restarts when it has at most Below.
+type Pause struct {
+	Watch        RoleRef
+	Above, Below int
+}
+
+func (pz *Pause) check(v *checker, f string, self int, pulls bool) {
+	if v.role(f+".Watch", pz.Watch, true) && pz.Watch.Index() == self {
+		v.bad(f+".Watch", "a role cannot watch itself")
+	}
+	if v.count(f+".Above", pz.Above, 1) && v.count(f+".Below", pz.Below, 0) && pz.Below >= pz.Above {
+		v.bad(f+".Below", "below %d must be less than above %d", pz.Below, pz.Above)
+	}
+	if !pulls {
+		v.warn(f, "the role pulls no database: a pause stops only pulled work")
+	}
+}
+
 // backpressure pauses a role's pulled work ([Pause]) while the role it
 // watches has more than Above tasks waiting, and resumes it once that role
 // has at most Below: callers stop filling the closers' queues while the

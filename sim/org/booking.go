@@ -57,7 +57,7 @@ func (c *clients) setupInitial() {
 	s := c.s
 	cc := &s.cfg.Clients
 	for _, in := range s.cfg.Initial {
-		r := int32(in.Role)
+		r := int32(in.Role.Index())
 		level := in.Level
 		if level == 0 {
 			level = cc.StartLevel
@@ -89,7 +89,7 @@ func (c *clients) setupInitial() {
 			}
 			for range in.Leads {
 				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), r, m)
-				s.funnel.enterStage(id, in.Stage, 0)
+				s.funnel.enterStage(id, in.Stage.Index(), 0)
 			}
 		}
 	}

@@ -97,14 +97,6 @@ func (g *group) nextChange() float64 {
 	return g.weekStart + sp.Start
 }
 
-// span returns the span the group is in, or nil between spans.
-func (g *group) span() *Span {
-	if !g.in {
-		return nil
-	}
-	return &g.week.Spans[g.pos]
-}
-
 // onCal moves calendar group g to its next span (or gap).
 func (c *calendars) onCal(g int) {
 	s := c.s
@@ -182,5 +174,5 @@ func (c *calendars) allowed(p int32, a int32) bool {
 	if sp.Kind != Block || c.s.cfg.Activities[a].Interrupts {
 		return true
 	}
-	return slices.Contains(sp.Only, int(a))
+	return slices.Contains(sp.Only, ActivityAt(int(a)))
 }

@@ -102,8 +102,9 @@ func (c *prospecting) pull(p int32) {
 	t := now
 	for len(buf) < maxRun {
 		k, ct, at := -1, int32(-1), 0.0
-		for _, kk := range ro.Pull {
-			if !s.cal.allowed(p, int32(s.cfg.Stages[s.cfg.Databases[kk].Stage].Activity)) {
+		for _, kr := range ro.Pull {
+			kk := kr.Index()
+			if !s.cal.allowed(p, int32(s.p.dbAct[kk])) {
 				continue
 			}
 			var next float64
@@ -119,8 +120,8 @@ func (c *prospecting) pull(p int32) {
 		if ct < 0 {
 			break
 		}
-		st := &s.cfg.Stages[s.cfg.Databases[k].Stage]
-		act := int32(st.Activity)
+		st := &s.cfg.Stages[s.cfg.Databases[k].Stage.Index()]
+		act := int32(st.Activity.Index())
 		ck := int32(s.p.actKind[act])
 		setup := s.p.setupTime(r, kind, ck)
 		kind = ck
@@ -194,7 +195,7 @@ func (c *prospecting) countCalls(p int32, cl *call, n int) {
 	x := float64(n)
 	s.rec.add(cTasks, r, s.month, x)
 	s.rec.countDone(r, int(cl.act), x)
-	s.rec.entered[s.cfg.Databases[cl.db].Stage] += x
+	s.rec.entered[s.cfg.Databases[cl.db].Stage.Index()] += x
 }
 
 // settleCall applies one finished call, counted already: the contact
@@ -206,23 +207,24 @@ func (c *prospecting) settleCall(p int32, cl *call) {
 	db := &s.cfg.Databases[k]
 	switch cl.outcome {
 	case callWin:
-		st := &s.cfg.Stages[db.Stage]
+		st := &s.cfg.Stages[db.Stage.Index()]
 		id := s.accts.newAccount(c.dbSize(k, cl.contact), r, s.accts.assign(r, p))
 		if s.recording {
 			s.rec.add(cLeadsIn, int(r), s.month, 1)
 		}
-		if st.Next < 0 {
+		if st.Next == 0 {
 			s.funnel.win(id, p)
 		} else {
-			s.funnel.enterStage(id, st.Next, 0)
+			s.funnel.enterStage(id, st.Next.Index(), 0)
 		}
 	case callNurture:
-		st := &s.cfg.Stages[db.Stage]
+		si := db.Stage.Index()
+		st := &s.cfg.Stages[si]
 		id := s.accts.newAccount(c.dbSize(k, cl.contact), r, s.accts.assign(r, p))
 		if s.recording {
 			s.rec.add(cLeadsIn, int(r), s.month, 1)
 		}
-		s.funnel.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.Recall, r)
+		s.funnel.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.recall(si), r)
 	default:
 		c.dbs[k].failed(cl.contact, cl.end, db)
 	}
@@ -345,7 +347,7 @@ func (c *prospecting) onWake(k int) {
 	c.dbs[k].waking = false
 	for r, ro := range s.cfg.Roles {
 		for _, d := range ro.Pull {
-			if d == k {
+			if d.Index() == k {
 				s.work.wakeRole(r)
 			}
 		}

@@ -104,7 +104,7 @@ func (c *clients) scheduleOverdue(id int32) {
 func (c *clients) scheduleClaim(id int32) {
 	s := c.s
 	cc := &s.cfg.Clients
-	if cc.Claim < 0 || cc.ClaimsPerMonth <= 0 {
+	if cc.Claim == 0 || cc.ClaimsPerMonth <= 0 {
 		return
 	}
 	a := &s.accts.list[id]
@@ -125,7 +125,7 @@ func (c *clients) careEvery(a *account) float64 {
 func (c *clients) scheduleCare(id int32, delay float64) {
 	s := c.s
 	a := &s.accts.list[id]
-	if s.cfg.Clients.Care < 0 {
+	if s.cfg.Clients.Care == 0 {
 		return
 	}
 	s.env.Cancel(a.evCare)
@@ -151,11 +151,11 @@ func (c *clients) onOrder(id int32) {
 	c.scheduleOrder(id)
 	cc := &s.cfg.Clients
 	margin := a.size * a.level / cc.OrdersPerMonth
-	if cc.Order < 0 {
+	if cc.Order == 0 {
 		c.orderBooked(id, margin)
 		return
 	}
-	t := s.work.newTask(tkOrder, int32(cc.Order), id)
+	t := s.work.newTask(tkOrder, int32(cc.Order.Index()), id)
 	s.work.tasks[t].margin = margin
 	s.work.push(t, -1, -1)
 }
@@ -228,7 +228,7 @@ func (c *clients) onCareDue(id int32) {
 		return
 	}
 	a.careQueued = true
-	s.work.push(s.work.newTask(tkCare, int32(s.cfg.Clients.Care), id), -1, -1)
+	s.work.push(s.work.newTask(tkCare, int32(s.cfg.Clients.Care.Index()), id), -1, -1)
 }
 
 // careWaitedTooLong: a care contact waited past its patience; it is due
@@ -268,5 +268,5 @@ func (c *clients) onClaim(id int32) {
 		return
 	}
 	c.scheduleClaim(id)
-	s.work.push(s.work.newTask(tkClaim, int32(s.cfg.Clients.Claim), id), -1, -1)
+	s.work.push(s.work.newTask(tkClaim, int32(s.cfg.Clients.Claim.Index()), id), -1, -1)
 }

@@ -129,9 +129,9 @@ func (d *demand) onArrival(k int) {
 	size := s.cfg.Market.Size.Sample(d.siz[k])
 	r := s.p.inRole[k]
 	if s.staff.roles[r].staff == 0 {
-		if alt := s.work.staffedDoer(int32(s.cfg.Stages[in.Stage].Activity)); alt >= 0 {
+		if alt := s.work.staffedDoer(int32(s.cfg.Stages[in.Stage.Index()].Activity.Index())); alt >= 0 {
 			r = alt
 		}
 	}
-	s.funnel.newLead(size, in.Stage, r, -1, true)
+	s.funnel.newLead(size, in.Stage.Index(), r, -1, true)
 }

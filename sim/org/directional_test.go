@@ -54,9 +54,9 @@ func callers(headcount int, shifts []Week, fatigue Fatigue) Config {
 	cfg := oneRole(headcount, shifts[0], Activity{Name: "dial", Duration: dist.MustParse("exp(mean=5m)"), Kind: "phone", Fatigue: true})
 	cfg.Roles[0].Shifts = shifts
 	cfg.Roles[0].Fatigue = fatigue
-	cfg.Roles[0].Pull = []int{0}
-	cfg.Databases = []Database{{Name: "raw", Contacts: 1000000, Stage: 0}}
-	cfg.Stages = []Stage{{Name: "dial", Activity: 0, Convert: 0.1, Next: -1}}
+	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
+	cfg.Databases = []Database{{Name: "raw", Contacts: 1000000, Stage: StageAt(0)}}
+	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.1}}
 	cfg.Run.Horizon = 3 * Month
 	return cfg
 }
@@ -100,18 +100,18 @@ func pipeline(pause *Pause) Config {
 	cfg := Config{
 		Name: "pipeline", Run: Run{Horizon: 4 * Month, Replications: 1, Seed: 1},
 		Market:     Market{Size: dist.Const(1000, dist.None), MarginRate: 1},
-		Databases:  []Database{{Name: "raw", Contacts: 1000000, Stage: 0}},
+		Databases:  []Database{{Name: "raw", Contacts: 1000000, Stage: StageAt(0)}},
 		Activities: acts,
 		Stages: []Stage{
-			{Name: "dial", Activity: 0, Convert: 0.05, Next: 1},
-			{Name: "close", Activity: 1, Convert: 0.5, Next: -1, Decay: []DecayPoint{{24, 1}, {3 * 24, 0.5}, {10 * 24, 0.1}}},
+			{Name: "dial", Activity: ActivityAt(0), Convert: 0.05, Next: StageAt(1)},
+			{Name: "close", Activity: ActivityAt(1), Convert: 0.5, Decay: []DecayPoint{{24, 1}, {3 * 24, 0.5}, {10 * 24, 0.1}}},
 		},
-		Clients: Clients{Plan: 1, StartLevel: 1, Order: -1, Care: -1, Claim: -1},
+		Clients: Clients{Plan: 1, StartLevel: 1},
 		Roles: []Role{
-			{Name: "caller", Headcount: 3, Shifts: []Week{week}, Speed: []float64{1, 0}, Skill: ones(2), Pull: []int{0}, PairWith: -1, Pause: pause},
-			{Name: "closer", Headcount: 1, Shifts: []Week{week}, Speed: []float64{0, 1}, Skill: ones(2), PairWith: -1, Assign: AssignPool},
+			{Name: "caller", Headcount: 3, Shifts: []Week{week}, Speed: []float64{1, 0}, Skill: ones(2), Pull: []DatabaseRef{DatabaseAt(0)}, Pause: pause},
+			{Name: "closer", Headcount: 1, Shifts: []Week{week}, Speed: []float64{0, 1}, Skill: ones(2), Assign: AssignPool},
 		},
-		Handoffs: []Handoff{{From: 0, To: 1, Trigger: AtStage, Stage: 1}},
+		Handoffs: []Handoff{{From: RoleAt(0), To: RoleAt(1), Trigger: AtStage, Stage: StageAt(1)}},
 	}
 	return cfg
 }
@@ -122,7 +122,7 @@ func pipeline(pause *Pause) Config {
 func TestDirectionalBackPressure(t *testing.T) {
 	t.Parallel()
 	free := mustCompile(t, pipeline(nil))
-	paused := mustCompile(t, pipeline(&Pause{Watch: 1, Above: 10, Below: 5}))
+	paused := mustCompile(t, pipeline(&Pause{Watch: RoleAt(1), Above: 10, Below: 5}))
 	perLead := func(p *Plan, r Result) float64 {
 		return measure("first_orders", metric.Department)(p, r) / measure("passed", "caller")(p, r)
 	}
@@ -144,13 +144,13 @@ func fullCycle(book int, fatCat bool) Config {
 	cfg := Config{
 		Name: "full-cycle", Run: Run{Horizon: 3 * Month, Replications: 1, Seed: 1},
 		Market:     Market{Size: dist.Const(20000, dist.None), MarginRate: 1, Need: []NeedTier{{0, 30 * 24}}},
-		Databases:  []Database{{Name: "raw", Contacts: 1000000, Stage: 0}},
+		Databases:  []Database{{Name: "raw", Contacts: 1000000, Stage: StageAt(0)}},
 		Activities: acts,
-		Stages:     []Stage{{Name: "dial", Activity: 0, Convert: 0.01, Next: -1}},
-		Clients:    Clients{Plan: 1, StartLevel: 1, OrdersPerMonth: 1, Order: -1, Care: 1, Claim: -1, NeglectChurn: 1, NeglectOrders: 1},
+		Stages:     []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.01}},
+		Clients:    Clients{Plan: 1, StartLevel: 1, OrdersPerMonth: 1, Care: ActivityAt(1), NeglectChurn: 1, NeglectOrders: 1},
 		Roles: []Role{{Name: "manager", Headcount: 4, Shifts: []Week{weekdays(9, 18)}, Speed: ones(2), Skill: ones(2),
-			Pull: []int{0}, PairWith: -1, Assign: AssignFinder, Personal: true, Pay: Pay{Commission: 0.1}}},
-		Initial: []Initial{{Role: 0, Clients: book, Level: 1}},
+			Pull: []DatabaseRef{DatabaseAt(0)}, Assign: AssignFinder, Personal: true, Pay: Pay{Commission: 0.1}}},
+		Initial: []Initial{{Role: RoleAt(0), Clients: book, Level: 1}},
 	}
 	if fatCat {
 		// A target income of 150k a month: with 10 % commission, a book of
@@ -221,21 +221,21 @@ func serviceBook(kam bool) Config {
 		Market: Market{Size: size, MarginRate: 1,
 			Need: []NeedTier{{0, 60 * 24}, {size.Quantile(0.8), 14 * 24}}},
 		Activities: acts,
-		Stages:     []Stage{{Name: "none", Activity: 0, Convert: 0, Next: -1}},
-		Clients: Clients{Plan: 1, StartLevel: 1, OrdersPerMonth: 1, Order: -1, Care: 0, Claim: -1,
+		Stages:     []Stage{{Name: "none", Activity: ActivityAt(0), Convert: 0}},
+		Clients: Clients{Plan: 1, StartLevel: 1, OrdersPerMonth: 1, Care: ActivityAt(0),
 			Churn: 0.18, NeglectChurn: 3, NeglectOrders: 0.7},
 		Roles: []Role{{Name: "service", Headcount: 3, Shifts: []Week{weekdays(9, 18)}, Speed: ones(1), Skill: ones(1),
-			PairWith: -1, Assign: AssignLeastLoaded, Personal: true, Cover: true, CareEvery: 30 * 24}},
-		Initial: []Initial{{Role: 0, Clients: 200, Level: 1}},
+			Assign: AssignLeastLoaded, Personal: true, Cover: true, CareEvery: 30 * 24}},
+		Initial: []Initial{{Role: RoleAt(0), Clients: 200, Level: 1}},
 	}
 	if kam {
 		cfg.Roles[0].Headcount = 2
 		cfg.Initial[0].Clients = 300
 		cfg.Roles = append(cfg.Roles, Role{Name: "kam", Headcount: 1, Shifts: []Week{weekdays(9, 18)}, Speed: ones(1), Skill: ones(1),
-			PairWith: -1, Assign: AssignLeastLoaded, Personal: true})
+			Assign: AssignLeastLoaded, Personal: true})
 		// The first care call finds the large clients and hands them on.
-		cfg.Handoffs = []Handoff{{From: 0, To: 1, Trigger: AfterDeals, Deals: 0 + 1, MinSize: size.Quantile(0.8)}}
-		cfg.Clients.Order = -1
+		cfg.Handoffs = []Handoff{{From: RoleAt(0), To: RoleAt(1), Trigger: AfterDeals, Deals: 0 + 1, MinSize: size.Quantile(0.8)}}
+		cfg.Clients.Order = 0
 	}
 	return cfg
 }
@@ -284,22 +284,22 @@ func specialisation(chain bool, setup float64) Config {
 		// Equal company sizes: the experiment is about time, not about which
 		// companies happen to be won.
 		Market:     Market{Size: dist.MustParse("10k"), MarginRate: 0.3, Need: []NeedTier{{0, 30 * 24}}},
-		Databases:  []Database{{Name: "raw", Contacts: 1000000, Stage: 0}},
+		Databases:  []Database{{Name: "raw", Contacts: 1000000, Stage: StageAt(0)}},
 		Activities: acts,
 		Stages: []Stage{
-			{Name: "dial", Activity: 0, Convert: 0.01, Next: 1},
-			{Name: "meeting", Activity: 1, Convert: 0.5, Next: 2, Delay: dist.MustParse("exp(mean=3d)"),
+			{Name: "dial", Activity: ActivityAt(0), Convert: 0.01, Next: StageAt(1)},
+			{Name: "meeting", Activity: ActivityAt(1), Convert: 0.5, Next: StageAt(2), Delay: dist.MustParse("exp(mean=3d)"),
 				Decay: []DecayPoint{{24, 1}, {5 * 24, 0.6}, {15 * 24, 0.3}}},
-			{Name: "proposal", Activity: 2, Convert: 0.4, Next: -1, Delay: dist.MustParse("exp(mean=5d)")},
+			{Name: "proposal", Activity: ActivityAt(2), Convert: 0.4, Delay: dist.MustParse("exp(mean=5d)")},
 		},
-		Clients: Clients{Plan: 1, StartLevel: 0.6, FirstOrder: 1, OrdersPerMonth: 2, Order: 3, Care: 4, Claim: 5, ClaimsPerMonth: 3,
+		Clients: Clients{Plan: 1, StartLevel: 0.6, FirstOrder: 1, OrdersPerMonth: 2, Order: ActivityAt(3), Care: ActivityAt(4), Claim: ActivityAt(5), ClaimsPerMonth: 3,
 			DevelopStep: 0.1, DevelopProb: 0.3, Churn: 0.18, NeglectChurn: 3, NeglectOrders: 0.7, LostOrderChurn: 0.2},
 	}
 	role := func(name string, k int, speed []float64, pull bool) Role {
-		r := Role{Name: name, Headcount: k, Shifts: []Week{week}, Speed: speed, Skill: ones(n), PairWith: -1,
+		r := Role{Name: name, Headcount: k, Shifts: []Week{week}, Speed: speed, Skill: ones(n),
 			Assign: AssignFinder, Personal: true, Cover: true, Setup: setup}
 		if pull {
-			r.Pull = []int{0}
+			r.Pull = []DatabaseRef{DatabaseAt(0)}
 		}
 		return r
 	}
@@ -315,8 +315,8 @@ func specialisation(chain bool, setup float64) Config {
 	cfg.Roles[2].Assign = AssignLeastLoaded
 	cfg.Roles[1].Assign = AssignLeastLoaded
 	cfg.Handoffs = []Handoff{
-		{From: 0, To: 1, Trigger: AtStage, Stage: 1, Delay: dist.MustParse("4h"), InfoLoss: 0.05},
-		{From: 1, To: 2, Trigger: AtWon, Delay: dist.MustParse("1d"), InfoLoss: 0.05},
+		{From: RoleAt(0), To: RoleAt(1), Trigger: AtStage, Stage: StageAt(1), Delay: dist.MustParse("4h"), InfoLoss: 0.05},
+		{From: RoleAt(1), To: RoleAt(2), Trigger: AtWon, Delay: dist.MustParse("1d"), InfoLoss: 0.05},
 	}
 	return cfg
 }

@@ -11,6 +11,27 @@ import "math"
 // is the share of free time spent prospecting. Configured by [FatCat]
 // (scenario key roles.<role>.fat_cat).
 
+// FatCat is the fat-cat rule: a person's prospecting effort is
+// max(Floor, 1 − (income/Target)^Shape), where income is the monthly
+// commission the person's own clients pay at their current volume; free
+// time is spent in blocks of Slack hours.
+type FatCat struct {
+	Target float64
+	Floor  float64
+	Shape  float64
+	Slack  float64
+}
+
+func (fc *FatCat) check(v *checker, f string, commission float64) {
+	v.money(f+".Target", fc.Target, 0, true)
+	v.prob(f+".Floor", fc.Floor)
+	v.number(f+".Shape", fc.Shape, 0, true)
+	v.hours(f+".Slack", fc.Slack, 0, true)
+	if commission == 0 {
+		v.warn(f, "pay.commission is 0: no income from own clients, so the fat-cat rule never applies")
+	}
+}
+
 type fatCat struct {
 	s   *Sim
 	cfg *FatCat

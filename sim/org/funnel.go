@@ -72,7 +72,7 @@ func (f *funnel) onStageReady(id int32) {
 	if s.recording {
 		s.rec.entered[st]++
 	}
-	t := s.work.newTask(tkStage, int32(s.cfg.Stages[st].Activity), id)
+	t := s.work.newTask(tkStage, int32(s.cfg.Stages[st].Activity.Index()), id)
 	s.work.tasks[t].stage = st
 	s.work.push(t, -1, -1)
 }
@@ -116,21 +116,22 @@ func (f *funnel) stageDone(p int32, t *task) {
 	pr := f.convertAt(p, t.act, st.Convert, t.started-t.avail, st.Decay, a.loss, s.env.Now())
 	a.loss = 0
 	if s.rnd.out.Float64() < pr {
-		if st.Next < 0 {
+		if st.Next == 0 {
 			f.win(t.acct, p)
 		} else {
-			f.enterStage(t.acct, st.Next, 0)
+			f.enterStage(t.acct, st.Next.Index(), 0)
 		}
 		return
 	}
-	f.fail(t.acct, st, s.staff.people[p].role)
+	f.fail(t.acct, int(t.stage), s.staff.people[p].role)
 }
 
-// fail ends a stage without success: the lead is nurtured or lost.
-func (f *funnel) fail(id int32, st *Stage, r int32) {
+// fail ends stage si without success: the lead is nurtured or lost.
+func (f *funnel) fail(id int32, si int, r int32) {
 	s := f.s
+	st := &s.cfg.Stages[si]
 	if st.NurtureShare > 0 && s.rnd.out.Float64() < st.NurtureShare {
-		f.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.Recall, r)
+		f.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.recall(si), r)
 		return
 	}
 	if s.recording {
@@ -197,7 +198,8 @@ func (f *funnel) win(id int32, p int32) {
 	}
 	s.clients.bonus(pr, s.cfg.Roles[pr].Pay.PerFirstOrder)
 	s.clients.book(id, a.size*c.FirstOrder)
-	for _, w := range c.SaleWork {
+	for _, wr := range c.SaleWork {
+		w := wr.Index()
 		t := s.work.newTask(tkSale, int32(w), id)
 		if s.cfg.Roles[pr].Speed[w] > 0 {
 			s.work.push(t, pr, p)

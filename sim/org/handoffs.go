@@ -45,7 +45,7 @@ func (h *handoffs) apply(id int32, trig Trigger, stage int) float64 {
 		}
 		switch trig {
 		case AtStage:
-			if ho.Stage != stage {
+			if ho.Stage.Index() != stage {
 				continue
 			}
 		case AfterDeals:
@@ -68,7 +68,7 @@ func (h *handoffs) handoff(id int32, ho *Handoff) float64 {
 	a := &s.accts.list[id]
 	from, old := a.role, a.owner
 	s.accts.disown(a)
-	a.role = int32(ho.To)
+	a.role = int32(ho.To.Index())
 	a.owner = s.accts.assign(a.role, -1)
 	var delay float64
 	if !ho.Delay.IsZero() {

@@ -17,13 +17,13 @@ func mmcConfig(lambda, mu float64, c int, horizon, warmup float64) Config {
 		Name:       "mmc",
 		Run:        Run{Horizon: horizon, Warmup: warmup, Replications: 20, Seed: 1},
 		Market:     Market{Size: dist.Const(1, dist.None), MarginRate: 1},
-		Inbound:    []Inbound{{Name: "calls", Rate: lambda, Stage: 0, Role: -1}},
+		Inbound:    []Inbound{{Name: "calls", Rate: lambda, Stage: StageAt(0)}},
 		Activities: []Activity{{Name: "serve", Duration: dist.Exp(1/mu, dist.Time), Kind: "serve"}},
-		Stages:     []Stage{{Name: "serve", Activity: 0, Convert: 0, Next: -1}},
-		Clients:    Clients{Plan: 1, Order: -1, Care: -1, Claim: -1},
+		Stages:     []Stage{{Name: "serve", Activity: ActivityAt(0), Convert: 0}},
+		Clients:    Clients{Plan: 1},
 		Roles: []Role{{
 			Name: "agent", Headcount: c, Shifts: []Week{AroundTheClock()},
-			Speed: ones(nAct), Skill: ones(nAct), PairWith: -1, Assign: AssignPool,
+			Speed: ones(nAct), Skill: ones(nAct), Assign: AssignPool,
 		}},
 	}
 }

@@ -29,7 +29,7 @@ func within(x float64, n int, p, k float64) bool {
 func TestPatienceColdLeads(t *testing.T) {
 	t.Parallel()
 	cfg := oneRole(1, allDay(), Activity{Name: "serve", Duration: dist.MustParse("1h"), Kind: "k", Patience: dist.MustParse("2h")})
-	cfg.Inbound = []Inbound{{Name: "in", Rate: 2, Stage: 0, Role: -1}}
+	cfg.Inbound = []Inbound{{Name: "in", Rate: 2, Stage: StageAt(0)}}
 	cfg.Run.Horizon = Month
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
@@ -57,7 +57,7 @@ func TestSpeedToLeadDecay(t *testing.T) {
 	}{{allDay(), 1}, {day(9, 17), 0.5}} {
 		// 40 people: nobody waits for a colleague, only for the shift.
 		cfg := oneRole(40, tc.week, Activity{Name: "qualify", Duration: dist.MustParse("1m"), Kind: "k"})
-		cfg.Stages[0] = Stage{Name: "q", Activity: 0, Convert: 1, Next: -1, Decay: []DecayPoint{{1, 1}, {2, 0.5}}}
+		cfg.Stages[0] = Stage{Name: "q", Activity: ActivityAt(0), Convert: 1, Decay: []DecayPoint{{1, 1}, {2, 0.5}}}
 		s := manual(t, cfg)
 		s.pushLeads(400, 0)
 		r := s.finishRun(t)
@@ -74,8 +74,8 @@ func TestNurtureRecall(t *testing.T) {
 	t.Parallel()
 	cfg := oneRole(1, allDay(), Activity{Name: "call", Duration: dist.MustParse("1m"), Kind: "k"})
 	cfg.Stages = []Stage{
-		{Name: "inform", Activity: 0, Convert: 0, Next: 1, NurtureShare: 1, NeedIn: dist.MustParse("10d"), Recall: 1},
-		{Name: "buy", Activity: 0, Convert: 1, Next: -1},
+		{Name: "inform", Activity: ActivityAt(0), Convert: 0, Next: StageAt(1), NurtureShare: 1, NeedIn: dist.MustParse("10d"), Recall: StageAt(1)},
+		{Name: "buy", Activity: ActivityAt(0), Convert: 1},
 	}
 	cfg.Run.Horizon = 9 * 24
 	s := manual(t, cfg)
@@ -98,8 +98,8 @@ func TestNurtureRecall(t *testing.T) {
 func TestDatabaseCooloffAndAttempts(t *testing.T) {
 	t.Parallel()
 	cfg := oneRole(1, allDay(), Activity{Name: "dial", Duration: dist.MustParse("5m"), Kind: "k"})
-	cfg.Databases = []Database{{Name: "db", Contacts: 10, Cooloff: 24, MaxAttempts: 2, Stage: 0}}
-	cfg.Roles[0].Pull = []int{0}
+	cfg.Databases = []Database{{Name: "db", Contacts: 10, Cooloff: 24, MaxAttempts: 2, Stage: StageAt(0)}}
+	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
 	for _, tc := range []struct {
 		horizon, want float64
 	}{{12, 10}, {30, 20}, {24 * 10, 20}} {
@@ -119,7 +119,7 @@ func TestInboundProfile(t *testing.T) {
 	cfg := oneRole(50, allDay(), Activity{Name: "serve", Duration: dist.MustParse("1m"), Kind: "k"})
 	var open Week
 	open.Work(MonFri, 9, 18)
-	cfg.Inbound = []Inbound{{Name: "web", Rate: 10, Open: &open, Weekday: [7]float64{1, 1, 1, 1, 0.5, 0, 0}, Stage: 0, Role: -1}}
+	cfg.Inbound = []Inbound{{Name: "web", Rate: 10, Open: &open, Weekday: [7]float64{1, 1, 1, 1, 0.5, 0, 0}, Stage: StageAt(0)}}
 	cfg.Run.Horizon = Year
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
@@ -130,7 +130,7 @@ func TestInboundProfile(t *testing.T) {
 		t.Fatalf("%g requests, want %g ± %g", got, want, 4*math.Sqrt(want))
 	}
 
-	cfg.Inbound = []Inbound{{Name: "web", Rate: 10, Growth: 1, Stage: 0, Role: -1}}
+	cfg.Inbound = []Inbound{{Name: "web", Rate: 10, Growth: 1, Stage: StageAt(0)}}
 	p = mustCompile(t, cfg)
 	r = simulate(t, p, 1, 0)
 	first, last := value(t, p, r, "leads_in", "all", "m01"), value(t, p, r, "leads_in", "all", "m12")
@@ -144,8 +144,8 @@ func TestInboundProfile(t *testing.T) {
 // person, who does care calls.
 func clientBook(n int) Config {
 	cfg := oneRole(1, allDay(), Activity{Name: "care", Duration: dist.MustParse("1m"), Kind: "k"})
-	cfg.Initial = []Initial{{Role: 0, Clients: n, Level: 0.5}}
-	cfg.Clients = Clients{Plan: 1, StartLevel: 0.5, OrdersPerMonth: 2, Order: -1, Care: -1, Claim: -1, NeglectOrders: 1, NeglectChurn: 1}
+	cfg.Initial = []Initial{{Role: RoleAt(0), Clients: n, Level: 0.5}}
+	cfg.Clients = Clients{Plan: 1, StartLevel: 0.5, OrdersPerMonth: 2, NeglectOrders: 1, NeglectChurn: 1}
 	cfg.Run.Horizon = Year
 	cfg.Market.MarginRate = 0.25
 	return cfg
@@ -200,7 +200,7 @@ func TestCareKeepsClients(t *testing.T) {
 	cfg := clientBook(400)
 	cfg.Clients.Churn = 0.5
 	cfg.Clients.NeglectChurn = 3
-	cfg.Clients.Care = 0
+	cfg.Clients.Care = ActivityAt(0)
 	cfg.Clients.DevelopStep = 0.1
 	cfg.Clients.DevelopProb = 1
 	cfg.Market.Need = []NeedTier{{0, 7 * 24}}

@@ -16,10 +16,10 @@ func oneRole(n int, week Week, acts ...Activity) Config {
 		Run:        Run{Horizon: 24, Replications: 1, Seed: 1},
 		Market:     Market{Size: dist.Const(1000, dist.None), MarginRate: 1},
 		Activities: acts,
-		Stages:     []Stage{{Name: "s", Activity: 0, Convert: 0, Next: -1}},
-		Clients:    Clients{Plan: 1, Order: -1, Care: -1, Claim: -1},
+		Stages:     []Stage{{Name: "s", Activity: ActivityAt(0), Convert: 0}},
+		Clients:    Clients{Plan: 1},
 		Roles: []Role{{Name: "worker", Headcount: n, Shifts: []Week{week},
-			Speed: ones(len(acts)), Skill: ones(len(acts)), PairWith: -1, Assign: AssignLeastLoaded}},
+			Speed: ones(len(acts)), Skill: ones(len(acts)), Assign: AssignLeastLoaded}},
 	}
 }
 
@@ -193,7 +193,7 @@ func TestBlocksRestrictWork(t *testing.T) {
 	t.Parallel()
 	var w Week
 	w.Work(1, 9, 17)
-	w.Add(1, 9, 11, Block, "telemarketing", []int{0})
+	w.Add(1, 9, 11, Block, "telemarketing", []ActivityRef{ActivityAt(0)})
 	cfg := oneRole(1, w,
 		Activity{Name: "call", Duration: dist.MustParse("10m"), Kind: "phone"},
 		Activity{Name: "docs", Duration: dist.MustParse("10m"), Kind: "paper"})

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/metric"
 )
 
 // randomDesign builds a random valid design that switches on a random mix
@@ -38,9 +39,9 @@ func randomDesign(r *rand.Rand) Config {
 	nStage := 1 + r.IntN(5)
 	stages := make([]Stage, nStage)
 	for i := range stages {
-		st := Stage{Name: fmt.Sprintf("s%d", i), Activity: r.IntN(nAct), Convert: 0.1 + 0.8*r.Float64(), Next: i + 1}
+		st := Stage{Name: fmt.Sprintf("s%d", i), Activity: ActivityAt(r.IntN(nAct)), Convert: 0.1 + 0.8*r.Float64(), Next: StageAt(i + 1)}
 		if i == nStage-1 {
-			st.Next = -1
+			st.Next = 0
 		}
 		if pick(0.4) {
 			st.Delay = dist.MustParse("exp(mean=2d)")
@@ -51,7 +52,7 @@ func randomDesign(r *rand.Rand) Config {
 		if pick(0.3) {
 			st.NurtureShare = r.Float64()
 			st.NeedIn = dist.MustParse("exp(mean=20d)")
-			st.Recall = r.IntN(nStage)
+			st.Recall = StageAt(r.IntN(nStage))
 		}
 		stages[i] = st
 	}
@@ -62,25 +63,25 @@ func randomDesign(r *rand.Rand) Config {
 		Activities: acts,
 		Stages:     stages,
 		Clients: Clients{FirstOrder: r.Float64(), StartLevel: 0.2 + 0.5*r.Float64(), Plan: 1, OrdersPerMonth: 3 * r.Float64(),
-			Order: -1, Care: -1, Claim: -1, DevelopStep: 0.1, DevelopProb: r.Float64(), Churn: 0.3 * r.Float64(),
+			DevelopStep: 0.1, DevelopProb: r.Float64(), Churn: 0.3 * r.Float64(),
 			NeglectChurn: 1 + 3*r.Float64(), NeglectOrders: r.Float64(), LostOrderChurn: r.Float64()},
 	}
 	c := &cfg.Clients
 	if pick(0.7) {
-		c.Order = r.IntN(nAct)
+		c.Order = ActivityAt(r.IntN(nAct))
 	}
 	if pick(0.7) {
-		c.Care = r.IntN(nAct)
+		c.Care = ActivityAt(r.IntN(nAct))
 	}
 	if pick(0.4) {
-		c.Claim = r.IntN(nAct)
+		c.Claim = ActivityAt(r.IntN(nAct))
 		c.ClaimsPerMonth = r.Float64()
 	}
 	if pick(0.5) {
-		c.SaleWork = []int{r.IntN(nAct)}
+		c.SaleWork = []ActivityRef{ActivityAt(r.IntN(nAct))}
 	}
 	for i := range r.IntN(3) {
-		in := Inbound{Name: fmt.Sprintf("in%d", i), Rate: 0.05 + r.Float64(), Stage: r.IntN(nStage), Role: -1, Growth: r.Float64() - 0.3}
+		in := Inbound{Name: fmt.Sprintf("in%d", i), Rate: 0.05 + r.Float64(), Stage: StageAt(r.IntN(nStage)), Growth: r.Float64() - 0.3}
 		if pick(0.5) {
 			var w Week
 			w.Work(MonFri, 9, 18)
@@ -92,13 +93,13 @@ func randomDesign(r *rand.Rand) Config {
 		cfg.Inbound = append(cfg.Inbound, in)
 	}
 	if pick(0.6) {
-		cfg.Databases = []Database{{Name: "db", Contacts: 100 + r.IntN(3000), Cooloff: float64(r.IntN(60)) * 24, MaxAttempts: r.IntN(4), Stage: 0}}
+		cfg.Databases = []Database{{Name: "db", Contacts: 100 + r.IntN(3000), Cooloff: float64(r.IntN(60)) * 24, MaxAttempts: r.IntN(4), Stage: StageAt(0)}}
 	}
 
 	nRole := 1 + r.IntN(4)
 	for i := range nRole {
 		ro := Role{
-			Name: fmt.Sprintf("r%d", i), Headcount: r.IntN(5), PairWith: -1,
+			Name: fmt.Sprintf("r%d", i), Headcount: r.IntN(5),
 			Speed: make([]float64, nAct), Skill: make([]float64, nAct),
 			Assign: Assign(r.IntN(4)), Personal: pick(0.5), Cover: pick(0.5),
 		}
@@ -119,21 +120,22 @@ func randomDesign(r *rand.Rand) Config {
 			w2.Work(MonFri, 14, 18)
 			ro.Shifts = append(ro.Shifts, w2)
 		}
-		if pick(0.4) && w.Hours() < HoursPerWeek {
-			w.Add(1, 9, 9.5, Internal, "meeting", nil)
-			w.Add(MonFri, 15, 16, Block, "block", []int{r.IntN(nAct)})
-		}
-		ro.Shifts = append([]Week{w}, ro.Shifts...)
 		for a := range nAct {
 			if pick(0.5) {
 				ro.Speed[a] = 0.5 + r.Float64()
 			}
 			ro.Skill[a] = 0.5 + r.Float64()
 		}
-		ro.Speed[r.IntN(nAct)] = 1 // every role does something
+		batch := r.IntN(nAct)
+		ro.Speed[batch] = 1 // every role does something
+		if pick(0.4) && w.Hours() < HoursPerWeek {
+			w.Add(1, 9, 9.5, Internal, "meeting", nil)
+			w.Add(MonFri, 15, 16, Block, "block", []ActivityRef{ActivityAt(batch)})
+		}
+		ro.Shifts = append([]Week{w}, ro.Shifts...)
 		if pick(0.5) {
 			ro.Setup = r.Float64() / 4
-			ro.SetupPair = []SetupPair{{A: "phone", B: "paper", Hours: r.Float64() / 2}}
+			ro.SetupPair = []SetupPair{{A: acts[0].Kind, B: acts[1].Kind, Hours: r.Float64() / 2}}
 		}
 		if pick(0.5) {
 			ro.Fatigue = Fatigue{Speed: 0.05 * r.Float64(), Convert: 0.05 * r.Float64(), Floor: 0.3, BreakRecovery: r.Float64()}
@@ -173,25 +175,25 @@ func randomDesign(r *rand.Rand) Config {
 	}
 	for i := range cfg.Roles {
 		ro := &cfg.Roles[i]
-		if len(cfg.Databases) > 0 && ro.Speed[stages[0].Activity] > 0 && pick(0.7) {
-			ro.Pull = []int{0}
+		if len(cfg.Databases) > 0 && ro.Speed[stages[0].Activity.Index()] > 0 && pick(0.7) {
+			ro.Pull = []DatabaseRef{DatabaseAt(0)}
 		}
 		if pick(0.2) && nRole > 1 {
 			if j := r.IntN(nRole); j != i {
-				ro.PairWith = j
+				ro.PairWith = RoleAt(j)
 			}
 		}
-		if pick(0.2) {
-			ro.Pause = &Pause{Watch: r.IntN(nRole), Above: 5 + r.IntN(10), Below: r.IntN(5)}
+		if pick(0.2) && nRole > 1 {
+			ro.Pause = &Pause{Watch: RoleAt((i + 1 + r.IntN(nRole-1)) % nRole), Above: 5 + r.IntN(10), Below: r.IntN(5)}
 		}
 		if pick(0.2) {
 			ro.FatCat = &FatCat{Target: 20000 * r.Float64(), Floor: r.Float64() / 2, Shape: 0.5 + r.Float64(), Slack: 1}
 		}
 	}
 	for range r.IntN(4) {
-		h := Handoff{From: r.IntN(nRole+1) - 1, To: r.IntN(nRole), Trigger: Trigger(r.IntN(5)),
-			Stage: r.IntN(nStage), Deals: 1 + r.IntN(3), Volume: 10000, InfoLoss: r.Float64() / 5}
-		if h.From == h.To {
+		h := Handoff{From: RoleRef(r.IntN(nRole + 1)), To: RoleAt(r.IntN(nRole)), Trigger: Trigger(1 + r.IntN(5)),
+			Stage: StageAt(r.IntN(nStage)), Deals: 1 + r.IntN(3), Volume: 10000, InfoLoss: r.Float64() / 5}
+		if h.From == h.To || h.Trigger == AtStage && cfg.Roles[h.To.Index()].Speed[stages[h.Stage.Index()].Activity.Index()] == 0 {
 			continue
 		}
 		if pick(0.5) {
@@ -203,7 +205,7 @@ func randomDesign(r *rand.Rand) Config {
 		cfg.Handoffs = append(cfg.Handoffs, h)
 	}
 	if pick(0.5) {
-		cfg.Initial = []Initial{{Role: r.IntN(nRole), Clients: r.IntN(30), Level: r.Float64(), Leads: r.IntN(5), Stage: r.IntN(nStage)}}
+		cfg.Initial = []Initial{{Role: RoleAt(0), Clients: r.IntN(30), Level: r.Float64(), Leads: r.IntN(5), Stage: StageAt(r.IntN(nStage))}}
 	}
 	if pick(0.4) {
 		end := cfg.Run.Warmup + cfg.Run.Horizon
@@ -212,16 +214,16 @@ func randomDesign(r *rand.Rand) Config {
 			ro.Headcount[i] = r.IntN(5) - 1
 		}
 		if nRole > 1 {
-			ro.Moves = []Move{{From: 0, To: 1, N: r.IntN(3) - 1}}
-			ro.Transfer = []Move{{From: 1, To: 0}}
+			ro.Moves = []Move{{From: RoleAt(0), To: RoleAt(1), N: []int{-1, 1, 2}[r.IntN(3)]}}
+			ro.Transfer = []Move{{From: RoleAt(1), To: RoleAt(0)}}
 		}
 		if pick(0.5) {
-			ro.Rebalance = []int{r.IntN(nRole)}
+			ro.Rebalance = []RoleRef{RoleAt(r.IntN(nRole))}
 		}
 		cfg.Reorgs = []Reorg{ro}
 	}
 	if pick(0.3) && cfg.Run.Warmup >= Month {
-		cfg.Target = &Target{Metric: []string{"margin", "revenue"}[r.IntN(2)], Growth: r.Float64(), By: 1, Window: 1}
+		cfg.Target = &Target{Metric: []string{metric.Margin, metric.Revenue}[r.IntN(2)], Growth: r.Float64(), By: 1, Window: 1}
 	}
 	return cfg
 }

@@ -42,7 +42,7 @@ func (rg *reorgs) apply(k int) {
 	now := s.env.Now()
 	if ro.Leave > 0 {
 		for r := range s.staff.roles {
-			if ro.LeaveRoles != nil && !slices.Contains(ro.LeaveRoles, r) {
+			if ro.LeaveRoles != nil && !slices.Contains(ro.LeaveRoles, RoleAt(r)) {
 				continue
 			}
 			var vets []int32
@@ -61,7 +61,7 @@ func (rg *reorgs) apply(k int) {
 		}
 	}
 	for _, mv := range ro.Moves {
-		people := s.staff.employedBy(int32(mv.From), func(a, b int32) int {
+		people := s.staff.employedBy(int32(mv.From.Index()), func(a, b int32) int {
 			return cmpFloat(s.staff.people[a].hired, s.staff.people[b].hired) // veterans first
 		})
 		n := mv.N
@@ -69,11 +69,11 @@ func (rg *reorgs) apply(k int) {
 			n = len(people)
 		}
 		for _, p := range people[:n] {
-			rg.move(p, int32(mv.To))
+			rg.move(p, int32(mv.To.Index()))
 		}
 	}
 	for _, tr := range ro.Transfer {
-		rg.transfer(int32(tr.From), int32(tr.To))
+		rg.transfer(int32(tr.From.Index()), int32(tr.To.Index()))
 	}
 	for r, h := range ro.Headcount {
 		if h >= 0 {
@@ -86,7 +86,7 @@ func (rg *reorgs) apply(k int) {
 		}
 	}
 	for _, r := range ro.Rebalance {
-		rg.rebalance(int32(r))
+		rg.rebalance(int32(r.Index()))
 	}
 }
 
@@ -143,12 +143,12 @@ func (rg *reorgs) rehome(r int32) {
 		}
 		to := int32(-1)
 		switch {
-		case a.state == stClient && c.Care >= 0:
-			to = s.work.staffedDoer(int32(c.Care))
-		case a.state == stClient && c.Order >= 0:
-			to = s.work.staffedDoer(int32(c.Order))
+		case a.state == stClient && c.Care != 0:
+			to = s.work.staffedDoer(int32(c.Care.Index()))
+		case a.state == stClient && c.Order != 0:
+			to = s.work.staffedDoer(int32(c.Order.Index()))
 		case a.state != stClient && a.stage >= 0:
-			to = s.work.staffedDoer(int32(s.cfg.Stages[a.stage].Activity))
+			to = s.work.staffedDoer(int32(s.cfg.Stages[a.stage].Activity.Index()))
 		}
 		if to >= 0 {
 			s.accts.reassign(int32(i), to)

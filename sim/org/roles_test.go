@@ -22,21 +22,21 @@ func chain() Config {
 			sp[a] = 1
 		}
 		return Role{Name: name, Headcount: n, Shifts: []Week{AroundTheClock()}, Speed: sp, Skill: ones(len(acts)),
-			PairWith: -1, Assign: AssignLeastLoaded, Personal: true, Cover: true}
+			Assign: AssignLeastLoaded, Personal: true, Cover: true}
 	}
 	return Config{
 		Name:       "chain",
 		Run:        Run{Horizon: Month, Replications: 1, Seed: 1},
 		Market:     Market{Size: dist.Const(1000, dist.None), MarginRate: 1},
-		Inbound:    []Inbound{{Name: "in", Rate: 1, Stage: 0, Role: 0}},
+		Inbound:    []Inbound{{Name: "in", Rate: 1, Stage: StageAt(0), Role: RoleAt(0)}},
 		Activities: acts,
 		Stages: []Stage{
-			{Name: "qualify", Activity: 0, Convert: 0.5, Next: 1},
-			{Name: "close", Activity: 1, Convert: 1, Next: -1},
+			{Name: "qualify", Activity: ActivityAt(0), Convert: 0.5, Next: StageAt(1)},
+			{Name: "close", Activity: ActivityAt(1), Convert: 1},
 		},
-		Clients:  Clients{Plan: 1, StartLevel: 0.5, FirstOrder: 1, OrdersPerMonth: 4, Order: 2, Care: -1, Claim: -1},
+		Clients:  Clients{Plan: 1, StartLevel: 0.5, FirstOrder: 1, OrdersPerMonth: 4, Order: ActivityAt(2)},
 		Roles:    []Role{role("caller", 2, 0), role("closer", 2, 1, 2), role("service", 2, 2)},
-		Handoffs: []Handoff{{From: 0, To: 1, Trigger: AtStage, Stage: 1}},
+		Handoffs: []Handoff{{From: RoleAt(0), To: RoleAt(1), Trigger: AtStage, Stage: StageAt(1)}},
 	}
 }
 
@@ -68,7 +68,7 @@ func TestHandoffAtStageAndInfoLoss(t *testing.T) {
 func TestHandoffAfterDeals(t *testing.T) {
 	t.Parallel()
 	cfg := chain()
-	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: 1, To: 2, Trigger: AfterDeals, Deals: 2})
+	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: RoleAt(1), To: RoleAt(2), Trigger: AfterDeals, Deals: 2})
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
 	won := value(t, p, r, "first_orders", "closer", "total")
@@ -89,7 +89,7 @@ func TestHandoffAtWonBySize(t *testing.T) {
 	t.Parallel()
 	cfg := chain()
 	cfg.Market.Size = dist.MustParse("empirical(1000, 3000)")
-	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: 1, To: 2, Trigger: AtWon, MinSize: 2000})
+	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: RoleAt(1), To: RoleAt(2), Trigger: AtWon, MinSize: 2000})
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
 	won := value(t, p, r, "first_orders", "closer", "total")
@@ -112,9 +112,9 @@ func TestHandoffAtPlan(t *testing.T) {
 		}
 		cfg.Roles[1].Speed[3] = 1
 		cfg.Roles[2].Speed[3] = 1
-		cfg.Clients.Care, cfg.Clients.DevelopStep, cfg.Clients.DevelopProb = 3, 0.25, 1
+		cfg.Clients.Care, cfg.Clients.DevelopStep, cfg.Clients.DevelopProb = ActivityAt(3), 0.25, 1
 		cfg.Market.Need = []NeedTier{{0, 24}}
-		cfg.Handoffs = append(cfg.Handoffs, Handoff{From: 1, To: 2, Trigger: trig, Volume: 1000})
+		cfg.Handoffs = append(cfg.Handoffs, Handoff{From: RoleAt(1), To: RoleAt(2), Trigger: trig, Volume: 1000})
 		p := mustCompile(t, cfg)
 		r := simulate(t, p, 1, 0)
 		won := value(t, p, r, "first_orders", "closer", "total")
@@ -159,9 +159,9 @@ func TestAssignment(t *testing.T) {
 	// by the caller who found it.
 	cfg := oneRole(2, allDay(), Activity{Name: "dial", Duration: dist.MustParse("5m"), Kind: "k"},
 		Activity{Name: "close", Duration: dist.MustParse("5m"), Kind: "k"})
-	cfg.Databases = []Database{{Name: "db", Contacts: 1000, Stage: 0}}
-	cfg.Stages = []Stage{{Name: "dial", Activity: 0, Convert: 0.2, Next: 1}, {Name: "close", Activity: 1, Convert: 0, Next: -1, NurtureShare: 1, NeedIn: dist.MustParse("1y"), Recall: 1}}
-	cfg.Roles[0].Pull = []int{0}
+	cfg.Databases = []Database{{Name: "db", Contacts: 1000, Stage: StageAt(0)}}
+	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.2, Next: StageAt(1)}, {Name: "close", Activity: ActivityAt(1), Convert: 0, NurtureShare: 1, NeedIn: dist.MustParse("1y"), Recall: StageAt(1)}}
+	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
 	cfg.Roles[0].Assign = AssignFinder
 	cfg.Roles[0].Personal = true
 	cfg.Roles[0].Cover = false
@@ -188,11 +188,11 @@ func TestPairsCannotCover(t *testing.T) {
 		Name: "pairs", Run: Run{Horizon: 48, Replications: 1, Seed: 1},
 		Market:     Market{Size: dist.Const(1000, dist.None), MarginRate: 1},
 		Activities: acts,
-		Stages:     []Stage{{Name: "close", Activity: 0, Convert: 1, Next: -1}},
-		Clients:    Clients{Plan: 1, StartLevel: 0.5, SaleWork: []int{1}, Order: -1, Care: -1, Claim: -1},
+		Stages:     []Stage{{Name: "close", Activity: ActivityAt(0), Convert: 1}},
+		Clients:    Clients{Plan: 1, StartLevel: 0.5, SaleWork: []ActivityRef{ActivityAt(1)}},
 		Roles: []Role{
-			{Name: "manager", Headcount: 2, Shifts: []Week{allDay()}, Speed: []float64{1, 0}, Skill: ones(2), PairWith: -1, Personal: true, Assign: AssignRoundRobin},
-			{Name: "assistant", Headcount: 2, Shifts: []Week{allDay()}, Speed: []float64{0, 1}, Skill: ones(2), PairWith: 0, Personal: true, Cover: false},
+			{Name: "manager", Headcount: 2, Shifts: []Week{allDay()}, Speed: []float64{1, 0}, Skill: ones(2), Personal: true, Assign: AssignRoundRobin},
+			{Name: "assistant", Headcount: 2, Shifts: []Week{allDay()}, Speed: []float64{0, 1}, Skill: ones(2), PairWith: RoleAt(0), Personal: true, Cover: false},
 		},
 	}
 	s := manual(t, cfg)
@@ -216,9 +216,9 @@ func TestPairsCannotCover(t *testing.T) {
 func TestPortfolioLimit(t *testing.T) {
 	t.Parallel()
 	cfg := oneRole(1, allDay(), Activity{Name: "dial", Duration: dist.MustParse("5m"), Kind: "k"})
-	cfg.Databases = []Database{{Name: "db", Contacts: 100000, Stage: 0}}
-	cfg.Stages = []Stage{{Name: "dial", Activity: 0, Convert: 0.5, Next: -1}}
-	cfg.Roles[0].Pull = []int{0}
+	cfg.Databases = []Database{{Name: "db", Contacts: 100000, Stage: StageAt(0)}}
+	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.5}}
+	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
 	cfg.Roles[0].Assign = AssignFinder
 	cfg.Roles[0].PortfolioLimit = 7
 	p := mustCompile(t, cfg)
@@ -250,9 +250,9 @@ func TestAbsenceTakesTime(t *testing.T) {
 func TestRampUp(t *testing.T) {
 	t.Parallel()
 	cfg := oneRole(40, allDay(), Activity{Name: "dial", Duration: dist.MustParse("1h"), Kind: "k"})
-	cfg.Databases = []Database{{Name: "db", Contacts: 1000000, Stage: 0}}
-	cfg.Stages = []Stage{{Name: "dial", Activity: 0, Convert: 0.5, Next: -1}}
-	cfg.Roles[0].Pull = []int{0}
+	cfg.Databases = []Database{{Name: "db", Contacts: 1000000, Stage: StageAt(0)}}
+	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.5}}
+	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
 	cfg.Roles[0].Ramp = []float64{0.35, 0.65, 1}
 	cfg.Roles[0].RampConvert = true
 	cfg.Roles[0].New = 40
@@ -325,9 +325,9 @@ func TestReorganisation(t *testing.T) {
 	t.Parallel()
 	cfg := chain()
 	cfg.Run.Horizon = 2 * Month
-	cfg.Initial = []Initial{{Role: 1, Clients: 10, Level: 0.5}}
-	cfg.Reorgs = []Reorg{{At: Month, Moves: []Move{{From: 1, To: 2, N: -1}},
-		Headcount: []int{4, 3, -1}, Leave: 0.5, LeaveRoles: []int{0}}}
+	cfg.Initial = []Initial{{Role: RoleAt(1), Clients: 10, Level: 0.5}}
+	cfg.Reorgs = []Reorg{{At: Month, Moves: []Move{{From: RoleAt(1), To: RoleAt(2), N: -1}},
+		Headcount: []int{4, 3, -1}, Leave: 0.5, LeaveRoles: []RoleRef{RoleAt(0)}}}
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
 	head := func(role, per string) float64 { return value(t, p, r, "headcount", role, per) }
@@ -347,7 +347,7 @@ func TestSkillScalesConversion(t *testing.T) {
 	t.Parallel()
 	for _, skill := range []float64{1, 0.5} {
 		cfg := oneRole(40, allDay(), Activity{Name: "qualify", Duration: dist.MustParse("1m"), Kind: "k"})
-		cfg.Stages[0] = Stage{Name: "q", Activity: 0, Convert: 0.8, Next: -1}
+		cfg.Stages[0] = Stage{Name: "q", Activity: ActivityAt(0), Convert: 0.8}
 		cfg.Roles[0].Skill = []float64{skill}
 		s := manual(t, cfg)
 		s.pushLeads(1000, 0)
@@ -365,7 +365,7 @@ func TestBonuses(t *testing.T) {
 	cfg := chain()
 	cfg.Roles[0].Pay = Pay{PerPassed: 100}
 	cfg.Roles[1].Pay = Pay{PerFirstOrder: 1000, PerHandover: 10}
-	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: 1, To: 2, Trigger: AtWon})
+	cfg.Handoffs = append(cfg.Handoffs, Handoff{From: RoleAt(1), To: RoleAt(2), Trigger: AtWon})
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
 	passed := value(t, p, r, "passed", "caller", "total")
@@ -411,7 +411,7 @@ func TestClaims(t *testing.T) {
 	cfg.Activities = append(cfg.Activities, Activity{Name: "claim", Duration: dist.MustParse("10m"), Kind: "k", Patience: dist.MustParse("1h")})
 	cfg.Roles[0].Speed = append(cfg.Roles[0].Speed, 1)
 	cfg.Roles[0].Skill = append(cfg.Roles[0].Skill, 1)
-	cfg.Clients.Claim, cfg.Clients.ClaimsPerMonth, cfg.Clients.LostOrderChurn = 1, 1, 1
+	cfg.Clients.Claim, cfg.Clients.ClaimsPerMonth, cfg.Clients.LostOrderChurn = ActivityAt(1), 1, 1
 	cfg.Run.Horizon = Month
 	p := mustCompile(t, cfg)
 	r := simulate(t, p, 1, 0)
@@ -424,7 +424,7 @@ func TestClaims(t *testing.T) {
 	}
 	// Nobody to handle claims: each claim expires and its client leaves.
 	cfg.Roles[0].Speed[1] = 0
-	cfg.Roles = append(cfg.Roles, Role{Name: "absent", Headcount: 0, Shifts: []Week{allDay()}, Speed: []float64{0, 1}, Skill: ones(2), PairWith: -1})
+	cfg.Roles = append(cfg.Roles, Role{Name: "absent", Headcount: 0, Shifts: []Week{allDay()}, Speed: []float64{0, 1}, Skill: ones(2)})
 	p = mustCompile(t, cfg)
 	r = simulate(t, p, 1, 0)
 	if got := value(t, p, r, "churned_clients", "all", "total"); math.Abs(got-300*(1-math.Exp(-1))) > 4*math.Sqrt(300*0.25) {

@@ -36,7 +36,7 @@ type Span struct {
 	Start, End float64
 	Kind       SpanKind
 	Name       string
-	Only       []int // Block: the activities allowed
+	Only       []ActivityRef // Block: the activities allowed
 }
 
 // Week is a weekly calendar: working spans in order, not overlapping.
@@ -113,7 +113,7 @@ func (w *Week) Break(days Days, from, to float64) error {
 
 // Add lays a span of the given kind, name and allowed activities over the
 // time, which becomes working time if it was not.
-func (w *Week) Add(days Days, from, to float64, kind SpanKind, name string, only []int) error {
+func (w *Week) Add(days Days, from, to float64, kind SpanKind, name string, only []ActivityRef) error {
 	return w.paint(days, from, to, w.label(Span{Kind: kind, Name: name, Only: only}))
 }
 

@@ -95,7 +95,7 @@ blocks = [
 			internal += sp.End - sp.Start
 		case org.Block:
 			block += sp.End - sp.Start
-			if len(sp.Only) != 1 || sp.Only[0] != 1 {
+			if len(sp.Only) != 1 || sp.Only[0] != org.ActivityAt(1) {
 				t.Errorf("block only %v, want [1]", sp.Only)
 			}
 		}

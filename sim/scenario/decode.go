@@ -2,8 +2,6 @@ package scenario
 
 import (
 	"cmp"
-	"fmt"
-	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -63,16 +61,6 @@ func parseRange(s string) *valueRange {
 		}
 	}
 	return r
-}
-
-func (r *valueRange) contains(x float64) bool {
-	if r.hasLo && (x < r.lo || r.loOpen && x == r.lo) {
-		return false
-	}
-	if r.hasHi && (x > r.hi || r.hiOpen && x == r.hi) {
-		return false
-	}
-	return true
 }
 
 // describe says what the range allows; pct writes the bounds as
@@ -180,12 +168,13 @@ type nodeDecoder interface {
 type decoder struct {
 	errs    errorList
 	where   map[string]pos
-	failed  map[string]bool // keys with a problem
+	failed  map[string]bool    // keys with a problem
+	bare    map[string]float64 // fractions written as bare numbers
 	partial bool
 }
 
 func newDecoder() *decoder {
-	return &decoder{where: map[string]pos{}, failed: map[string]bool{}}
+	return &decoder{where: map[string]pos{}, failed: map[string]bool{}, bare: map[string]float64{}}
 }
 
 // fail reports a problem with the value n at key.
@@ -268,7 +257,7 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, key string, f *field) {
 			}
 			return
 		}
-		d.checkRange(n, v, key, f)
+		d.noteBare(n, v, key)
 		return
 	}
 	if t == distType {
@@ -305,7 +294,6 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, key string, f *field) {
 			return
 		}
 		v.SetInt(i)
-		d.checkRange(n, v, key, f)
 	case reflect.Float64:
 		if n.kind != scalarNode {
 			d.fail(n, key, "want a number, got %s %s", n.kindName(), n.describe())
@@ -318,7 +306,6 @@ func (d *decoder) decodeValue(n *node, v reflect.Value, key string, f *field) {
 			d.fail(n, key, "want a number, got %s %s", n.kindName(), n.describe())
 			return
 		}
-		d.checkRange(n, v, key, f)
 	case reflect.Slice:
 		d.decodeSlice(n, v, key, f)
 	case reflect.Pointer:
@@ -413,30 +400,18 @@ func (d *decoder) decodeDist(n *node, v reflect.Value, key string, f *field) {
 	v.Set(reflect.ValueOf(dd))
 }
 
-// checkRange reports a decoded number outside the field's range.
-func (d *decoder) checkRange(n *node, v reflect.Value, key string, f *field) {
-	var x float64
-	switch v.Kind() {
-	case reflect.Int, reflect.Int64:
-		x = float64(v.Int())
-	case reflect.Float64:
-		x = v.Float()
-	default:
+// noteBare records a fraction written as a bare number rather than a
+// percentage, so that a rule's error about it can say how to write one.
+// Ranges are the model's rules: org.Config.Validate checks them; the range
+// tags document them in the schema and the reference (a test checks that
+// the two agree).
+func (d *decoder) noteBare(n *node, v reflect.Value, key string) {
+	if v.Type() != fractionType {
 		return
 	}
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		d.fail(n, key, "%s: want a finite number", n.describe())
-		return
+	if _, text := n.val.(string); !text {
+		d.bare[key] = v.Float()
 	}
-	if f == nil || f.rng == nil || f.rng.contains(x) {
-		return
-	}
-	pct := v.Type() == fractionType
-	hint := ""
-	if _, bare := n.val.(string); pct && !bare && x > 1 {
-		hint = fmt.Sprintf(" (a bare number is a fraction: write \"%s%%\" for a percentage)", n.describe())
-	}
-	d.fail(n, key, "%s out of range: want %s%s", n.describe(), f.rng.describe(pct), hint)
 }
 
 func contains(list []string, s string) bool {

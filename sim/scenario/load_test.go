@@ -76,7 +76,7 @@ func TestLoadBase(t *testing.T) {
 	if h := c.Roles[0].Shifts[0].Hours(); h != 45 {
 		t.Errorf("default calendar: %v h/week, want 45", h)
 	}
-	if c.Stages[0].Next != 1 || c.Stages[1].Next != -1 || c.Stages[0].Recall != 0 {
+	if c.Stages[0].Next != org.StageAt(1) || c.Stages[1].Next != 0 || c.Stages[0].Recall != 0 {
 		t.Errorf("stage links: %+v", c.Stages)
 	}
 	if c.Roles[1].Speed[0] != 0 || c.Roles[1].Speed[1] != 1 {
@@ -146,8 +146,8 @@ func TestErrors(t *testing.T) {
 		{name: "wrong type", repl: [2]string{"headcount = 2", `headcount = "two"`}, want: []string{`t.toml:20: roles.hunter.headcount: want an integer, got string "two"`}},
 		{name: "float for integer", repl: [2]string{"headcount = 2", `headcount = 2.5`}, want: []string{`t.toml:20: roles.hunter.headcount: want an integer, got float 2.5`}},
 		{name: "negative headcount", repl: [2]string{"headcount = 2", `headcount = -1`}, want: []string{"t.toml:20: roles.hunter.headcount: -1 out of range: want >= 0"}},
-		{name: "probability above 1", repl: [2]string{`convert = "10%"`, `convert = 3.5`}, want: []string{`t.toml:15: stages[0].convert: 3.5 out of range: want from 0% to 100% (a bare number is a fraction: write "3.5%" for a percentage)`}},
-		{name: "percentage above 100", repl: [2]string{`convert = "10%"`, `convert = "150%"`}, want: []string{`t.toml:15: stages[0].convert: "150%" out of range: want from 0% to 100%`}},
+		{name: "probability above 1", repl: [2]string{`convert = "10%"`, `convert = 3.5`}, want: []string{`t.toml:15: stages[0].convert: 350% out of range: want from 0% to 100% (a bare number is a fraction: write "3.5%" for a percentage)`}},
+		{name: "percentage above 100", repl: [2]string{`convert = "10%"`, `convert = "150%"`}, want: []string{`t.toml:15: stages[0].convert: 150% out of range: want from 0% to 100%`}},
 		{name: "bad duration unit", repl: [2]string{`horizon = "1y"`, `horizon = "1yy"`}, want: []string{`t.toml:3: run.horizon: unknown unit "yy" in "1yy": use s, m, h, d, w, mo or y, or a name such as minutes, hours or days`}},
 		{name: "bare duration", repl: [2]string{`horizon = "1y"`, `horizon = 12`}, want: []string{`t.toml:3: run.horizon: a duration needs a unit: write it as a string such as "12h" or "12d" (units s, m, h, d, w, mo, y)`}},
 		{name: "bare rate", repl: [2]string{`rate = "2/day"`, `rate = 2`}, want: []string{`t.toml:7: inbound.web.rate: a rate needs a unit`}},
@@ -161,17 +161,17 @@ func TestErrors(t *testing.T) {
 		{name: "handoff to unknown role", add: "[[handoffs]]\nfrom = \"hunter\"\nto = \"famer\"\nat_won = true\n", want: []string{`t.toml:26: handoffs[0].to: unknown role "famer" (did you mean farmer?); known: hunter, farmer`}},
 		{name: "handoff without trigger", add: "[[handoffs]]\nto = \"farmer\"\n", want: []string{`t.toml:24: handoffs[0]: no trigger: give one of at_stage, at_won, after_deals, at_plan or at_volume`}},
 		{name: "handoff with two triggers", add: "[[handoffs]]\nto = \"farmer\"\nat_won = true\nafter_deals = 2\n", want: []string{`t.toml:24: handoffs[0]: 2 triggers (at_won, after_deals): give exactly one`}},
-		{name: "stage activity nobody does", add: "[activities.quote]\nduration = \"2h\"\n[[stages]]\nname = \"quote\"\nactivity = \"quote\"\n", want: []string{`t.toml:28: stages[2].activity: no role does activity "quote": add it to some role's does`}},
+		{name: "stage activity nobody does", add: "[activities.quote]\nduration = \"2h\"\n[[stages]]\nname = \"quote\"\nactivity = \"quote\"\n", want: []string{`t.toml:28: stages[2].activity: no role does activity "quote": give it to some role`}},
 		{name: "stage activity unknown", repl: [2]string{`activity = "meet"`, `activity = "meat"`}, want: []string{`t.toml:18: stages[1].activity: unknown activity "meat" (did you mean meet?); known: call, meet`}},
 		{name: "pull unknown database", add: "pull = [\"raw\"]\n", want: []string{`t.toml:24: roles.farmer.pull[0]: unknown database "raw": there are no databases`}},
 		{name: "inbound unknown stage", repl: [2]string{`rate = "2/day"`, "rate = \"2/day\"\nstage = \"contacts\""}, want: []string{`t.toml:8: inbound.web.stage: unknown stage "contacts" (did you mean contact?); known: contact, meeting`}},
 		{name: "pause unknown role", add: "pause = { watch = \"closer\", above = 20, below = 10 }\n", want: []string{`t.toml:24: roles.farmer.pause.watch: unknown role "closer"`}},
 		{name: "pause below not below above", add: "pause = { watch = \"hunter\", above = 10, below = 10 }\n", want: []string{`t.toml:24: roles.farmer.pause.below: below 10 must be less than above 10`}},
-		{name: "fatigue floor zero", add: "fatigue = { floor = \"0%\" }\n", want: []string{`t.toml:24: roles.farmer.fatigue.floor: "0%" out of range: want > 0% and <= 100%`}},
+		{name: "fatigue floor zero", add: "fatigue = { convert = \"2%\", floor = \"0%\" }\n", want: []string{`t.toml:24: roles.farmer.fatigue.floor: 0% out of range: want > 0% and <= 100%`}},
 		{name: "role does nothing", repl: [2]string{"does = [\"meet\"]\n", ""}, want: []string{`t.toml:22: roles.farmer.does: the role has people but does no activity`}},
 		{name: "reorg unknown role", add: "[[reorg]]\nat = \"6mo\"\nmoves = [{ from = \"hunter\", to = \"closer\", n = 1 }]\n", want: []string{`t.toml:26: reorg[0].moves[0].to: unknown role "closer"`}},
 		{name: "target after horizon", add: "[run]\n", want: []string{`t.toml:24: run: `}},
-		{name: "target by beyond horizon", repl: [2]string{`horizon = "1y"`, "horizon = \"6mo\"\nwarmup = \"6mo\""}, add: "[target]\ngrowth = \"100%\"\nby = \"12mo\"\n", want: []string{`t.toml:27: target.by: 1y is after the horizon 6mo`}},
+		{name: "target by beyond horizon", repl: [2]string{`horizon = "1y"`, "horizon = \"6mo\"\nwarmup = \"6mo\""}, add: "[target]\ngrowth = \"100%\"\nby = \"12mo\"\n", want: []string{`t.toml:27: target.by: month 12 is after the horizon 6mo`}},
 		{name: "target by not whole months", add: "[target]\ngrowth = \"100%\"\nby = \"45d\"\nbaseline = 1000\n", want: []string{`t.toml:26: target.by: 45d is not a whole number of months`}},
 		{name: "missing required", add: "[[stages]]\nactivity = \"call\"\n", want: []string{`t.toml:24: stages[2].name: missing: the key name is required`}},
 		{name: "duplicate table", add: "[roles.farmer]\n", want: []string{`t.toml:24: key 'roles.farmer' has already been defined`}},
@@ -272,7 +272,7 @@ func TestInclude(t *testing.T) {
 	// A problem in an included file is reported where it was written.
 	files["common/market.toml"] = "[market]\nmargin_rate = \"300%\"\nsize = \"10k\"\n"
 	_, errs = load(t, files, "d/t.toml", Options{})
-	if len(errs) != 1 || errs[0] != `common/market.toml:2: market.margin_rate: "300%" out of range: want > 0% and <= 100%` {
+	if len(errs) != 1 || errs[0] != `common/market.toml:2: market.margin_rate: 300% out of range: want > 0% and <= 100%` {
 		t.Errorf("got %q", errs)
 	}
 
@@ -386,7 +386,7 @@ func TestSet(t *testing.T) {
 	}
 	// A new entry is set whole.
 	s, errs = load(t, files, "t.toml", Options{Set: []string{`inbound.fair={rate="1/day", stage="meeting"}`}})
-	if len(errs) > 0 || len(s.Config.Inbound) != 2 || s.Config.Inbound[1].Stage != 1 {
+	if len(errs) > 0 || len(s.Config.Inbound) != 2 || s.Config.Inbound[1].Stage != org.StageAt(1) {
 		t.Errorf("new inbound entry: %q", errs)
 	}
 

@@ -53,7 +53,7 @@ func TestMMC(t *testing.T) {
 	if r.Headcount != 10 || len(r.Shifts) != 1 || r.Shifts[0].Hours() != org.HoursPerWeek || r.Setup != 0 || r.Attrition != 0 || len(r.Absence) != 0 {
 		t.Errorf("role %+v", r)
 	}
-	if st := c.Stages[0]; st.Convert != 0 || st.NurtureShare != 0 || st.Next != -1 {
+	if st := c.Stages[0]; st.Convert != 0 || st.NurtureShare != 0 || st.Next != 0 {
 		t.Errorf("stage %+v", st)
 	}
 }

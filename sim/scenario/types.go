@@ -232,7 +232,7 @@ type Handoff struct {
 type Initial struct {
 	Role    string   `toml:"role" req:"true" doc:"the role whose people own it"`
 	Clients int      `toml:"clients" default:"0" range:"[0,)" doc:"clients per person"`
-	Level   Fraction `toml:"level" range:"(0,)" defdoc:"clients.start_level" doc:"their monthly volume as a share of size"`
+	Level   Fraction `toml:"level" range:"[0,)" defdoc:"clients.start_level" doc:"their monthly volume as a share of size (0: clients.start_level)"`
 	Leads   int      `toml:"leads" default:"0" range:"[0,)" doc:"leads per person waiting at stage"`
 	Stage   string   `toml:"stage" defdoc:"the first stage" doc:"the stage the leads wait at"`
 }

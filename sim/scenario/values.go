@@ -3,7 +3,6 @@ package scenario
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/salesim/salesim/sim/quantity"
@@ -311,6 +310,3 @@ func toFloat(v any) float64 {
 	}
 	return 0
 }
-
-// formatFloat formats a number for messages.
-func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

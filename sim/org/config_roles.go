@@ -1,0 +1,259 @@
+package org
+
+import "github.com/salesim/salesim/sim/dist"
+
+// Assign says how a role picks the person who takes over an account.
+type Assign int
+
+const (
+	AssignFinder      Assign = iota // the person who found it (pulled work); else least loaded
+	AssignLeastLoaded               // the person with the fewest accounts
+	AssignRoundRobin                // in turn
+	AssignPool                      // nobody: the role's accounts are a shared pool
+)
+
+// Role is a job in the department.
+type Role struct {
+	Name      string
+	Headcount int
+	// New is the number of the initial headcount that are new hires
+	// (ramping up); the others are fully ramped.
+	New int
+	// Shifts are the calendars of the role's shift groups: person i works
+	// Shifts[i mod len(Shifts)]. At least one.
+	Shifts []Week
+	// Speed and Skill are per activity (indexed like Config.Activities):
+	// Speed 0 means the role does not perform the activity; otherwise the
+	// duration is divided by it. Skill multiplies conversion.
+	Speed []float64
+	Skill []float64
+	// Pull lists the outbound work the role does when nothing waits, in
+	// order: the databases it calls.
+	Pull []DatabaseRef
+	Pay  Pay
+
+	// Setup is the time lost when a person changes from one kind of
+	// activity to another; SetupPair overrides it for given pairs.
+	Setup     float64
+	SetupPair []SetupPair
+	Fatigue   Fatigue
+
+	Absence []Absence
+	// Ramp gives a new hire's productivity by month of tenure (the last
+	// value holds after); RampSpeed/RampConvert say what it multiplies.
+	Ramp        []float64
+	RampSpeed   bool
+	RampConvert bool
+	// Attrition is the share of people leaving in a year (a constant hazard
+	// −ln(1 − Attrition) per year); Refill the delay before the vacancy is
+	// filled by a new hire; LeaveLoss the probability that each client of
+	// a leaver leaves too (D8).
+	Attrition float64
+	Refill    dist.Dist
+	LeaveLoss float64
+
+	Assign Assign
+	// Personal: tasks for an account go to the account's person (true) or
+	// to the role's shared queue (false). Cover: colleagues may take the
+	// personal tasks of an absent person.
+	Personal bool
+	Cover    bool
+	// PairWith is a role whose person i is this role's person i's fixed
+	// partner (manager + assistant): work on one partner's accounts that
+	// only the other partner's role does goes to that partner alone, both
+	// ways. None: no partner.
+	PairWith RoleRef
+	// PortfolioLimit caps the accounts a person owns (0: none); at the cap
+	// the person stops prospecting and is skipped when accounts arrive.
+	PortfolioLimit int
+	// CareEvery is how often the role contacts each client it owns; 0
+	// means as each client needs (Market.Need).
+	CareEvery float64
+	// Pause stops the role's pulled work while another role is overloaded
+	// (backpressure.go).
+	Pause *Pause
+	// FatCat lowers prospecting as portfolio income nears a target
+	// (fatcat.go).
+	FatCat *FatCat
+}
+
+// Pay is what a person of a role costs.
+type Pay struct {
+	Salary float64 // per month employed
+	Hourly float64 // per scheduled hour present (not absent)
+	// Commission is the share of margin of the clients the person owns;
+	// SourceCommission the share of margin of accounts the person passed
+	// on — the first handoff of a lead or client — for SourceMonths after
+	// the account's first order.
+	Commission       float64
+	SourceCommission float64
+	SourceMonths     float64
+	// Bonuses per event.
+	PerHandover   float64 // a client handed over to another role
+	PerPassed     float64 // a lead passed to another role
+	PerFirstOrder float64 // a deal the person won
+}
+
+// SetupPair is a switching cost between two activity kinds, in either
+// direction.
+type SetupPair struct {
+	A, B  string
+	Hours float64
+}
+
+// Fatigue makes phone work slower and less successful as a shift goes on
+// (research/domain.md B1, B2): multipliers fall linearly with hours on
+// shift, to Floor at the least, and a break removes BreakRecovery of the
+// accumulated fatigue.
+type Fatigue struct {
+	Speed         float64 // relative fall of speed per hour on shift
+	Convert       float64 // relative fall of conversion per hour on shift
+	Floor         float64
+	BreakRecovery float64
+}
+
+// Absence is a kind of leave: spells start at Rate per year and last Length
+// (calendar hours).
+type Absence struct {
+	Name   string
+	Rate   float64
+	Length dist.Dist
+}
+
+func (ro *Role) check(v *checker, i int) {
+	f := index("Roles", i)
+	nA := len(v.cfg.Activities)
+	if ro.Name == "" {
+		v.bad(f+".Name", "empty name")
+	}
+	v.count(f+".Headcount", ro.Headcount, 0)
+	if v.count(f+".New", ro.New, 0) && ro.New > ro.Headcount && ro.Headcount >= 0 {
+		v.bad(f+".New", "%d new hires but headcount is %d: new counts people of the headcount", ro.New, ro.Headcount)
+	}
+	if len(ro.Shifts) == 0 {
+		v.bad(f+".Shifts", "no calendar")
+	}
+	for j, w := range ro.Shifts {
+		k := index(f+".Shifts", j)
+		if len(w.Spans) == 0 {
+			v.bad(k, "no working time left in the week")
+		}
+		for s, sp := range w.Spans {
+			for n, a := range sp.Only {
+				if v.activity(index(index(k+".Spans", s)+".Only", n), a, true) && len(ro.Speed) == nA && ro.Speed[a.Index()] == 0 {
+					v.bad(index(index(k+".Spans", s)+".Only", n), "the role does not do activity %q", v.cfg.Activities[a.Index()].Name)
+				}
+			}
+		}
+	}
+	if len(ro.Speed) != nA || len(ro.Skill) != nA {
+		v.bad(f+".Speed", "speed and skill need one value per activity (%d); have %d and %d", nA, len(ro.Speed), len(ro.Skill))
+	} else {
+		performs := false
+		for a := range nA {
+			v.number(index(f+".Speed", a), ro.Speed[a], 0, false)
+			v.number(index(f+".Skill", a), ro.Skill[a], 0, false)
+			performs = performs || ro.Speed[a] > 0
+		}
+		if !performs && v.cfg.staffed(i) {
+			v.bad(f+".Speed", "the role has people but does no activity: list its activities")
+		}
+	}
+	for j, d := range ro.Pull {
+		v.database(index(f+".Pull", j), d, true)
+	}
+	ro.Pay.check(v, f+".Pay")
+	v.hours(f+".Setup", ro.Setup, 0, false)
+	for j, sp := range ro.SetupPair {
+		k := index(f+".SetupPair", j)
+		for _, x := range [][2]string{{".A", sp.A}, {".B", sp.B}} {
+			if !v.cfg.hasKind(x[1]) {
+				v.bad(k+x[0], "unknown activity kind %q", x[1])
+			}
+		}
+		v.hours(k+".Hours", sp.Hours, 0, false)
+	}
+	ro.Fatigue.check(v, f+".Fatigue")
+	for j, ab := range ro.Absence {
+		k := index(f+".Absence", j)
+		v.number(k+".Rate", ab.Rate, 0, false)
+		v.dist(k+".Length", ab.Length, ab.Rate > 0)
+	}
+	for j, x := range ro.Ramp {
+		v.share(index(f+".Ramp", j), x, 0, 1, true, false)
+	}
+	v.share(f+".Attrition", ro.Attrition, 0, 1, false, true)
+	v.dist(f+".Refill", ro.Refill, ro.Attrition > 0)
+	v.prob(f+".LeaveLoss", ro.LeaveLoss)
+	if ro.Assign < AssignFinder || ro.Assign > AssignPool {
+		v.bad(f+".Assign", "unknown assignment %d", ro.Assign)
+	}
+	if v.role(f+".PairWith", ro.PairWith, false) && ro.PairWith != 0 {
+		p := ro.PairWith.Index()
+		if p == i {
+			v.bad(f+".PairWith", "a role cannot pair with itself")
+		} else if h := v.cfg.Roles[p].Headcount; h != ro.Headcount {
+			v.warn(f+".PairWith", "headcount %d but %d in role %s: some people have no partner", ro.Headcount, h, v.cfg.Roles[p].Name)
+		}
+	}
+	v.count(f+".PortfolioLimit", ro.PortfolioLimit, 0)
+	v.hours(f+".CareEvery", ro.CareEvery, 0, false)
+	if ro.Pause != nil {
+		ro.Pause.check(v, f+".Pause", i, len(ro.Pull) > 0)
+	}
+	if ro.FatCat != nil {
+		ro.FatCat.check(v, f+".FatCat", ro.Pay.Commission)
+	}
+}
+
+func (p *Pay) check(v *checker, f string) {
+	v.money(f+".Salary", p.Salary, 0, false)
+	v.money(f+".Hourly", p.Hourly, 0, false)
+	v.prob(f+".Commission", p.Commission)
+	v.prob(f+".SourceCommission", p.SourceCommission)
+	v.number(f+".SourceMonths", p.SourceMonths, 0, false)
+	v.money(f+".PerHandover", p.PerHandover, 0, false)
+	v.money(f+".PerPassed", p.PerPassed, 0, false)
+	v.money(f+".PerFirstOrder", p.PerFirstOrder, 0, false)
+}
+
+func (fa *Fatigue) check(v *checker, f string) {
+	v.prob(f+".Speed", fa.Speed)
+	v.prob(f+".Convert", fa.Convert)
+	if fa.Speed > 0 || fa.Convert > 0 {
+		v.share(f+".Floor", fa.Floor, 0, 1, true, false)
+	} else {
+		v.share(f+".Floor", fa.Floor, 0, 1, false, false)
+	}
+	v.prob(f+".BreakRecovery", fa.BreakRecovery)
+}
+
+// staffed reports whether role r has people at some time: at the start or
+// after a reorganisation.
+func (c *Config) staffed(r int) bool {
+	if c.Roles[r].Headcount > 0 {
+		return true
+	}
+	for _, ro := range c.Reorgs {
+		if r < len(ro.Headcount) && ro.Headcount[r] > 0 {
+			return true
+		}
+		for _, m := range ro.Moves {
+			if m.To.Index() == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasKind reports whether some activity is of kind k (an activity without
+// a kind is its own kind).
+func (c *Config) hasKind(k string) bool {
+	for _, a := range c.Activities {
+		if a.Kind == k || a.Kind == "" && a.Name == k {
+			return true
+		}
+	}
+	return false
+}
