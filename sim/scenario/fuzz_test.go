@@ -59,6 +59,10 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("problem %q has no message", e)
 			}
 			switch {
+			case fe.Via != "":
+				if !strings.HasPrefix(fe.Via, "f.toml:") {
+					t.Fatalf("problem %q: the include chain does not start in f.toml", e)
+				}
 			case fe.File == "f.toml":
 				if fe.Line < 0 || fe.Line > lines {
 					t.Fatalf("problem %q: line %d not in the input's %d lines", e, fe.Line, lines)

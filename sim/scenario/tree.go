@@ -11,10 +11,12 @@ import (
 )
 
 // pos is where a value was written: a file and line (0: unknown), or a
-// -set override (file is then "-set key=value").
+// -set override (file is then "-set key=value"). via is the chain of
+// includes that brought the file in, as in [FieldError.Via].
 type pos struct {
 	file string
 	line int
+	via  string
 }
 
 type nodeKind uint8
