@@ -226,7 +226,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, key string) {
 			d.failed[fk] = true
 			d.errs.add(n.pos, fk, "", nil, "missing: the key %s is required", f.key)
 		case f.hasDef:
-			dn := &node{kind: scalarNode, pos: n.pos, val: parseValueText(f.def)}
+			dn := &node{kind: scalarNode, pos: n.pos, val: defaultValue(f.def)}
 			d.decodeValue(dn, v.Field(f.index), fk, f)
 			delete(d.where, fk) // where records only keys that were written
 		case f.typ.Kind() == reflect.Struct && f.typ != distType && !implements(f.typ, scalarType) && !implements(f.typ, nodeDecType):
@@ -446,6 +446,25 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// defaultValues caches parseValueText of the default tags: every load
+// decodes the defaults of every key not written, and parsing them took
+// half the time of loading a small design.
+var defaultValues sync.Map // string -> any (scalars only)
+
+// defaultValue returns parseValueText(s), cached for scalar values (which
+// nothing modifies).
+func defaultValue(s string) any {
+	if v, ok := defaultValues.Load(s); ok {
+		return v
+	}
+	v := parseValueText(s)
+	switch v.(type) {
+	case string, int64, float64, bool:
+		defaultValues.Store(s, v)
+	}
+	return v
 }
 
 // parseValueText reads s as a TOML value if it is one ("3", "true",

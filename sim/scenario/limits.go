@@ -156,6 +156,7 @@ type shapeScan struct {
 	values int
 	err    string // the limit passed, if any
 	at     int    // its offset
+	done   bool   // the scan followed the text to its end
 }
 
 // checkShape returns the line and the message of the first limit src
@@ -212,10 +213,18 @@ func (sc *shapeScan) skipAll() {
 }
 
 func (sc *shapeScan) run() {
+	// A byte-order mark, which the TOML parser skips (UTF-16 ones too).
+	for _, bom := range []string{"\xff\xfe", "\xfe\xff", "\xef\xbb\xbf"} {
+		if strings.HasPrefix(sc.s, bom) {
+			sc.i = len(bom)
+			break
+		}
+	}
 	var depth, length int // of the current table
 	for {
 		sc.skipAll()
 		if sc.eof() {
+			sc.done = true
 			return
 		}
 		start := sc.i
