@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/salesim/salesim/sim/dist"
 	"github.com/salesim/salesim/sim/quantity"
 )
@@ -446,37 +444,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// defaultValues caches parseValueText of the default tags: every load
-// decodes the defaults of every key not written, and parsing them took
-// half the time of loading a small design.
-var defaultValues sync.Map // string -> any (scalars only)
-
-// defaultValue returns parseValueText(s), cached for scalar values (which
-// nothing modifies).
-func defaultValue(s string) any {
-	if v, ok := defaultValues.Load(s); ok {
-		return v
-	}
-	v := parseValueText(s)
-	switch v.(type) {
-	case string, int64, float64, bool:
-		defaultValues.Store(s, v)
-	}
-	return v
-}
-
-// parseValueText reads s as a TOML value if it is one ("3", "true",
-// "[1, 2]", "{a = 1}"), else as a string.
-func parseValueText(s string) any {
-	var m map[string]any
-	if _, err := toml.Decode("v = "+s, &m); err == nil && len(m) == 1 {
-		if v, ok := m["v"]; ok {
-			return v
-		}
-	}
-	return s
 }
 
 // typeDesc names a TOML-facing type for messages and the reference.

@@ -35,6 +35,24 @@ const (
 	MaxValues = 100_000
 )
 
+// includesAndLimits says what includes may reach and what the loader
+// refuses; the verbs are the limits, in the order of limits.go.
+const includesAndLimits = `
+Includes (` + "`include = [\"common/market.toml\"]`" + `) are read relative to the
+including file; an absolute path is read as it is. An include may reach any
+file the user running salesim can read, ` + "`../`" + ` included: a scenario is trusted
+input, like a script, so run only scenarios whose files you trust. A problem
+in an included file names the includes that led to it:
+` + "`main.toml:1: include \"../x.toml\": ../x.toml:3: key: ...`" + `.
+
+Limits: every file is a regular file (not a directory, named pipe or device)
+of at most %s, and the files of a scenario hold at most %s together and
+are at most %d reads (a file included twice counts twice). A value nests at
+most %d levels deep, counting the parts of its key and the arrays and inline
+tables around it; its full dotted key is at most %d bytes; a file holds at
+most %d values. Input beyond a limit is refused before it is parsed.
+`
+
 // ErrLimit is wrapped by the errors of input refused for its size, type or
 // shape.
 var ErrLimit = errors.New("scenario: input beyond a limit")

@@ -324,24 +324,6 @@ Overrides on the command line (` + "`-set key=value`" + `) use the same paths wi
 filled in: ` + "`roles.hunter.headcount=5`, `stages[2].convert=5%`" + `.
 `
 
-// includesAndLimits says what includes may reach and what the loader
-// refuses; the verbs are the limits, in the order of limits.go.
-const includesAndLimits = `
-Includes (` + "`include = [\"common/market.toml\"]`" + `) are read relative to the
-including file; an absolute path is read as it is. An include may reach any
-file the user running salesim can read, ` + "`../`" + ` included: a scenario is trusted
-input, like a script, so run only scenarios whose files you trust. A problem
-in an included file names the includes that led to it:
-` + "`main.toml:1: include \"../x.toml\": ../x.toml:3: key: ...`" + `.
-
-Limits: every file is a regular file (not a directory, named pipe or device)
-of at most %s, and the files of a scenario hold at most %s together and
-are at most %d reads (a file included twice counts twice). A value nests at
-most %d levels deep, counting the parts of its key and the arrays and inline
-tables around it; its full dotted key is at most %d bytes; a file holds at
-most %d values. Input beyond a limit is refused before it is parsed.
-`
-
 func tableHead(b *bytes.Buffer) {
 	b.WriteString("| Key | Type | Default | Meaning |\n|---|---|---|---|\n")
 }
