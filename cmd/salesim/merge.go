@@ -74,12 +74,7 @@ func readShards(dir string) ([]*results.Shard, error) {
 	var partial []int
 	files := map[[2]int]string{} // (index, count) -> file name
 	for _, n := range names {
-		f, err := os.Open(n)
-		if err != nil {
-			return nil, err
-		}
-		sh, err := results.ReadShard(f, n)
-		f.Close()
+		sh, err := results.ReadShardFS(os.DirFS(filepath.Dir(n)), filepath.Base(n))
 		if err != nil {
 			return nil, err
 		}

@@ -82,13 +82,17 @@ func TestMergeRefusesBadShards(t *testing.T) {
 	refused("shard 1 missing", "replications are missing (first: 4); run shards 1 again")
 
 	// Partial: shard 1 as an interrupted run writes it, one record short.
-	lines := strings.SplitAfter(string(good), "\n")
-	var partial strings.Builder
-	for _, l := range lines[:len(lines)-3] { // drop the last record, the end line and ""
-		partial.WriteString(strings.Replace(l, "# partial=false", "# partial=true", 1))
+	sh, err := results.ReadShard(bytes.NewReader(good), path(1))
+	if err != nil {
+		t.Fatal(err)
 	}
-	partial.WriteString("# end records=3\n")
-	if err := os.WriteFile(path(1), []byte(partial.String()), 0o644); err != nil {
+	sh.Header.Partial = true
+	sh.Records = sh.Records[:len(sh.Records)-1]
+	var partial bytes.Buffer
+	if err := results.WriteShard(&partial, sh); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path(1), partial.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	refused("shard 1 partial", "partial shards (interrupted runs): 1; run shards 1 again")
@@ -97,7 +101,7 @@ func TestMergeRefusesBadShards(t *testing.T) {
 	if err := os.WriteFile(path(1), good[:len(good)-100], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	refused("shard 1 truncated", path(1)+":")
+	refused("shard 1 truncated", results.ShardName(1, 3)+":")
 
 	// Duplicated: shard 2 twice, under another name.
 	if err := os.WriteFile(path(1), good, 0o644); err != nil {

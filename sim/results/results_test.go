@@ -27,7 +27,7 @@ func shardsOf(keys []metric.Key, recs []Record, n int) []*Shard {
 	for i := range n {
 		from, to := ShardReps(i, n, len(recs))
 		out = append(out, &Shard{
-			Header: Header{Scenario: "t", SHA256: "abc", Seed: 7, Replications: len(recs), Shard: i, Shards: n, Version: "v",
+			Header: Header{Scenario: "t", SHA256: "abc", Seed: 7, Replications: len(recs), Shard: i, Shards: n, Version: "v", Arch: Arch(),
 				Set: []string{"run.seed=7"}, Sources: []Source{{Name: "t.toml", Text: []byte("a = 1\n")}}},
 			Keys: keys, Records: recs[from:to],
 		})
@@ -136,7 +136,7 @@ func TestReadShardErrors(t *testing.T) {
 	WriteShard(&b, shardsOf(keys, recs, 1)[0])
 	good := b.String()
 	for _, tc := range []struct{ name, in, want string }{
-		{"empty", "", "x.csv:0: empty file"},
+		{"empty", "", "x.csv: empty file (0 bytes): not a shard"},
 		{"not a shard", "hello\n", "not a salesim shard"},
 		{"truncated", good[:len(good)-30], "truncated"},
 		{"bad digest", strings.Replace(good, "cost:hunter:total", "cost:farmer:total", 1), "keys digest"},

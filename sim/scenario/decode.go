@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/salesim/salesim/sim/dist"
 	"github.com/salesim/salesim/sim/quantity"
 )
@@ -215,7 +213,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, key string) {
 			d.failed[fk] = true
 			d.errs.add(n.pos, fk, "", nil, "missing: the key %s is required", f.key)
 		case f.hasDef:
-			dn := &node{kind: scalarNode, pos: n.pos, val: parseValueText(f.def)}
+			dn := &node{kind: scalarNode, pos: n.pos, val: defaultValue(f.def)}
 			d.decodeValue(dn, v.Field(f.index), fk, f)
 			delete(d.where, fk) // where records only keys that were written
 		case f.typ.Kind() == reflect.Struct && f.typ != distType && !implements(f.typ, scalarType) && !implements(f.typ, nodeDecType):
@@ -421,18 +419,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// parseValueText reads s as a TOML value if it is one ("3", "true",
-// "[1, 2]", "{a = 1}"), else as a string.
-func parseValueText(s string) any {
-	var m map[string]any
-	if _, err := toml.Decode("v = "+s, &m); err == nil && len(m) == 1 {
-		if v, ok := m["v"]; ok {
-			return v
-		}
-	}
-	return s
 }
 
 // typeDesc names a TOML-facing type for messages and the reference.

@@ -15,19 +15,31 @@ import (
 // override); Key is the dotted path of the value in the merged design, such
 // as "roles.hunter.headcount" or "stages[2].convert"; Value is the value as
 // written, if any.
+//
+// Via is the chain of includes that brought File in, empty for the file
+// named to the loader: `main.toml:1: include "../x.toml"`, and for a file
+// included from an included file `main.toml:1: include "a.toml":
+// a.toml:2: include "b.toml"`.
 type FieldError struct {
 	File  string
 	Line  int
 	Key   string
 	Value string
 	Msg   string
+	Via   string
 	Err   error // the underlying error, if any
 }
 
 // Error formats the error in the compiler style "file:line: key: msg",
-// leaving out the parts that are unknown.
+// leaving out the parts that are unknown, after the chain of includes
+// that led to the file if there is one:
+// `main.toml:1: include "../x.toml": ../x.toml:3: key: msg`.
 func (e *FieldError) Error() string {
 	var b strings.Builder
+	if e.Via != "" {
+		b.WriteString(e.Via)
+		b.WriteString(": ")
+	}
 	if e.File != "" {
 		b.WriteString(e.File)
 		if e.Line > 0 {
@@ -50,17 +62,21 @@ func (e *FieldError) Unwrap() error { return e.Err }
 type errorList []*FieldError
 
 func (l *errorList) add(p pos, key, value string, err error, format string, args ...any) {
-	*l = append(*l, &FieldError{File: p.file, Line: p.line, Key: key, Value: value, Msg: fmt.Sprintf(format, args...), Err: err})
+	*l = append(*l, &FieldError{File: p.file, Line: p.line, Key: key, Value: value, Msg: fmt.Sprintf(format, args...), Via: p.via, Err: err})
 }
 
-// join sorts the problems by file and line (unknown lines last, otherwise in
-// the order found) and joins them; nil if there are none.
+// join sorts the problems by include chain, file and line (unknown lines
+// last, otherwise in the order found) and joins them; nil if there are
+// none.
 func (l errorList) join() error {
 	if len(l) == 0 {
 		return nil
 	}
 	l = slices.Clone(l)
 	slices.SortStableFunc(l, func(a, b *FieldError) int {
+		if c := cmp.Compare(a.Via, b.Via); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(a.File, b.File); c != 0 {
 			return c
 		}

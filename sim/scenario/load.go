@@ -68,21 +68,37 @@ type Source struct {
 // are resolved relative to the including file inside fsys. Errors name
 // files by their path in fsys. A non-nil error holds every problem found
 // (see [Problems]); each is a [*FieldError].
+//
+// Only regular files are read, each of at most [MaxFileSize] bytes and
+// all together at most [MaxTotalSize]. The type of a file is checked
+// before it is opened, with [fs.Stat]; on a file system that does not
+// implement [fs.StatFS], Stat opens the file, so such a file system must
+// not block on Open (embed.FS and fstest.MapFS do not). An absolute include
+// path is looked up from the root of fsys (for [LoadArg], the root of the
+// file system) and keeps its absolute name in messages.
 func Load(fsys fs.FS, path string, opt Options) (*Scenario, error) {
-	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }}
-	return l.scenario(path, path, opt)
+	return loadFS(fsys, path, path, opt)
+}
+
+// loadFS loads the file fspath of fsys, named display in messages.
+func loadFS(fsys fs.FS, fspath, display string, opt Options) (*Scenario, error) {
+	l := &loader{read: func(p string, limit int64) ([]byte, error) { return readFile(fsys, p, limit) }}
+	return l.scenario(fspath, display, opt)
 }
 
 // Parse reads a single scenario file from r; name is used in messages and
-// as the default design name. A file that includes others is an error: use
-// [Load] for those.
+// as the default design name. At most [MaxFileSize] bytes are read from
+// r. A file that includes others is an error: use [Load] for those.
 func Parse(r io.Reader, name string, opt Options) (*Scenario, error) {
-	b, err := io.ReadAll(r)
+	b, err := readLimited(r, MaxFileSize)
 	if err != nil {
 		return nil, &FieldError{File: name, Msg: err.Error(), Err: err}
 	}
-	l := &loader{read: func(p string) ([]byte, error) {
+	l := &loader{read: func(p string, limit int64) ([]byte, error) {
 		if p == name {
+			if int64(len(b)) > limit {
+				return nil, tooBig(sizeText(int64(len(b))), limit)
+			}
 			return b, nil
 		}
 		return nil, errors.New("includes are not supported when reading a single stream: load the file from a file system")
@@ -117,9 +133,7 @@ func LoadArg(arg string, opt Options) (*Scenario, error) {
 	if err != nil {
 		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
 	}
-	fsys := os.DirFS(root)
-	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }}
-	return l.scenario(filepath.ToSlash(rel), file, opt)
+	return loadFS(os.DirFS(root), filepath.ToSlash(rel), file, opt)
 }
 
 // builtinPath returns the path in [scenarios.FS] of a built-in scenario
@@ -137,14 +151,16 @@ func loadBuiltin(name string, opt Options) (*Scenario, error) {
 	if p == "" {
 		return nil, &FieldError{File: "builtin:" + name, Msg: fmt.Sprintf("no built-in scenario %s%s; built-ins: %s", name, suggest(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
 	}
-	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(scenarios.FS, p) }}
-	return l.scenario(p, "builtin:"+p, opt)
+	return loadFS(scenarios.FS, p, "builtin:"+p, opt)
 }
 
 // A loader reads files and merges their trees.
 type loader struct {
-	read    func(fspath string) ([]byte, error)
+	// read returns the bytes of a file, refusing more than limit bytes.
+	read    func(fspath string, limit int64) ([]byte, error)
 	sources []Source
+	total   int64 // bytes read
+	tooMany bool  // MaxFiles was reached
 	errs    errorList
 }
 
@@ -152,30 +168,43 @@ type loader struct {
 type includer struct{ fspath, display string }
 
 // file reads, parses and builds the tree of one file, with its includes
-// merged under it. stack holds the files including it, for cycles.
-func (l *loader) file(fspath, display string, stack []includer, from pos) *node {
+// merged under it. stack holds the files including it, for cycles; at is
+// the include that names it, and via the chain of includes that led to
+// it, which its problems are reported after.
+func (l *loader) file(fspath, display string, stack []includer, at pos, via string) *node {
 	for i, in := range stack {
 		if in.fspath == fspath {
 			var names []string
 			for _, x := range stack[i:] {
 				names = append(names, x.display)
 			}
-			l.errs.add(from, "include", "", nil, "include cycle: %s -> %s", strings.Join(names, " -> "), display)
+			l.errs.add(at, "include", "", nil, "include cycle: %s -> %s", strings.Join(names, " -> "), display)
 			return nil
 		}
 	}
-	b, err := l.read(fspath)
-	if err != nil {
-		if len(stack) == 0 {
-			l.errs.add(pos{file: display}, "", "", err, "%v", unwrapPath(err))
-		} else {
-			l.errs.add(from, "include", "", err, "%s: %v", display, unwrapPath(err))
+	self := pos{file: display, via: via}
+	if len(l.sources) >= MaxFiles {
+		if !l.tooMany {
+			l.errs.add(self, "", "", ErrLimit, "more than %d files read for one scenario (a file included twice counts twice)", MaxFiles)
 		}
+		l.tooMany = true
 		return nil
 	}
+	b, err := l.read(fspath, min(MaxFileSize, MaxTotalSize-l.total))
+	if err != nil {
+		l.errs.add(self, "", "", err, "%v", unwrapPath(err))
+		return nil
+	}
+	l.total += int64(len(b))
 	sum := sha256.Sum256(b)
 	l.sources = append(l.sources, Source{Name: display, Text: b, SHA256: hex.EncodeToString(sum[:])})
 	src := string(b)
+	if line, msg := checkShape(src); msg != "" {
+		p := self
+		p.line = line
+		l.errs.add(p, "", "", ErrLimit, "%s; refused before parsing", msg)
+		return nil
+	}
 	var m map[string]any
 	if _, err := toml.Decode(src, &m); err != nil {
 		var pe toml.ParseError
@@ -191,13 +220,15 @@ func (l *loader) file(fspath, display string, stack []includer, from pos) *node 
 			if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
 				msg += fmt.Sprintf(" (after key %s)", pe.LastKey)
 			}
-			l.errs.add(pos{file: display, line: line}, "", "", pe, "%s", lowerFirst(msg))
+			p := self
+			p.line = line
+			l.errs.add(p, "", "", pe, "%s", lowerFirst(msg))
 		} else {
-			l.errs.add(pos{file: display}, "", "", err, "%v", err)
+			l.errs.add(self, "", "", err, "%v", err)
 		}
 		return nil
 	}
-	tree := build(m, "", pos{file: display}, locate(src))
+	tree := build(m, "", self, locate(src))
 	inc := tree.get("include")
 	tree.del("include")
 	if inc == nil {
@@ -217,12 +248,22 @@ func (l *loader) file(fspath, display string, stack []includer, from pos) *node 
 			l.errs.add(e.pos, indexKey("include", i), e.describe(), nil, "want a file name, got %s %s", e.kindName(), e.describe())
 			continue
 		}
-		p := path.Join(path.Dir(fspath), s)
+		p, shown := path.Join(path.Dir(fspath), s), path.Join(path.Dir(display), s)
+		if path.IsAbs(s) {
+			// An absolute path stays absolute: it is looked up from the
+			// root of the file system the scenario is loaded from.
+			shown = path.Clean(s)
+			p = strings.TrimLeft(shown, "/")
+		}
 		if !fs.ValidPath(p) {
 			l.errs.add(e.pos, indexKey("include", i), e.describe(), nil, "%q leaves the directory tree the scenario is loaded from", s)
 			continue
 		}
-		t := l.file(p, path.Join(path.Dir(display), s), append(stack, includer{fspath, display}), e.pos)
+		chain := fmt.Sprintf("%s:%d: include %q", e.pos.file, e.pos.line, s)
+		if e.pos.via != "" {
+			chain = e.pos.via + ": " + chain
+		}
+		t := l.file(p, shown, append(stack, includer{fspath, display}), e.pos, chain)
 		if t != nil {
 			merged = merge(merged, t)
 		}
@@ -252,7 +293,7 @@ func lowerFirst(s string) string {
 
 // scenario loads the design at fspath.
 func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error) {
-	tree := l.file(fspath, display, nil, pos{file: display})
+	tree := l.file(fspath, display, nil, pos{}, "")
 	if len(l.errs) > 0 {
 		return nil, l.errs.join()
 	}

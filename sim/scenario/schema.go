@@ -263,6 +263,7 @@ func (g *schemaGen) typeSchema(t reflect.Type, f *field) obj {
 func Reference() []byte {
 	var b bytes.Buffer
 	b.WriteString(referenceIntro)
+	fmt.Fprintf(&b, includesAndLimits, sizeText(MaxFileSize), sizeText(MaxTotalSize), MaxFiles, MaxNesting, MaxKeyLen, MaxValues)
 	top := reflect.TypeFor[Document]()
 	var scalars []*field
 	for i := range fieldsOf(top) {

@@ -77,7 +77,12 @@ func parseSetKey(s string) ([]setSeg, error) {
 // value if it is one, else taken as a string; it is also taken as the
 // string written when the key wants text.
 func applySet(root *node, expr string) *FieldError {
-	p := pos{file: "-set " + expr}
+	shown := expr
+	if len(shown) > 100 {
+		// The override is named in every problem it has.
+		shown = strings.ToValidUTF8(shown[:80], "") + "…"
+	}
+	p := pos{file: "-set " + shown}
 	fail := func(key, format string, args ...any) *FieldError {
 		return &FieldError{File: p.file, Key: key, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -89,6 +94,9 @@ func applySet(root *node, expr string) *FieldError {
 	segs, err := parseSetKey(keyText)
 	if err != nil {
 		return fail(keyText, "%v", err)
+	}
+	if _, msg := checkShape("v = " + valText); msg != "" {
+		return &FieldError{File: p.file, Key: keyText, Msg: "value refused: " + msg, Err: ErrLimit}
 	}
 	t := reflect.TypeFor[Document]()
 	n := root

@@ -7,14 +7,19 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // pos is where a value was written: a file and line (0: unknown), or a
-// -set override (file is then "-set key=value").
+// -set override (file is then "-set key=value"). via is the chain of
+// includes that brought the file in, as in [FieldError.Via].
 type pos struct {
 	file string
 	line int
+	via  string
 }
 
 type nodeKind uint8
@@ -206,4 +211,35 @@ func (n *node) kindName() string {
 		return "boolean"
 	}
 	return "date-time"
+}
+
+// defaultValues caches parseValueText of the default tags: every load
+// decodes the defaults of every key not written, and parsing them took
+// half the time of loading a small design.
+var defaultValues sync.Map // string -> any (scalars only)
+
+// defaultValue returns parseValueText(s), cached for scalar values (which
+// nothing modifies).
+func defaultValue(s string) any {
+	if v, ok := defaultValues.Load(s); ok {
+		return v
+	}
+	v := parseValueText(s)
+	switch v.(type) {
+	case string, int64, float64, bool:
+		defaultValues.Store(s, v)
+	}
+	return v
+}
+
+// parseValueText reads s as a TOML value if it is one ("3", "true",
+// "[1, 2]", "{a = 1}"), else as a string.
+func parseValueText(s string) any {
+	var m map[string]any
+	if _, err := toml.Decode("v = "+s, &m); err == nil && len(m) == 1 {
+		if v, ok := m["v"]; ok {
+			return v
+		}
+	}
+	return s
 }
