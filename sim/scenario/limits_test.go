@@ -187,7 +187,7 @@ func TestAbsoluteInclude(t *testing.T) {
 	os.WriteFile(main, []byte("include = \""+filepath.ToSlash(abs)+"\"\n"+base), 0o644)
 	// What LoadArg does with a file on disk: the root of the file system.
 	_, err := Load(os.DirFS("/"), strings.TrimPrefix(filepath.ToSlash(main), "/"), Options{})
-	wantProblem(t, err, `:1: include "`+abs+`": `+abs+`:2: market.margin_rate: "300%" out of range`)
+	wantProblem(t, err, `:1: include "`+abs+`": `+abs+`:2: market.margin_rate: 300% out of range`)
 }
 
 // TestIncludeChain: a problem two includes down names both.
