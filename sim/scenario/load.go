@@ -11,19 +11,17 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/salesim/salesim/scenarios"
 	"github.com/salesim/salesim/sim/org"
 )
 
 // Options adjust how a scenario is loaded.
 type Options struct {
-	// Variant selects one of the file's [variants.NAME] (FILE#NAME in
-	// [LoadArg], which overrides this field); "" is the base design.
+	// Variant selects one of the file's [variants.NAME] ("FILE#NAME" on
+	// salesim's command line); "" is the base design.
 	Variant string
 	// Set lists overrides "key=value" applied, in order, after includes and
 	// the variant: "roles.hunter.headcount=5", "run.seed=3",
@@ -69,8 +67,17 @@ type Source struct {
 // files by their path in fsys. A non-nil error holds every problem found
 // (see [Problems]); each is a [*FieldError].
 func Load(fsys fs.FS, path string, opt Options) (*Scenario, error) {
+	return LoadAs(fsys, path, path, opt)
+}
+
+// LoadAs is [Load] with the file called name, rather than by its path in
+// fsys, in messages and in [Scenario.Sources]: a command line loads
+// "../plans/a.toml" from a file system rooted elsewhere and reports it as
+// the user wrote it. Includes are named relative to name as they are read
+// relative to path.
+func LoadAs(fsys fs.FS, path, name string, opt Options) (*Scenario, error) {
 	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }}
-	return l.scenario(path, path, opt)
+	return l.scenario(path, name, opt)
 }
 
 // Parse reads a single scenario file from r; name is used in messages and
@@ -100,13 +107,13 @@ func LoadArg(arg string, opt Options) (*Scenario, error) {
 		file, opt.Variant = arg[:i], arg[i+1:]
 	}
 	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
-		return loadBuiltin(name, opt)
+		return Builtin(name, opt)
 	}
 	if _, err := os.Stat(file); err != nil {
-		if builtinPath(file) != "" {
-			return loadBuiltin(file, opt)
+		if IsBuiltin(file) {
+			return Builtin(file, opt)
 		}
-		return nil, &FieldError{File: file, Msg: "no such file, and no built-in scenario of that name" + suggest(strings.TrimSuffix(file, ".toml"), scenarios.Names()), Err: err}
+		return nil, NotFound(file, err)
 	}
 	abs, err := filepath.Abs(file)
 	if err != nil {
@@ -117,33 +124,15 @@ func LoadArg(arg string, opt Options) (*Scenario, error) {
 	if err != nil {
 		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
 	}
-	fsys := os.DirFS(root)
-	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }}
-	return l.scenario(filepath.ToSlash(rel), file, opt)
-}
-
-// builtinPath returns the path in [scenarios.FS] of a built-in scenario
-// name, or "".
-func builtinPath(name string) string {
-	name = strings.TrimSuffix(name, ".toml")
-	if slices.Contains(scenarios.Names(), name) {
-		return name + ".toml"
-	}
-	return ""
-}
-
-func loadBuiltin(name string, opt Options) (*Scenario, error) {
-	p := builtinPath(name)
-	if p == "" {
-		return nil, &FieldError{File: "builtin:" + name, Msg: fmt.Sprintf("no built-in scenario %s%s; built-ins: %s", name, suggest(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
-	}
-	l := &loader{read: func(p string) ([]byte, error) { return fs.ReadFile(scenarios.FS, p) }}
-	return l.scenario(p, "builtin:"+p, opt)
+	return LoadAs(os.DirFS(root), filepath.ToSlash(rel), file, opt)
 }
 
 // A loader reads files and merges their trees.
 type loader struct {
-	read    func(fspath string) ([]byte, error)
+	read func(fspath string) ([]byte, error)
+	// anyPath lets includes name any path, not only the valid paths of
+	// an fs.FS: read looks them up among recorded sources.
+	anyPath bool
 	sources []Source
 	errs    errorList
 }
@@ -218,7 +207,7 @@ func (l *loader) file(fspath, display string, stack []includer, from pos) *node 
 			continue
 		}
 		p := path.Join(path.Dir(fspath), s)
-		if !fs.ValidPath(p) {
+		if !l.anyPath && !fs.ValidPath(p) {
 			l.errs.add(e.pos, indexKey("include", i), e.describe(), nil, "%q leaves the directory tree the scenario is loaded from", s)
 			continue
 		}
