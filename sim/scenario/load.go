@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -95,36 +93,6 @@ func Parse(r io.Reader, name string, opt Options) (*Scenario, error) {
 		return nil, errors.New("includes are not supported when reading a single stream: load the file from a file system")
 	}}
 	return l.scenario(name, name, opt)
-}
-
-// LoadArg loads a scenario named on the command line: a file path, or the
-// name of a built-in scenario ("growth-plan", "validation/mmc", or with the
-// prefix "builtin:"), optionally followed by "#variant". A file on disk
-// takes precedence over a built-in of the same name.
-func LoadArg(arg string, opt Options) (*Scenario, error) {
-	file := arg
-	if i := strings.LastIndexByte(arg, '#'); i >= 0 {
-		file, opt.Variant = arg[:i], arg[i+1:]
-	}
-	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
-		return Builtin(name, opt)
-	}
-	if _, err := os.Stat(file); err != nil {
-		if IsBuiltin(file) {
-			return Builtin(file, opt)
-		}
-		return nil, NotFound(file, err)
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
-	}
-	root := filepath.VolumeName(abs) + string(filepath.Separator)
-	rel, err := filepath.Rel(root, abs)
-	if err != nil {
-		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
-	}
-	return LoadAs(os.DirFS(root), filepath.ToSlash(rel), file, opt)
 }
 
 // A loader reads files and merges their trees.
