@@ -19,7 +19,7 @@ func TestEveryBuiltinRuns(t *testing.T) {
 	var args []string
 	for _, name := range scenarios.Names() {
 		args = append(args, name)
-		sc, err := scenario.LoadArg(name, scenario.Options{})
+		sc, err := scenario.Builtin(name, scenario.Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -97,7 +97,7 @@ func checkOne(env *cmdEnv, arg string, set []string) bool {
 // checkLoad loads and compiles a scenario, printing its problems and the
 // warnings not in warned to stderr.
 func checkLoad(env *cmdEnv, arg string, set []string, warned map[string]bool) (*scenario.Scenario, bool) {
-	sc, err := scenario.LoadArg(arg, scenario.Options{Set: set})
+	sc, err := loadScenario(arg, scenario.Options{Set: set})
 	if err != nil {
 		probs := scenario.Problems(err)
 		for _, p := range probs {

@@ -1,69 +1,61 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"path"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
-	"testing/fstest"
 
-	"github.com/salesim/salesim/sim/org"
-	"github.com/salesim/salesim/sim/results"
+	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/scenario"
 )
 
-func sha256hex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
+// loadScenario loads a scenario named on the command line: a file path,
+// or the name of a built-in scenario ("growth-plan", "validation/mmc", or
+// with the prefix "builtin:"), optionally followed by "#variant". A file
+// on disk takes precedence over a built-in of the same name.
+func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) {
+	file := arg
+	if i := strings.LastIndexByte(arg, '#'); i >= 0 {
+		file, opt.Variant = arg[:i], arg[i+1:]
+	}
+	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
+		return scenario.Builtin(name, opt)
+	}
+	if _, err := os.Stat(file); err != nil {
+		if scenario.IsBuiltin(file) {
+			return scenario.Builtin(file, opt)
+		}
+		return nil, scenario.NotFound(file, err)
+	}
+	// Load from the root of the file system, so that includes reaching up
+	// with ".." stay inside it; messages name the file as given.
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, &scenario.FieldError{File: file, Msg: err.Error(), Err: err}
+	}
+	root := filepath.VolumeName(abs) + string(filepath.Separator)
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return nil, &scenario.FieldError{File: file, Msg: err.Error(), Err: err}
+	}
+	return scenario.LoadAs(os.DirFS(root), filepath.ToSlash(rel), file, opt)
 }
 
-// syntheticRoot is where designFromSources places the files it rebuilds,
-// deep enough that includes reaching up with ".." stay inside.
-const syntheticRoot = "s/a/l/e/s/i/m/r/o/o/t"
-
-// designFromSources rebuilds a design from the text of the files it was
-// read from (as shards and manifests record them), with the same variant
-// and overrides, and checks that the text is what was run.
-func designFromSources(srcs []results.Source, variant string, set []string, sha string) (*design, error) {
-	if len(srcs) == 0 {
-		return nil, errors.New("no scenario text recorded: the files were written by an older salesim")
-	}
-	key := func(name string) string {
-		name = strings.TrimPrefix(name, "builtin:")
-		name = strings.TrimLeft(name, "/")
-		return path.Join(syntheticRoot, name)
-	}
-	fsys := fstest.MapFS{}
-	for _, s := range srcs {
-		fsys[key(s.Name)] = &fstest.MapFile{Data: s.Text}
-	}
-	sc, err := scenario.Load(fsys, key(srcs[0].Name), scenario.Options{Variant: variant, Set: set})
-	if err != nil {
-		return nil, fmt.Errorf("rebuilding the design from its recorded text: %w", err)
-	}
-	if sha != "" && sc.SHA256 != sha {
-		return nil, fmt.Errorf("the recorded scenario text does not match its SHA-256 (%s)", sha)
-	}
-	// Report the names as they were originally given.
-	for i := range sc.Sources {
-		if i < len(srcs) {
-			sc.Sources[i].Name = srcs[i].Name
-		}
-	}
-	plan, err := org.Compile(sc.Config)
+// loadDesign loads and compiles one scenario argument with overrides,
+// printing its warnings to stderr.
+func loadDesign(arg string, set []string, stderr io.Writer) (*experiment.Design, error) {
+	sc, err := loadScenario(arg, scenario.Options{Set: set})
 	if err != nil {
 		return nil, err
 	}
-	name := sc.Name
-	if variant != "" {
-		name += "#" + variant
+	for _, w := range sc.Warnings {
+		fmt.Fprintln(stderr, "salesim: warning:", w)
 	}
-	return &design{sc: sc, plan: plan, name: name}, nil
-}
-
-// designFromHeader rebuilds the design of merged shards.
-func designFromHeader(h results.Header, env *cmdEnv) (*design, error) {
-	return designFromSources(h.Sources, h.Variant, h.Set, h.SHA256)
+	d, err := experiment.NewDesign(sc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", arg, err)
+	}
+	return d, nil
 }

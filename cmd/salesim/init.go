@@ -41,7 +41,7 @@ func initCmd(env *cmdEnv, name, file string) error {
 	if strings.Contains(name, "#") {
 		return usagef("init: %s: variants are chosen when running (FILE#variant); give the scenario's name alone", name)
 	}
-	sc, err := scenario.LoadArg("builtin:"+name, scenario.Options{})
+	sc, err := scenario.Builtin(name, scenario.Options{})
 	if err != nil {
 		var fe *scenario.FieldError
 		if errors.As(err, &fe) && fe.Line == 0 && fe.Key == "" {

@@ -2,16 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
-	"strconv"
-	"strings"
 
+	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -71,7 +68,6 @@ func readShards(dir string) ([]*results.Shard, error) {
 	}
 	sort.Strings(names)
 	var shards []*results.Shard
-	var partial []int
 	files := map[[2]int]string{} // (index, count) -> file name
 	for _, n := range names {
 		sh, err := results.ReadShardFS(os.DirFS(filepath.Dir(n)), filepath.Base(n))
@@ -83,52 +79,18 @@ func readShards(dir string) ([]*results.Shard, error) {
 			return nil, fmt.Errorf("%s and %s are both shard %d of %d: remove one", prev, n, id[0], id[1])
 		}
 		files[id] = n
-		if sh.Header.Partial {
-			partial = append(partial, sh.Header.Shard)
-		}
 		shards = append(shards, sh)
-	}
-	if len(partial) > 0 {
-		return nil, partialError(shards, partial)
 	}
 	return shards, nil
 }
 
-// partialError refuses the partial shards, naming them and any shard
-// missing besides them as the shards to run again.
-func partialError(shards []*results.Shard, partial []int) error {
-	me := &results.MergeError{Msg: fmt.Sprintf("partial shards (interrupted runs): %s", joinInts(partial)), RerunShard: partial}
-	var complete []*results.Shard
-	for _, s := range shards {
-		if !s.Header.Partial {
-			complete = append(complete, s)
-		}
-	}
-	var other *results.MergeError
-	if len(complete) == 0 {
-		// No shard is complete: the ones not there are missing too.
-		me.RerunShard = nil
-		for i := range shards[0].Header.Shards {
-			me.RerunShard = append(me.RerunShard, i)
-		}
-	} else if _, err := results.Merge(complete); errors.As(err, &other) {
-		me.RerunShard = append(me.RerunShard, other.RerunShard...)
-		slices.Sort(me.RerunShard)
-		me.RerunShard = slices.Compact(me.RerunShard)
-	}
-	return me
-}
-
-func joinInts(xs []int) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
-		s[i] = strconv.Itoa(x)
-	}
-	return strings.Join(s, ",")
-}
-
 func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 	shards, err := readShards(dir)
+	if err != nil {
+		return err
+	}
+	// Partial shards are refused, naming the shards to run again.
+	m, err := experiment.Merge(shards, experiment.MergeOptions{})
 	if err != nil {
 		return err
 	}
@@ -139,6 +101,6 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	man := manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
-	return mergeAndWrite(env, out, shards, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet})
+	man := experiment.Manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
+	return writeRun(env, out, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet})
 }

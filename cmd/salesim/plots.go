@@ -7,13 +7,14 @@ import (
 	"path/filepath"
 
 	"github.com/salesim/salesim/sim/charts"
+	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/results"
 )
 
 // chartMeta describes a design for the charts.
-func chartMeta(d *design) *charts.Meta {
-	cfg := d.plan.Config()
-	m := &charts.Meta{Design: d.name, Months: d.plan.Months()}
+func chartMeta(d *experiment.Design) *charts.Meta {
+	cfg := d.Plan.Config()
+	m := &charts.Meta{Design: d.Name, Months: d.Plan.Months()}
 	for _, r := range cfg.Roles {
 		m.Roles = append(m.Roles, r.Name)
 	}
@@ -35,7 +36,7 @@ func chartMeta(d *design) *charts.Meta {
 
 // writePlots writes every figure of a run into dir as PNG and SVG, each
 // file atomically, and returns the file names.
-func writePlots(dir string, d *design, t *results.Table) ([]string, error) {
+func writePlots(dir string, d *experiment.Design, t *results.Table) ([]string, error) {
 	figs, err := charts.RunFigures(t, chartMeta(d))
 	if err != nil {
 		return nil, err
@@ -45,8 +46,8 @@ func writePlots(dir string, d *design, t *results.Table) ([]string, error) {
 
 // writeComparePlots writes the figures comparing the designs of a
 // comparison into dir and returns the file names.
-func writeComparePlots(dir string, runs []*compared) ([]string, error) {
-	figs, err := charts.CompareFigures(chartDesigns(runs))
+func writeComparePlots(dir string, c *experiment.Comparison) ([]string, error) {
+	figs, err := charts.CompareFigures(chartDesigns(c))
 	if errors.Is(err, charts.ErrNoData) {
 		return nil, nil
 	}
@@ -56,10 +57,10 @@ func writeComparePlots(dir string, runs []*compared) ([]string, error) {
 	return writeFigures(dir, figs)
 }
 
-func chartDesigns(runs []*compared) []charts.Design {
+func chartDesigns(c *experiment.Comparison) []charts.Design {
 	var ds []charts.Design
-	for _, c := range runs {
-		ds = append(ds, charts.Design{Meta: chartMeta(c.d), Table: c.tab})
+	for i, d := range c.Designs {
+		ds = append(ds, charts.Design{Meta: chartMeta(d), Table: c.Tables[i]})
 	}
 	return ds
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/salesim/salesim/sim/charts"
+	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/report"
 	"github.com/salesim/salesim/sim/results"
@@ -55,19 +55,12 @@ func reportCmd(env *cmdEnv, dir string) error {
 	if err != nil {
 		return err
 	}
-	h := results.Header{Scenario: man.Scenario, SHA256: man.SHA256, Seed: man.Seed, Variant: man.Variant, Set: man.Overrides}
-	if len(h.Set) == 0 {
-		h.Set = nil
-	}
-	for _, s := range man.Sources {
-		h.Sources = append(h.Sources, results.Source{Name: s.Name, Text: []byte(s.Text)})
-	}
-	d, err := designFromHeader(h, env)
+	d, err := man.Design()
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
-	if want := keys(d.plan); results.KeysDigest(want) != results.KeysDigest(ks) {
-		return fmt.Errorf("%s: replications.csv does not hold the measures of %s as this salesim version defines them", dir, d.name)
+	if results.KeysDigest(d.Keys()) != results.KeysDigest(ks) {
+		return fmt.Errorf("%s: replications.csv does not hold the measures of %s as this salesim version defines them", dir, d.Name)
 	}
 	if err := writeReport(dir, d, results.Aggregate(ks, recs), man); err != nil {
 		return err
@@ -76,16 +69,13 @@ func reportCmd(env *cmdEnv, dir string) error {
 	return nil
 }
 
-func readManifest(path string) (*manifest, error) {
-	b, err := os.ReadFile(path)
+func readManifest(path string) (*experiment.Manifest, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var m manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &m, nil
+	defer f.Close()
+	return experiment.ReadManifest(f, path)
 }
 
 // reportDeptMetrics are the rows of the department table of a report:
@@ -97,7 +87,7 @@ var reportRoleMetrics = []string{metric.Headcount, metric.Throughput, metric.Fir
 
 // writeReport writes dir/report.html for a run of design d with results
 // t and manifest man.
-func writeReport(dir string, d *design, t *results.Table, man *manifest) error {
+func writeReport(dir string, d *experiment.Design, t *results.Table, man *experiment.Manifest) error {
 	meta := chartMeta(d)
 	figs, err := charts.RunFigures(t, meta)
 	if err != nil {
@@ -110,17 +100,17 @@ func writeReport(dir string, d *design, t *results.Table, man *manifest) error {
 	return writeFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return report.Write(w, r) })
 }
 
-func reportRun(d *design, t *results.Table, man *manifest, figs []*charts.Figure) (*report.Run, error) {
-	cfg := d.plan.Config()
-	cat := d.plan.Catalog()
+func reportRun(d *experiment.Design, t *results.Table, man *experiment.Manifest, figs []*charts.Figure) (*report.Run, error) {
+	cfg := d.Plan.Config()
+	cat := d.Plan.Catalog()
 	var summary bytes.Buffer
-	summarize(&summary, d.sc)
-	manJSON, err := json.MarshalIndent(man, "", "  ")
+	summarize(&summary, d.Scenario)
+	manJSON, err := man.JSON()
 	if err != nil {
 		return nil, err
 	}
 	r := &report.Run{
-		Title:       d.name,
+		Title:       d.Name,
 		Description: strings.TrimSpace(cfg.Description),
 		Design:      summary.String(),
 		Table:       t,
@@ -164,7 +154,7 @@ func reportRun(d *design, t *results.Table, man *manifest, figs []*charts.Figure
 	for _, s := range svgs {
 		r.Figures = append(r.Figures, report.Figure{Name: s.fig.Name, Title: s.fig.Title, Caption: s.fig.Caption, SVG: s.svg})
 	}
-	for _, s := range d.sc.Sources {
+	for _, s := range d.Scenario.Sources {
 		r.Sources = append(r.Sources, report.Source{Name: s.Name, Text: string(s.Text)})
 	}
 	if r.Fonts, err = reportFonts(); err != nil {
@@ -186,8 +176,8 @@ func reportFonts() ([]report.Font, error) {
 }
 
 // runFacts lists the run at a glance for a report's header.
-func runFacts(d *design, t *results.Table, man *manifest) []report.Fact {
-	cfg := d.plan.Config()
+func runFacts(d *experiment.Design, t *results.Table, man *experiment.Manifest) []report.Fact {
+	cfg := d.Plan.Config()
 	var fs []report.Fact
 	add := func(label, value string) {
 		if value != "" {
@@ -195,13 +185,13 @@ func runFacts(d *design, t *results.Table, man *manifest) []report.Fact {
 		}
 	}
 	src := ""
-	if len(d.sc.Sources) > 0 {
-		src = d.sc.Sources[0].Name
+	if len(d.Scenario.Sources) > 0 {
+		src = d.Scenario.Sources[0].Name
 	}
 	add("scenario", src)
-	add("variant", d.sc.Variant)
-	add("overrides", strings.Join(d.sc.Set, " "))
-	add("simulated", fmt.Sprintf("%d months after a %s warm-up", d.plan.Months(), checkHours(cfg.Run.Warmup)))
+	add("variant", d.Scenario.Variant)
+	add("overrides", strings.Join(d.Scenario.Set, " "))
+	add("simulated", fmt.Sprintf("%d months after a %s warm-up", d.Plan.Months(), checkHours(cfg.Run.Warmup)))
 	reps := strconv.Itoa(t.N)
 	if man.Partial {
 		reps += " (interrupted)"
@@ -220,26 +210,26 @@ func runFacts(d *design, t *results.Table, man *manifest) []report.Fact {
 // designs, the paired differences of rows against the first design, and
 // the comparison figures. Each design's own report, if written, is
 // linked from its folder.
-func writeCompareReport(dir string, runs []*compared, rows []pairRow, man *manifest) error {
-	if len(runs) == 0 {
+func writeCompareReport(dir string, cm *experiment.Comparison, man *experiment.Manifest) error {
+	if len(cm.Designs) == 0 {
 		return nil
 	}
-	c := &report.Comparison{Title: "Comparison of " + strconv.Itoa(len(runs)) + " designs"}
-	cat := runs[0].d.plan.Catalog()
+	c := &report.Comparison{Title: "Comparison of " + strconv.Itoa(len(cm.Designs)) + " designs"}
+	cat := cm.Designs[0].Plan.Catalog()
 	for _, m := range cat.MetricNames() {
 		info, _ := cat.Metric(m)
 		c.Metrics = append(c.Metrics, report.Metric{Name: m, Unit: string(info.Unit), Doc: info.Doc})
 	}
-	for _, r := range runs {
+	for _, d := range cm.Designs {
 		var summary bytes.Buffer
-		summarize(&summary, r.d.sc)
-		cd := report.CompareDesign{Name: r.d.name, Description: strings.TrimSpace(r.d.plan.Config().Description), Design: summary.String()}
-		if _, err := os.Stat(filepath.Join(dir, safeName(r.d.name), "report.html")); err == nil {
-			cd.Dir = safeName(r.d.name)
+		summarize(&summary, d.Scenario)
+		cd := report.CompareDesign{Name: d.Name, Description: strings.TrimSpace(d.Plan.Config().Description), Design: summary.String()}
+		if _, err := os.Stat(filepath.Join(dir, safeName(d.Name), "report.html")); err == nil {
+			cd.Dir = safeName(d.Name)
 		}
 		c.Designs = append(c.Designs, cd)
 	}
-	if tg := runs[0].d.plan.Config().Target; tg != nil {
+	if tg := cm.Designs[0].Plan.Config().Target; tg != nil {
 		c.Target = &report.Target{Metric: tg.Metric, Growth: tg.Growth, By: tg.By, Window: tg.Window}
 	}
 	show := map[string]bool{metric.PTarget: true}
@@ -258,19 +248,19 @@ func writeCompareReport(dir string, runs []*compared, rows []pairRow, man *manif
 		}
 	}
 	for _, m := range order {
-		for _, r := range rows {
-			if r.key.Metric != m || r.key.Role != metric.Department || r.key.Period != metric.Total {
+		for _, r := range cm.Rows {
+			if r.Key.Metric != m || r.Key.Role != metric.Department || r.Key.Period != metric.Total {
 				continue
 			}
-			row := report.Row{Metric: m, Role: r.key.Role, Period: r.key.Period, Design: r.design, Value: r.s}
-			if r.hasRef {
-				d := r.diff
+			row := report.Row{Metric: m, Role: r.Key.Role, Period: r.Key.Period, Design: r.Design, Value: r.Summary}
+			if r.HasRef {
+				d := r.Diff
 				row.Diff = &d
 			}
 			c.Rows = append(c.Rows, row)
 		}
 	}
-	figs, err := charts.CompareFigures(chartDesigns(runs))
+	figs, err := charts.CompareFigures(chartDesigns(cm))
 	if err != nil && !errors.Is(err, charts.ErrNoData) {
 		return err
 	}
@@ -282,13 +272,13 @@ func writeCompareReport(dir string, runs []*compared, rows []pairRow, man *manif
 		c.Figures = append(c.Figures, report.Figure{Name: s.fig.Name, Title: s.fig.Title, Caption: s.fig.Caption, SVG: s.svg})
 	}
 	if man != nil {
-		if c.Manifest, err = json.MarshalIndent(man, "", "  "); err != nil {
+		if c.Manifest, err = man.JSON(); err != nil {
 			return err
 		}
 	}
 	c.Facts = append(c.Facts,
-		report.Fact{Label: "replications", Value: strconv.Itoa(runs[0].tab.N) + " per design, common random numbers"},
-		report.Fact{Label: "seed", Value: strconv.FormatUint(runs[0].d.plan.Config().Run.Seed, 10)})
+		report.Fact{Label: "replications", Value: strconv.Itoa(cm.Tables[0].N) + " per design, common random numbers"},
+		report.Fact{Label: "seed", Value: strconv.FormatUint(cm.Designs[0].Seed(), 10)})
 	if c.Fonts, err = reportFonts(); err != nil {
 		return err
 	}

@@ -10,8 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/salesim/salesim/sim/metric"
-	"github.com/salesim/salesim/sim/results"
+	"github.com/salesim/salesim/sim/experiment"
 )
 
 // runQuiet runs salesim with args and fails the test on an error.
@@ -114,31 +113,27 @@ func TestReportErrors(t *testing.T) {
 // comparison's plots and report.
 func TestCompareReport(t *testing.T) {
 	dir := t.TempDir()
-	var runs []*compared
+	var ds []*experiment.Design
 	for _, arg := range []string{"growth-plan", "growth-plan#veterans_leave"} {
-		d, err := loadDesign(arg, []string{"run.replications=3"}, &bytes.Buffer{})
+		d, err := loadDesign(arg, nil, &bytes.Buffer{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := runDesign(context.Background(), d, experiment{seed: 1, reps: repRange(0, 3), workers: 2})
-		if o.err != nil {
-			t.Fatal(o.err)
-		}
-		ks := keys(d.plan)
-		c := &compared{d: d, o: o, tab: results.Aggregate(ks, o.records), idx: map[metric.Key]int{}}
-		for i, k := range ks {
-			c.idx[k] = i
-		}
-		runs = append(runs, c)
+		ds = append(ds, d)
 	}
-	names, err := writeComparePlots(dir, runs)
+	out, err := experiment.Run(context.Background(), ds, experiment.Options{Seed: 1, Replications: 3, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := experiment.Compare(out.Results)
+	names, err := writeComparePlots(dir, c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []string{"compare.png", "compare.svg", "monthly-compare.png", "monthly-compare.svg"}; !slices.Equal(names, want) {
 		t.Errorf("comparison plots %v, want %v", names, want)
 	}
-	if err := writeCompareReport(dir, runs, pairedRows(runs), nil); err != nil {
+	if err := writeCompareReport(dir, c, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "report.html"))

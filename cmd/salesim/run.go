@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
@@ -151,11 +153,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	if err != nil {
 		return err
 	}
-	cfg := d.plan.Config()
-	total := cfg.Run.Replications
-	if total < 1 {
-		total = 100
-	}
+	total := d.Replications()
 	if f.precision > 0 {
 		total = f.maxReps
 	}
@@ -168,97 +166,83 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 			return err
 		}
 	}
-	from, to := results.ShardReps(shardI, shardN, total)
-	ex := experiment{
-		seed:      cfg.Run.Seed,
-		reps:      repRange(from, to),
-		workers:   f.workers,
-		precision: f.precision,
-		minReps:   f.minReps,
-		label:     d.name,
+	opt := experiment.Options{
+		Seed: d.Seed(), Replications: total, Shard: shardI, Shards: shardN,
+		Workers: f.workers, Precision: f.precision, MinReps: f.minReps, Clock: time.Now,
 	}
 	if f.precision > 0 {
 		for _, m := range strings.Split(f.precKeys, ",") {
 			k := metric.Key{Metric: strings.TrimSpace(m), Role: metric.Department, Period: metric.Total}
-			if _, ok := d.plan.Catalog().Index(k); !ok {
+			if _, ok := d.Plan.Catalog().Index(k); !ok {
 				return usagef("-precision-metrics: no department metric %q", k.Metric)
 			}
-			ex.stopKeys = append(ex.stopKeys, k)
+			opt.StopKeys = append(opt.StopKeys, k)
 		}
 	}
-	if env.stderrIsTTY && !f.quiet && !f.noProgress && env.getenv("CI") == "" {
-		ex.progress = env.stderr
-	}
+	from, to := results.ShardReps(shardI, shardN, total)
+	bar := newProgress(progressTo(env, f.quiet, f.noProgress), d.Name, to-from)
+	opt.Progress = bar.report()
 	started := time.Now()
-	o := runDesign(ctx, d, ex)
-	if o.err != nil && !o.partial {
-		return o.err
+	out, err := experiment.Run(ctx, []*experiment.Design{d}, opt)
+	bar.finish()
+	if err != nil && (out == nil || !out.Partial) {
+		return err
 	}
-	if o.partial && len(o.records) == 0 {
+	done := len(out.Results[0].Records)
+	if out.Partial && done == 0 {
 		return errors.New("interrupted before any replication finished: nothing written")
 	}
-
-	hdr := shardHeader(d, total, shardI, shardN)
-	hdr.Partial = o.partial
-	sh := &results.Shard{Header: hdr, Keys: keys(d.plan), Records: o.records}
-	if f.precision > 0 {
-		// The run's size is what the rule decided.
-		sh.Header.Replications = len(o.records)
-	}
+	sh := out.Shard(0)
 	if f.shard != "" {
 		dir := f.out
 		if dir == "" {
-			dir = filepath.Join("results", safeName(d.name), fmt.Sprintf("shards-seed%d-reps%d", cfg.Run.Seed, total))
+			dir = filepath.Join("results", safeName(d.Name), fmt.Sprintf("shards-seed%d-reps%d", opt.Seed, total))
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 		path := filepath.Join(dir, results.ShardName(shardI, shardN))
-		if err := writeFile(path, func(w ioWriter) error { return results.WriteShard(w, sh) }); err != nil {
+		if err := writeFile(path, func(w io.Writer) error { return results.WriteShard(w, sh) }); err != nil {
 			return err
 		}
 		if !f.quiet {
 			fmt.Fprintf(env.stdout, "wrote %s: replications %d..%d of %d (%d done) in %.1fs\n",
-				path, from, to-1, total, len(o.records), o.wall.Seconds())
+				path, from, to-1, total, done, out.Wall.Seconds())
 		}
-		if o.partial {
-			return fmt.Errorf("interrupted: %d of %d replications of the shard finished; %s is marked partial and merge will refuse it", len(o.records), to-from, path)
+		if out.Partial {
+			return fmt.Errorf("interrupted: %d of %d replications of the shard finished; %s is marked partial and merge will refuse it", done, to-from, path)
 		}
 		return nil
 	}
 
 	dir := f.out
 	if dir == "" {
-		dir = filepath.Join("results", safeName(d.name), started.UTC().Format("20060102-150405"))
+		dir = filepath.Join("results", safeName(d.Name), started.UTC().Format("20060102-150405"))
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
 		return err
 	}
 	shardPath := filepath.Join(dir, "shards", results.ShardName(0, 1))
-	if err := writeFile(shardPath, func(w ioWriter) error { return results.WriteShard(w, sh) }); err != nil {
+	if err := writeFile(shardPath, func(w io.Writer) error { return results.WriteShard(w, sh) }); err != nil {
 		return err
 	}
 	// A single-machine run is one shard merged: the same code as 'merge'.
-	man := manifest{
-		Command: append([]string{"salesim", "run"}, os.Args[min(2, len(os.Args)):]...),
-		Started: started.UTC().Format(time.RFC3339), Workers: f.workers,
-		WallSeconds: o.wall.Seconds(), Partial: o.partial, Requested: total, Precision: f.precision,
-	}
-	if err := mergeAndWrite(env, dir, []*results.Shard{sh}, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, design: d}); err != nil {
+	m, err := experiment.Merge([]*results.Shard{sh}, experiment.MergeOptions{Design: d, Partial: true})
+	if err != nil {
 		return err
 	}
-	if o.partial {
-		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial", len(o.records), total, dir)
+	man := experiment.Manifest{
+		Command: append([]string{"salesim", "run"}, os.Args[min(2, len(os.Args)):]...),
+		Started: started.UTC().Format(time.RFC3339), Workers: f.workers,
+		WallSeconds: out.Wall.Seconds(), Requested: total, Precision: f.precision,
+	}
+	if err := writeRun(env, dir, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet}); err != nil {
+		return err
+	}
+	if out.Partial {
+		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial", done, total, dir)
 	}
 	return nil
-}
-
-func repRange(from, to int) []int {
-	r := make([]int, 0, to-from)
-	for i := from; i < to; i++ {
-		r = append(r, i)
-	}
-	return r
 }
 
 // parseShard reads "i/n" or "env/n".
@@ -293,19 +277,6 @@ func parseShard(s string, getenv func(string) string) (i, n int, err error) {
 		return 0, 0, usagef("-shard %q: the index must be a whole number in [0, %d)", s, n)
 	}
 	return i, n, nil
-}
-
-// shardHeader describes a design's run for shard files.
-func shardHeader(d *design, total, i, n int) results.Header {
-	h := results.Header{
-		Scenario: d.sc.Name, SHA256: d.sc.SHA256, Seed: d.plan.Config().Run.Seed,
-		Replications: total, Shard: i, Shards: n, Version: version(),
-		Variant: d.sc.Variant, Set: d.sc.Set,
-	}
-	for _, s := range d.sc.Sources {
-		h.Sources = append(h.Sources, results.Source{Name: s.Name, Text: s.Text})
-	}
-	return h
 }
 
 // safeName makes a design name usable as a folder name.

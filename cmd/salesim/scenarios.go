@@ -24,7 +24,7 @@ check it ("salesim check growth-plan") or write it out to edit
 			}
 			tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
 			for _, name := range scenarios.Names() {
-				sc, err := scenario.LoadArg("builtin:"+name, scenario.Options{})
+				sc, err := scenario.Builtin(name, scenario.Options{})
 				if err != nil {
 					first, _, _ := strings.Cut(err.Error(), "\n")
 					fmt.Fprintf(tw, "%s\t(does not load: %s)\n", name, first)

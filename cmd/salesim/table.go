@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
@@ -35,9 +36,9 @@ func formatCI(s stats.Summary, unit string) string {
 
 // printRunTable prints the key results of one design: department totals
 // with intervals and percentiles, the target, and one row per role.
-func printRunTable(w io.Writer, d *design, t *results.Table) {
-	cat := d.plan.Catalog()
-	cfg := d.plan.Config()
+func printRunTable(w io.Writer, d *experiment.Design, t *results.Table) {
+	cat := d.Plan.Catalog()
+	cfg := d.Plan.Config()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\tmean ± 95%% CI\tinterval\tP10\tP50\tP90\t\n", "department, whole horizon")
 	for _, m := range deptMetrics {

@@ -14,6 +14,8 @@ type Func[R any] func(ctx context.Context, w, rep int) (R, error)
 
 // A Sink receives results in order. Returning ErrStop ends the run
 // successfully after this result; any other error ends it with that error.
+// Run calls the sink on the goroutine that called Run, one result at a
+// time, so state the sink updates needs no locking.
 type Sink[R any] func(rep int, r R) error
 
 // ErrStop is returned by a Sink to stop a run early (a precision target has
@@ -78,7 +80,6 @@ func Run[R any](ctx context.Context, reps []int, opt Options, f Func[R], sink Si
 	var err error
 	pending := map[int]result{}
 	next, sent := 0, 0
-	inFlight := 0
 	for next < len(reps) && err == nil {
 		// Hand out work while the window allows.
 		var jobCh chan int
@@ -88,10 +89,8 @@ func Run[R any](ctx context.Context, reps []int, opt Options, f Func[R], sink Si
 		select {
 		case jobCh <- sent:
 			sent++
-			inFlight++
 			continue
 		case res := <-results:
-			inFlight--
 			pending[res.i] = res
 		case <-ctx.Done():
 			err = ctx.Err()

@@ -18,9 +18,12 @@
 // and fractions of org.Config, resolves names to indices and checks the
 // rules that span several keys (convert.go holds that whole mapping).
 //
-// Entry points: [Load] reads a file and its includes from an fs.FS,
-// [Parse] a single stream, and [LoadArg] a command-line argument (a path,
-// FILE#variant, or a built-in name from package scenarios).
+// Entry points: [Load] (or [LoadAs], to name the file as the user wrote
+// it) reads a file and its includes from an fs.FS, [Parse] a single
+// stream, [Builtin] a built-in design by name (package scenarios), and
+// [FromSources] rebuilds a design from the recorded text of its files, as
+// shard files and manifests keep it, checking its SHA-256. Paths on disk
+// are the command's business: this package reads only through fs.FS.
 //
 // This package is the only importer of github.com/BurntSushi/toml.
 package scenario

@@ -97,7 +97,7 @@ func (l errorList) join() error {
 }
 
 // Problems returns the individual problems in an error returned by [Load],
-// [Parse] or [LoadArg], in order.
+// [LoadAs], [Parse], [Builtin] or [FromSources], in order.
 func Problems(err error) []error {
 	if err == nil {
 		return nil

@@ -7,23 +7,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/salesim/salesim/scenarios"
 	"github.com/salesim/salesim/sim/org"
 )
 
 // Options adjust how a scenario is loaded.
 type Options struct {
-	// Variant selects one of the file's [variants.NAME] (FILE#NAME in
-	// [LoadArg], which overrides this field); "" is the base design.
+	// Variant selects one of the file's [variants.NAME] ("FILE#NAME" on
+	// salesim's command line); "" is the base design.
 	Variant string
 	// Set lists overrides "key=value" applied, in order, after includes and
 	// the variant: "roles.hunter.headcount=5", "run.seed=3",
@@ -77,13 +73,17 @@ type Source struct {
 // path is looked up from the root of fsys (for [LoadArg], the root of the
 // file system) and keeps its absolute name in messages.
 func Load(fsys fs.FS, path string, opt Options) (*Scenario, error) {
-	return loadFS(fsys, path, path, opt)
+	return LoadAs(fsys, path, path, opt)
 }
 
-// loadFS loads the file fspath of fsys, named display in messages.
-func loadFS(fsys fs.FS, fspath, display string, opt Options) (*Scenario, error) {
+// LoadAs is [Load] with the file called name, rather than by its path in
+// fsys, in messages and in [Scenario.Sources]: a command line loads
+// "../plans/a.toml" from a file system rooted elsewhere and reports it as
+// the user wrote it. Includes are named relative to name as they are read
+// relative to path.
+func LoadAs(fsys fs.FS, path, name string, opt Options) (*Scenario, error) {
 	l := &loader{read: func(p string, limit int64) ([]byte, error) { return readFile(fsys, p, limit) }}
-	return l.scenario(fspath, display, opt)
+	return l.scenario(path, name, opt)
 }
 
 // Parse reads a single scenario file from r; name is used in messages and
@@ -106,58 +106,13 @@ func Parse(r io.Reader, name string, opt Options) (*Scenario, error) {
 	return l.scenario(name, name, opt)
 }
 
-// LoadArg loads a scenario named on the command line: a file path, or the
-// name of a built-in scenario ("growth-plan", "validation/mmc", or with the
-// prefix "builtin:"), optionally followed by "#variant". A file on disk
-// takes precedence over a built-in of the same name.
-func LoadArg(arg string, opt Options) (*Scenario, error) {
-	file := arg
-	if i := strings.LastIndexByte(arg, '#'); i >= 0 {
-		file, opt.Variant = arg[:i], arg[i+1:]
-	}
-	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
-		return loadBuiltin(name, opt)
-	}
-	if _, err := os.Stat(file); err != nil {
-		if builtinPath(file) != "" {
-			return loadBuiltin(file, opt)
-		}
-		return nil, &FieldError{File: file, Msg: "no such file, and no built-in scenario of that name" + suggest(strings.TrimSuffix(file, ".toml"), scenarios.Names()), Err: err}
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
-	}
-	root := filepath.VolumeName(abs) + string(filepath.Separator)
-	rel, err := filepath.Rel(root, abs)
-	if err != nil {
-		return nil, &FieldError{File: file, Msg: err.Error(), Err: err}
-	}
-	return loadFS(os.DirFS(root), filepath.ToSlash(rel), file, opt)
-}
-
-// builtinPath returns the path in [scenarios.FS] of a built-in scenario
-// name, or "".
-func builtinPath(name string) string {
-	name = strings.TrimSuffix(name, ".toml")
-	if slices.Contains(scenarios.Names(), name) {
-		return name + ".toml"
-	}
-	return ""
-}
-
-func loadBuiltin(name string, opt Options) (*Scenario, error) {
-	p := builtinPath(name)
-	if p == "" {
-		return nil, &FieldError{File: "builtin:" + name, Msg: fmt.Sprintf("no built-in scenario %s%s; built-ins: %s", name, suggest(name, scenarios.Names()), strings.Join(scenarios.Names(), ", "))}
-	}
-	return loadFS(scenarios.FS, p, "builtin:"+p, opt)
-}
-
 // A loader reads files and merges their trees.
 type loader struct {
 	// read returns the bytes of a file, refusing more than limit bytes.
-	read    func(fspath string, limit int64) ([]byte, error)
+	read func(fspath string, limit int64) ([]byte, error)
+	// anyPath lets includes name any path, not only the valid paths of
+	// an fs.FS: read looks them up among recorded sources.
+	anyPath bool
 	sources []Source
 	total   int64 // bytes read
 	tooMany bool  // MaxFiles was reached
@@ -254,8 +209,11 @@ func (l *loader) file(fspath, display string, stack []includer, at pos, via stri
 			// root of the file system the scenario is loaded from.
 			shown = path.Clean(s)
 			p = strings.TrimLeft(shown, "/")
+			if l.anyPath {
+				p = shown // recorded sources keep their absolute names
+			}
 		}
-		if !fs.ValidPath(p) {
+		if !l.anyPath && !fs.ValidPath(p) {
 			l.errs.add(e.pos, indexKey("include", i), e.describe(), nil, "%q leaves the directory tree the scenario is loaded from", s)
 			continue
 		}

@@ -133,7 +133,7 @@ func isConditional(key string) bool {
 func TestRangeTagsAgreeWithTheModel(t *testing.T) {
 	var keys []rangedKey
 	for _, base := range []string{"growth-plan", "full-cycle", "cascade", "hunters-farmers"} {
-		sc, err := LoadArg(base, Options{})
+		sc, err := Builtin(base, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +172,7 @@ func errAt(k rangedKey, x float64) string {
 		return ""
 	}
 	set := fmt.Sprintf("%s=%s", k.key, valueText(k.typ, x))
-	_, err := LoadArg(k.base, Options{Set: []string{set}})
+	_, err := Builtin(k.base, Options{Set: []string{set}})
 	for _, p := range Problems(err) {
 		var fe *FieldError
 		if e, ok := p.(*FieldError); ok {

@@ -11,7 +11,7 @@ import (
 // variants, and checks that org.Compile accepts the result.
 func TestShippedScenarios(t *testing.T) {
 	for _, name := range scenarios.Names() {
-		s, err := LoadArg(name, Options{})
+		s, err := Builtin(name, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -23,7 +23,7 @@ func TestShippedScenarios(t *testing.T) {
 			t.Errorf("%s: org.Compile: %v", name, err)
 		}
 		for _, v := range s.Variants {
-			vs, err := LoadArg(name+"#"+v, Options{})
+			vs, err := Builtin(name, Options{Variant: v})
 			if err != nil {
 				t.Errorf("%s#%s: %v", name, v, err)
 				continue
@@ -38,7 +38,7 @@ func TestShippedScenarios(t *testing.T) {
 // TestMMC checks the conversion of the M/M/c validation design, whose
 // numbers the engine's validation depends on.
 func TestMMC(t *testing.T) {
-	s, err := LoadArg("validation/mmc", Options{})
+	s, err := Builtin("validation/mmc", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

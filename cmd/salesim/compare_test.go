@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/salesim/salesim/sim/experiment"
+)
+
+// TestCompareEqualsRuns: compare runs its designs together on common
+// random numbers, and each design's folder holds the files of a plain
+// run of that design with the same seed and replications, byte for byte;
+// comparison.csv has a row per measure of every design.
+func TestCompareEqualsRuns(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	designs := []string{"growth-plan", "growth-plan#veterans_leave"}
+	cmp := filepath.Join(dir, "compare")
+	salesimOK(t, append(append([]string{"compare", "-out", cmp, "-seed", "5", "-workers", "2"}, quick...), designs...)...)
+	for _, d := range designs {
+		single := filepath.Join(dir, safeName(d))
+		salesimOK(t, append(append([]string{"run", "-out", single, "-seed", "5"}, quick...), d)...)
+		sameFiles(t, single, filepath.Join(cmp, safeName(d)))
+	}
+	f, err := os.Open(filepath.Join(cmp, "comparison.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	rows, diffs := 0, 0
+	for sc.Scan() {
+		if rows == 0 && sc.Text() != experiment.ComparisonHeader {
+			t.Fatalf("comparison.csv header %q", sc.Text())
+		}
+		if rows > 0 && !strings.HasSuffix(sc.Text(), ",,,") {
+			diffs++
+		}
+		rows++
+	}
+	var n []int // keys per design, as quick makes it
+	for _, a := range designs {
+		d, err := loadDesign(a, []string{`run.warmup="1mo"`, `run.horizon="13mo"`}, &strings.Builder{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n = append(n, len(d.Keys()))
+	}
+	if rows != 1+n[0]+n[1] || diffs != n[1] {
+		t.Errorf("comparison.csv: %d rows with %d differences, want 1 + %d + %d with %d", rows, diffs, n[0], n[1], n[1])
+	}
+}

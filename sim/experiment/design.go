@@ -1,0 +1,105 @@
+package experiment
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/results"
+	"github.com/salesim/salesim/sim/scenario"
+)
+
+// DefaultReplications is the size of a run whose scenario does not set
+// run.replications.
+const DefaultReplications = 100
+
+// A Design is a scenario compiled and ready to run. It is read-only once
+// made, so one Design may be run by many goroutines at once.
+type Design struct {
+	// Scenario is the loaded scenario, with its sources.
+	Scenario *scenario.Scenario
+	// Plan is the compiled organisation that replications simulate.
+	Plan *org.Plan
+	// Name is how folders and tables call the design: the scenario's
+	// name, followed by "#" and the variant if one was selected.
+	Name string
+}
+
+// NewDesign compiles a loaded scenario. The error of a design that does
+// not compile is the one of [org.Compile].
+func NewDesign(sc *scenario.Scenario) (*Design, error) {
+	plan, err := org.Compile(sc.Config)
+	if err != nil {
+		return nil, err
+	}
+	name := sc.Name
+	if sc.Variant != "" {
+		name += "#" + sc.Variant
+	}
+	return &Design{Scenario: sc, Plan: plan, Name: name}, nil
+}
+
+// FromHeader rebuilds the design a shard header describes from the
+// scenario text it records (see [scenario.FromSources]), with the same
+// variant and overrides; the text must have the recorded SHA-256.
+func FromHeader(h results.Header) (*Design, error) {
+	if len(h.Sources) == 0 {
+		return nil, errors.New("no scenario text recorded: the files were written by an older salesim")
+	}
+	srcs := make([]scenario.Source, len(h.Sources))
+	for i, s := range h.Sources {
+		srcs[i] = scenario.Source{Name: s.Name, Text: s.Text}
+	}
+	sc, err := scenario.FromSources(srcs, h.SHA256, scenario.Options{Variant: h.Variant, Set: h.Set})
+	if errors.Is(err, scenario.ErrTextChanged) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("rebuilding the design from its recorded text: %w", err)
+	}
+	return NewDesign(sc)
+}
+
+// Keys returns the keys of the design's records, in record order.
+func (d *Design) Keys() []metric.Key {
+	cat := d.Plan.Catalog()
+	return append([]metric.Key(nil), cat.Keys...)
+}
+
+// Seed returns the master seed the scenario sets (run.seed).
+func (d *Design) Seed() uint64 { return d.Plan.Config().Run.Seed }
+
+// Replications returns the number of replications the scenario asks for
+// (run.replications), or [DefaultReplications] if it sets none.
+func (d *Design) Replications() int {
+	if n := d.Plan.Config().Run.Replications; n >= 1 {
+		return n
+	}
+	return DefaultReplications
+}
+
+// header describes a run of the design for shard files: seed, the run's
+// size and which shard of how many.
+func (d *Design) header(seed uint64, total, shard, shards int) results.Header {
+	sc := d.Scenario
+	h := results.Header{
+		Scenario: sc.Name, SHA256: sc.SHA256, Seed: seed,
+		Replications: total, Shard: shard, Shards: shards, Version: Version(),
+		Variant: sc.Variant, Set: sc.Set,
+	}
+	for _, s := range sc.Sources {
+		h.Sources = append(h.Sources, results.Source{Name: s.Name, Text: s.Text})
+	}
+	return h
+}
+
+// check reports whether the design records every key in ks.
+func (d *Design) check(ks []metric.Key) error {
+	for _, k := range ks {
+		if _, ok := d.Plan.Catalog().Index(k); !ok {
+			return fmt.Errorf("experiment: design %s has no measure %s", d.Name, k)
+		}
+	}
+	return nil
+}
