@@ -9,9 +9,6 @@ import "github.com/salesim/salesim/sim/des"
 // constant annual hazard; a leaver's vacancy is refilled by a new hire
 // after [Role.Refill], and their clients leave with [Role.LeaveLoss].
 
-// maxAbs is the number of absence kinds per role that have events.
-const maxAbs = 8
-
 // scheduleLeave draws when person p leaves by attrition.
 func (st *staff) scheduleLeave(p int32) {
 	s := st.s
@@ -21,21 +18,26 @@ func (st *staff) scheduleLeave(p int32) {
 	}
 }
 
+// A person's spells of absence kind k are events with argument
+// p*nAbs + k, where nAbs is the most kinds any role has.
+
 // scheduleAbsences draws the first spell of each kind of absence of
 // person p's role.
 func (st *staff) scheduleAbsences(p int32) {
 	s := st.s
+	n := s.p.nAbs
 	for k, ab := range s.cfg.Roles[st.people[p].role].Absence {
-		if ab.Rate > 0 && k < maxAbs {
-			st.absEv[int(p)*maxAbs+k] = s.env.After(exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*maxAbs+k)
+		if ab.Rate > 0 {
+			st.absEv[int(p)*n+k] = s.env.After(exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*n+k)
 		}
 	}
 }
 
 // cancelAbsences cancels person p's next spells.
 func (st *staff) cancelAbsences(p int32) {
-	for k := range maxAbs {
-		st.s.env.Cancel(st.absEv[int(p)*maxAbs+k])
+	n := st.s.p.nAbs
+	for k := range n {
+		st.s.env.Cancel(st.absEv[int(p)*n+k])
 	}
 }
 
@@ -53,9 +55,10 @@ func (st *staff) onAbsStart(p int32, k int) {
 	pp.absent++
 	s.work.preempt(p) // after the absence starts, so that p does not take the work back
 	d := ab.Length.Sample(s.rnd.people)
-	s.env.After(d, des.Normal, st.hAbsEnd, int(p)*maxAbs+k)
+	n := s.p.nAbs
+	s.env.After(d, des.Normal, st.hAbsEnd, int(p)*n+k)
 	// The next spell starts after this one ends.
-	st.absEv[int(p)*maxAbs+k] = s.env.After(d+exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*maxAbs+k)
+	st.absEv[int(p)*n+k] = s.env.After(d+exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*n+k)
 }
 
 func (st *staff) onAbsEnd(p int32) {

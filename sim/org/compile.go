@@ -46,6 +46,7 @@ type Plan struct {
 	open      []*Week     // [inbound] opening hours, nil if always open
 
 	dbAct         []int // [database] the activity of its stage
+	nAbs          int   // the most kinds of absence a role has
 	targetRevenue bool  // the target's metric is revenue, not margin
 
 	warnings []*ConfigError
@@ -139,6 +140,9 @@ func Compile(cfg Config) (*Plan, error) {
 	p.top20 = math.Inf(1)
 	if !cfg.Market.Size.IsZero() {
 		p.top20 = cfg.Market.Size.Quantile(0.8)
+	}
+	for _, ro := range cfg.Roles {
+		p.nAbs = max(p.nAbs, len(ro.Absence))
 	}
 	for _, db := range cfg.Databases {
 		p.dbAct = append(p.dbAct, cfg.Stages[db.Stage.Index()].Activity.Index())

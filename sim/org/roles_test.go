@@ -1,6 +1,7 @@
 package org
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -242,6 +243,29 @@ func TestAbsenceTakesTime(t *testing.T) {
 	got := value(t, p, r, "time_absence_h", "all", "total") / (20 * Year)
 	if math.Abs(got-want) > 0.02 {
 		t.Fatalf("absent %.3f of the time, want %.3f", got, want)
+	}
+}
+
+// TestNinthAbsenceKind: every kind of absence acts, however many a role
+// has. Here the only kind with spells is the ninth: over three months, 20
+// people absent a third of the time give about 20 × 3 × 730 / 3 h.
+func TestNinthAbsenceKind(t *testing.T) {
+	t.Parallel()
+	cfg := oneRole(20, allDay(), Activity{Name: "x", Duration: dist.MustParse("5m"), Kind: "k"})
+	for k := range 9 {
+		ab := Absence{Name: fmt.Sprintf("kind%d", k+1)}
+		if k == 8 {
+			// 10-day spells every 20 days on average: absent a third of the time.
+			ab.Rate, ab.Length = 365.0/20, dist.MustParse("const(10d)")
+		}
+		cfg.Roles[0].Absence = append(cfg.Roles[0].Absence, ab)
+	}
+	cfg.Run.Horizon = 3 * Month
+	p := mustCompile(t, cfg)
+	got := value(t, p, simulate(t, p, 1, 0), "time_absence_h", "all", "total")
+	want := 20 * 3 * Month / 3
+	if math.Abs(got-want) > 0.25*want {
+		t.Fatalf("%.0f h absent with a ninth kind of absence active, want about %.0f", got, want)
 	}
 }
 

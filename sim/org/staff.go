@@ -56,8 +56,9 @@ type roleStaff struct {
 
 func (st *staff) bind(s *Sim) {
 	st.s = s
-	st.hAbsStart = func(i int) { st.onAbsStart(int32(i/maxAbs), i%maxAbs) }
-	st.hAbsEnd = func(i int) { st.onAbsEnd(int32(i / maxAbs)) }
+	n := max(s.p.nAbs, 1)
+	st.hAbsStart = func(i int) { st.onAbsStart(int32(i/n), i%n) }
+	st.hAbsEnd = func(i int) { st.onAbsEnd(int32(i / n)) }
 	st.hLeave = func(p int) { st.onAttrition(int32(p)) }
 	st.hRefill = func(p int) { st.hire(int32(p)) }
 }
@@ -112,7 +113,7 @@ func (st *staff) addPerson(r int32) int32 {
 	rs.members = append(rs.members, id)
 	rs.absent++ // vacant until employed
 	st.s.work.addPerson()
-	for range maxAbs {
+	for range st.s.p.nAbs {
 		st.absEv = append(st.absEv, des.Event{})
 	}
 	return id
