@@ -114,6 +114,7 @@ const (
 	InSystem       = "in_system"
 	Headcount      = "headcount"
 	LeadResponse   = "lead_response_h"
+	Escalated      = "escalated"
 	Growth         = "growth"
 	Baseline       = "baseline"
 	PTarget        = "p_target"

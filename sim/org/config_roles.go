@@ -75,6 +75,9 @@ type Role struct {
 	// FatCat lowers prospecting as portfolio income nears a target
 	// (fatcat.go).
 	FatCat *FatCat
+	// Escalate escalates the leads the role passed on that wait too long
+	// in the receiving role's queue (escalation.go).
+	Escalate *Escalate
 }
 
 // Pay is what a person of a role costs.
@@ -203,6 +206,9 @@ func (ro *Role) check(v *checker, i int) {
 	}
 	if ro.FatCat != nil {
 		ro.FatCat.check(v, f+".FatCat", ro.Pay.Commission)
+	}
+	if ro.Escalate != nil {
+		ro.Escalate.check(v, f+".Escalate")
 	}
 }
 

@@ -147,6 +147,8 @@ var table = []definition{
 		"time-average number of people employed"),
 	def(metric.LeadResponse, metric.Hours, deptMonthly, ratio(counter(cRespSum), counter(cRespN)),
 		"mean hours from an inbound request's arrival to the start of its first work"),
+	def(metric.Escalated, metric.Leads, allMonthly, counter(cEscalated),
+		"leads the role passed on and escalated because their work waited too long in the receiving role's queue"),
 	withTarget(def(metric.Growth, metric.Share, deptMonthly,
 		func(r *recorder, role, per int) float64 { return r.growth(per) },
 		"the target metric in the period per month / baseline month − 1 (with a target)")),

@@ -42,6 +42,7 @@ const (
 	cHeadArea
 	cRespSum
 	cRespN
+	cEscalated
 	nCounters
 )
 

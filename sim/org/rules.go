@@ -14,7 +14,9 @@ import (
 // ruleMakers; the first that says no decides.
 //
 // Hooks:
-//   - prospector: asked before a person starts pulled (outbound) work.
+//   - prospector: asked before a person starts pulled (outbound) work;
+//   - queueWatcher: told when stage work is queued for a lead the role
+//     passed on to another role.
 
 // rule is a behaviour rule of one role.
 type rule interface {
@@ -31,10 +33,18 @@ type prospector interface {
 	prospect(p int32, now float64) (ok bool, until float64)
 }
 
+// queueWatcher is a rule that watches the stage work of the leads its role
+// passed on.
+type queueWatcher interface {
+	// queued is called when stage task id is queued for such a lead.
+	queued(id int32)
+}
+
 // ruleMakers build the behaviour rules of role r of s's plan, in the order
 // they apply; each returns nil if the role does not use the rule.
 var ruleMakers = []func(s *Sim, r int) rule{
 	newFatCat,
+	newEscalation,
 }
 
 // rules holds the rules of every role and the state rules share: a person
@@ -43,7 +53,10 @@ type rules struct {
 	s       *Sim
 	byRole  [][]rule
 	prosp   [][]prospector
-	hIdleUp des.Handler
+	watch   [][]queueWatcher
+	// watching is set when some role watches the leads it passes on.
+	watching bool
+	hIdleUp  des.Handler
 }
 
 // choice is the part of a person that rules keep.
@@ -57,6 +70,7 @@ func (rs *rules) bind(s *Sim) {
 	rs.hIdleUp = func(p int) { rs.onIdleEnd(int32(p)) }
 	rs.byRole = make([][]rule, len(s.cfg.Roles))
 	rs.prosp = make([][]prospector, len(s.cfg.Roles))
+	rs.watch = make([][]queueWatcher, len(s.cfg.Roles))
 	for r := range s.cfg.Roles {
 		for _, mk := range ruleMakers {
 			ru := mk(s, r)
@@ -66,6 +80,10 @@ func (rs *rules) bind(s *Sim) {
 			rs.byRole[r] = append(rs.byRole[r], ru)
 			if pr, ok := ru.(prospector); ok {
 				rs.prosp[r] = append(rs.prosp[r], pr)
+			}
+			if qw, ok := ru.(queueWatcher); ok {
+				rs.watch[r] = append(rs.watch[r], qw)
+				rs.watching = true
 			}
 		}
 	}
@@ -85,6 +103,19 @@ func (rs *rules) prospect(p int32, now float64) (until float64, ok bool) {
 		}
 	}
 	return until, true
+}
+
+// queued tells the rules of the role that passed on the lead of stage
+// task id, if another role holds it now.
+func (rs *rules) queued(id int32) {
+	s := rs.s
+	a := &s.accts.list[s.work.tasks[id].acct]
+	if a.srcRole < 0 || a.srcRole == a.role {
+		return
+	}
+	for _, qw := range rs.watch[a.srcRole] {
+		qw.queued(id)
+	}
 }
 
 // idle sets person p idling by choice for the given hours: p takes no work

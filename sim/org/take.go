@@ -142,6 +142,11 @@ func (w *work) pick(p int32) int32 {
 	acts := s.p.roleActs[r]
 	members := s.staff.roles[r].members
 	cover := s.cfg.Roles[r].Cover && s.staff.roles[r].absent > 0
+	if id := w.front(&ro.esc); id >= 0 && s.cal.allowed(p, w.tasks[id].act) && s.cfg.Roles[r].Speed[w.tasks[id].act] > 0 {
+		ro.esc.Pop()
+		w.setWaiting(int(r), -1)
+		return id
+	}
 	for i := 0; i < len(acts); {
 		prio := s.cfg.Activities[acts[i]].Priority
 		var best int32 = -1
@@ -221,6 +226,10 @@ func (w *work) start(p int32, id int32) {
 		if t.pat != (des.Event{}) {
 			s.env.Cancel(t.pat)
 			t.pat = des.Event{}
+		}
+		if t.esc != (des.Event{}) {
+			s.env.Cancel(t.esc)
+			t.esc = des.Event{}
 		}
 		if s.recording {
 			rs := &w.roles[r]
@@ -322,6 +331,10 @@ func (w *work) onPatience(id int32) {
 	t := &w.tasks[id]
 	t.pat = des.Event{}
 	t.dead = true
+	if t.esc != (des.Event{}) {
+		s.env.Cancel(t.esc)
+		t.esc = des.Event{}
+	}
 	if o := t.person; o >= 0 {
 		s.staff.people[o].waiting--
 	}

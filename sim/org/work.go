@@ -49,11 +49,13 @@ type task struct {
 	remain  float64 // base work left after a preemption; −1: not started
 	margin  float64
 	pat     des.Event
+	esc     des.Event // escalation.go: when the task is escalated
 }
 
 // roleQueue is the queues of one role and the counts of its desks.
 type roleQueue struct {
 	q       []des.Queue[int32] // pool queues per activity
+	esc     des.Queue[int32]   // escalated tasks, taken first (escalation.go)
 	waiting int                // live queued tasks, pool and personal
 	inSys   int                // queued tasks waiting or in service
 	since   float64
@@ -106,7 +108,9 @@ func (w *work) setupRoles() {
 		for i := range q {
 			q[i].Clear()
 		}
-		w.roles[r] = roleQueue{q: q}
+		esc := w.roles[r].esc
+		esc.Clear()
+		w.roles[r] = roleQueue{q: q, esc: esc}
 	}
 }
 
@@ -274,6 +278,9 @@ func (w *work) push(id int32, role, person int32) {
 		w.levelInSys(int(role), +1)
 		if pat := &s.cfg.Activities[t.act].Patience; !pat.IsZero() {
 			t.pat = s.env.After(pat.Sample(s.rnd.delay), des.Normal, w.hPatience, int(id))
+		}
+		if t.kind == tkStage && s.rules.watching {
+			s.rules.queued(id)
 		}
 	}
 	if person >= 0 {

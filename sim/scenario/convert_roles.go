@@ -109,6 +109,9 @@ func (c *converter) roleParts() {
 		if p := r.Pause; p != nil {
 			or.Pause = &org.Pause{Watch: c.roleRef(key+".pause.watch", p.Watch), Above: p.Above, Below: p.Below}
 		}
+		if e := r.Escalate; e != nil {
+			or.Escalate = &org.Escalate{After: float64(e.After)}
+		}
 		if f := r.FatCat; f != nil {
 			or.FatCat = &org.FatCat{Target: float64(f.Target), Floor: float64(f.Floor), Shape: f.Shape, Slack: float64(f.Slack)}
 		}

@@ -151,6 +151,7 @@ type Role struct {
 	CareEvery      Every          `toml:"care_every" default:"need" doc:"how often the role contacts each client it owns: a duration, or \"need\": as each client needs (market.need)"`
 	Pause          *Pause         `toml:"pause" defdoc:"none" doc:"back-pressure: stop pulled work while another role is overloaded"`
 	FatCat         *FatCat        `toml:"fat_cat" defdoc:"none" doc:"the fat-cat rule: prospecting falls as portfolio income nears a target (research/domain.md E4)"`
+	Escalate       *Escalate      `toml:"escalate" defdoc:"none" doc:"escalation: a lead the role passed on whose work waits longer than after in the receiving role's queue is escalated (taken before any other waiting work there) and counted (seed 001)"`
 	Pay            Pay            `toml:"pay" doc:"what a person costs"`
 }
 
@@ -198,6 +199,11 @@ type FatCat struct {
 	Floor  Fraction `toml:"floor" default:"0%" range:"[0,1]" doc:"the least prospecting effort"`
 	Shape  float64  `toml:"shape" default:"1" range:"(0,)" doc:"effort is max(floor, 1 - (income/target)^shape)"`
 	Slack  Duration `toml:"slack" default:"1h" range:"(0,)" doc:"time a person short of effort idles instead of prospecting"`
+}
+
+// Escalate is the escalation rule of a role that passes leads on.
+type Escalate struct {
+	After Duration `toml:"after" req:"true" range:"(0,)" doc:"how long a passed lead's work may wait in the receiving role's queue before it is escalated"`
 }
 
 // Pay is what a person of a role costs.
