@@ -1,32 +1,60 @@
 // Package org simulates a sales organisation: leads and clients moving
 // through the roles of a department described by a [Config].
 //
-// # Model
+// [Compile] validates a Config ([Config.Validate]: every rule once, beside
+// the type it concerns) and derives a [Plan]; [NewSim] builds a simulator
+// for it and [Sim.Run] runs one replication, returning one value per
+// measure of the plan's [Catalog]. Package experiment runs many
+// replications on workers; package scenario builds Configs from TOML.
 //
-// Work enters from inbound request streams, from raw contact databases
-// that roles call when nothing more urgent waits, and from clients (repeat
-// orders, claims, proactive care). Every piece of work is a task of an
-// [Activity]; a task goes to the role that owns the account it concerns if
-// that role performs the activity, else to the owner's fixed partner role,
-// else to the first role that performs it. People take waiting tasks by
-// priority, first come first served within a priority, within what their
-// calendar allows at the time (working spans, batch blocks, internal
-// meetings), and pay a setup time when they change kind of work.
-// Interrupting activities (a ringing call) preempt lower-priority work,
-// which resumes afterwards. Phone work slows and converts less as a shift
-// goes on; a gap of at most two hours off counts as a break
-// ([Fatigue.BreakRecovery]), a longer one starts a new shift.
+// # Mechanisms
 //
-// A lead advances through the [Stage]s of the funnel with a probability
-// that multiplies the stage's rate by the person's skill, ramp-up and
-// fatigue, the speed-to-lead decay for the time it waited, and any
-// handoff information loss. A lead that waits past its activity's patience
-// goes cold; a failed stage loses the lead or nurtures it until its need
-// date. A won lead places its first order and becomes a client that
-// orders, claims and churns; a client contacted less often than its size
-// needs is neglected and orders less and churns more. [Handoff]s move
-// accounts between roles at a stage, at the first order, after a number of
-// deals, at planned volume or at a volume threshold.
+// The state of a replication is split by mechanism. Each is a type that
+// owns its state and binds the handlers of its own events when the Sim is
+// built; a person ([person]) and an account ([account]) are each one
+// struct, made of parts declared by the mechanisms that keep them.
+//
+//   - Calendars (calendar.go): each role's shift groups follow a weekly
+//     [Week] of working spans, batch blocks and internal blocks; a change
+//     of span stops, starts or switches its members' work.
+//   - Staff (staff.go, absence.go): people and vacancies, hiring at time 0,
+//     by refills and reorganisations, ramp-up by tenure; absence spells
+//     and attrition with refills.
+//   - The timesheet (timesheet.go): every scheduled hour is productive,
+//     switching, fatigue loss, idle, absent or internal; pay accrues.
+//   - Fatigue (fatigue.go): fatigue-prone work slows and converts less
+//     with hours on shift; a break restores some, a new shift all.
+//   - Switching (switching.go): a change of kind of work costs the role's
+//     setup time.
+//   - Work (work.go) and taking work (take.go): tasks queue per activity in
+//     a role's pool or a person's own queues, routed by the account's
+//     owner, a fixed partner or the first role that does the work; people
+//     take work by priority and waiting time, interrupting activities
+//     preempt lower-priority work.
+//   - Prospecting (calls.go, databases.go): outbound calls to raw contact
+//     databases, drawn as runs of calls with one kernel event per run.
+//   - Demand (demand.go): inbound request streams, non-homogeneous Poisson.
+//   - Accounts (accounts.go): the store of leads and clients and who owns
+//     them; assignment policies and portfolio limits.
+//   - The funnel (funnel.go): stages with delays, conversion (skill, ramp,
+//     fatigue, speed-to-lead decay, handoff information loss), nurture to a
+//     need date, going cold, winning.
+//   - Handoffs (handoffs.go): accounts move between roles at a stage, the
+//     first order, after deals, at plan or at a volume; source commission.
+//   - Clients (clients.go, booking.go): orders, churn, neglect, care and
+//     development, claims; margin booked with commissions and bonuses, the
+//     target's baseline measured during the warm-up.
+//   - Reorganisations (reorg.go): leavers, moves, transfers, headcounts,
+//     rehoming and rebalancing at given times.
+//   - Back-pressure (backpressure.go): a role's pulled work pauses while a
+//     watched role's queue is long.
+//   - Behaviour rules (rules.go): one small interface with optional hooks;
+//     a rule is a file of its own: the fat-cat rule (fatcat.go) and
+//     escalation (escalation.go).
+//   - The recorder (recorder.go) keeps raw counters per role and month; the
+//     metric table (metrics.go) defines every reported metric once, and the
+//     catalog (catalog.go) lists a plan's measures in record order. The
+//     ledger (ledger.go) keeps the bookkeeping tests check.
 //
 // # Time and periods
 //
@@ -37,16 +65,16 @@
 // # Randomness
 //
 // A replication draws from independent streams seeded by (seed,
-// replication, stream name): one per inbound stream for arrivals, one per
-// inbound stream and per database for company sizes (drawn by company
-// number, so that compared designs see the same companies), and separate
-// streams for work durations, outcomes, client behaviour and people. Two
-// designs run with the same seed and replication therefore see the same
-// demand: common random numbers.
+// replication, stream name) (random.go): one per inbound stream for
+// arrivals, one per inbound stream and per database for company sizes
+// (drawn by company number, so that compared designs see the same
+// companies), and separate streams for work durations, outcomes, client
+// behaviour and people. Two designs run with the same seed and
+// replication therefore see the same demand: common random numbers.
 //
 // # Measures
 //
 // [Catalog] lists every measure a replication produces (metric, role,
-// period); [Plan.Simulate] returns their values in that order, so one
+// period); [Sim.Run] returns their values in that order, so one
 // replication is one flat record.
 package org
