@@ -124,6 +124,34 @@ const (
 	EnteredPattern = EnteredPrefix + "<stage>"
 )
 
+// Families of metrics named after an activity or a handoff: a prefix and
+// the activity's name (or the handoff's, from Handoff).
+const (
+	WaitPrefix         = "wait_h."        // mean wait of the activity's queued work
+	WaitP50Prefix      = "wait_p50_h."    // its median wait
+	WaitP90Prefix      = "wait_p90_h."    // its 90th percentile wait
+	ServiceLevelPrefix = "service_level." // share started within the activity's service time
+	AbandonedPrefix    = "abandoned."     // tasks that waited past their patience
+	PassedViaPrefix    = "passed_via."    // accounts passed through the handoff
+	WonAfterPrefix     = "won_after."     // share of leads passed through it later won
+	HandoffTimePrefix  = "handoff_h."     // hours from the handoff to the receiver's first work
+)
+
+// Of returns the metric of a family for an activity or a handoff:
+// Of(ServiceLevelPrefix, "inbound_call") is "service_level.inbound_call".
+func Of(prefix, name string) string { return prefix + name }
+
+// Handoff returns the name of a handoff in metric names: from_to_to, with
+// "any" when no role gives the account, and "_2", "_3", ... for the
+// second and later handoffs between the same roles.
+func Handoff(from, to string, nth int) string {
+	n := from + "_to_" + to
+	if nth > 1 {
+		n += "_" + strconv.Itoa(nth)
+	}
+	return n
+}
+
 // Done returns the name of the metric counting completed tasks of an
 // activity.
 func Done(activity string) string { return DonePrefix + activity }

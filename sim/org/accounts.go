@@ -66,7 +66,7 @@ func (ac *accounts) newAccount(size float64, role, owner int32) int32 {
 	a := &ac.list[id]
 	gen := a.gen + 1
 	*a = account{gen: gen, state: stLead, size: size, role: role, owner: owner,
-		source: source{src: -1, srcRole: -1}, lead: lead{created: ac.s.env.Now(), stage: -1}}
+		source: source{src: -1, srcRole: -1, via: -1, handedAt: -1}, lead: lead{created: ac.s.env.Now(), stage: -1}}
 	ac.own(a)
 	ac.s.ledger.Created++
 	return id

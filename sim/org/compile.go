@@ -45,9 +45,10 @@ type Plan struct {
 	constRate []bool      // [inbound] no growth, opening hours or profile
 	open      []*Week     // [inbound] opening hours, nil if always open
 
-	dbAct         []int // [database] the activity of its stage
-	nAbs          int   // the most kinds of absence a role has
-	targetRevenue bool  // the target's metric is revenue, not margin
+	dbAct         []int    // [database] the activity of its stage
+	nAbs          int      // the most kinds of absence a role has
+	handNames     []string // [handoff] its name in metric names
+	targetRevenue bool     // the target's metric is revenue, not margin
 
 	warnings []*ConfigError
 
@@ -144,6 +145,7 @@ func Compile(cfg Config) (*Plan, error) {
 	for _, ro := range cfg.Roles {
 		p.nAbs = max(p.nAbs, len(ro.Absence))
 	}
+	p.handNames = handoffNames(&p.cfg)
 	for _, db := range cfg.Databases {
 		p.dbAct = append(p.dbAct, cfg.Stages[db.Stage.Index()].Activity.Index())
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/salesim/salesim/sim/erlang"
+	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/stats"
 )
 
@@ -60,5 +61,51 @@ func TestDegenerateDesignIsErlangC(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestServiceLevelIsErlangC: on the M/M/c design, the share of requests
+// answered within t (service_level.serve) and the wait percentiles match
+// Erlang C: P(W ≤ t) = 1 − C(c, a)·e^{−(cμ−λ)t}, whose inverse gives the
+// median and the 90th percentile where they are above 0. The 95 % intervals
+// over 20 replications must cover the exact values.
+func TestServiceLevelIsErlangC(t *testing.T) {
+	t.Parallel()
+	lambda, mu, c := 9.0, 1.0, 10
+	cfg := mmcConfig(lambda, mu, c, Year/2, Month/4)
+	cfg.Activities[0].ServiceTime = 0.5 // answered within 30 minutes
+	p := mustCompile(t, cfg)
+	pw := erlang.C(c, lambda/mu)
+	decay := float64(c)*mu - lambda
+	level := 1 - pw*math.Exp(-decay*0.5)
+	// The p-quantile of W where P(W ≤ w) = p > 1 − C.
+	quantile := func(q float64) float64 {
+		if q <= 1-pw {
+			return 0
+		}
+		return math.Log(pw/(1-q)) / decay
+	}
+	var sl, p50, p90 stats.Accumulator
+	s := NewSim(p)
+	for rep := range 20 {
+		r, err := s.Run(t.Context(), 1, rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sl.Add(value(t, p, r, metric.Of(metric.ServiceLevelPrefix, "serve"), metric.Department, metric.Total))
+		p50.Add(value(t, p, r, metric.Of(metric.WaitP50Prefix, "serve"), metric.Department, metric.Total))
+		p90.Add(value(t, p, r, metric.Of(metric.WaitP90Prefix, "serve"), metric.Department, metric.Total))
+	}
+	for _, x := range []struct {
+		name string
+		acc  *stats.Accumulator
+		want float64
+	}{{"P(W ≤ 0.5 h)", &sl, level}, {"median wait", &p50, quantile(0.5)}, {"90th percentile wait", &p90, quantile(0.9)}} {
+		s := x.acc.Summary(0.95)
+		if math.Abs(s.Mean-x.want) > s.HalfWidth() {
+			t.Errorf("%s: %.4f ± %.4f does not cover %.4f", x.name, s.Mean, s.HalfWidth(), x.want)
+		} else {
+			t.Logf("%s: %.4f ± %.4f covers %.4f", x.name, s.Mean, s.HalfWidth(), x.want)
+		}
 	}
 }

@@ -196,6 +196,7 @@ func (f *funnel) win(id int32, p int32) {
 	if s.recording {
 		s.rec.add(cFirstOrders, int(pr), s.month, 1)
 	}
+	s.hand.won(id)
 	s.clients.bonus(pr, s.cfg.Roles[pr].Pay.PerFirstOrder)
 	s.clients.book(id, a.size*c.FirstOrder)
 	for _, wr := range c.SaleWork {

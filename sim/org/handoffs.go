@@ -1,5 +1,7 @@
 package org
 
+import "github.com/salesim/salesim/sim/metric"
+
 // handoffs move an account from one role to another ([Handoff]): a lead
 // when it reaches a stage, a client at its first order, after a number of
 // deals, at its planned volume or at a volume threshold, optionally only
@@ -12,11 +14,31 @@ type handoffs struct {
 
 // source is the part of an account handoffs keep.
 type source struct {
-	src     int32 // person who found and passed it, or -1
-	srcRole int32
+	src      int32 // person who found and passed it, or -1
+	srcRole  int32
+	via      int32   // the last handoff it went through, or -1
+	handedAt float64 // when, until the receiving role first works on it; −1 after
 }
 
 func (h *handoffs) bind(s *Sim) { h.s = s }
+
+// handoffNames names the handoffs in metric names: "hunter_to_farmer"
+// ("any_to_..." without a giving role), "_2", "_3" ... for a second and
+// third handoff between the same roles.
+func handoffNames(c *Config) []string {
+	var names []string
+	seen := map[string]int{}
+	for _, h := range c.Handoffs {
+		from := "any"
+		if h.From != 0 {
+			from = c.Roles[h.From.Index()].Name
+		}
+		base := from + "_to_" + c.Roles[h.To.Index()].Name
+		seen[base]++
+		names = append(names, metric.Handoff(from, c.Roles[h.To.Index()].Name, seen[base]))
+	}
+	return names
+}
 
 // clientHandoffs applies the handoffs that depend on a client's deals and
 // volume.
@@ -57,14 +79,15 @@ func (h *handoffs) apply(id int32, trig Trigger, stage int) float64 {
 				continue
 			}
 		}
-		return h.handoff(id, ho)
+		return h.handoff(id, int(hi))
 	}
 	return 0
 }
 
-// handoff moves account id to the handoff's role and returns its delay.
-func (h *handoffs) handoff(id int32, ho *Handoff) float64 {
+// handoff moves account id through handoff hi and returns its delay.
+func (h *handoffs) handoff(id int32, hi int) float64 {
 	s := h.s
+	ho := &s.cfg.Handoffs[hi]
 	a := &s.accts.list[id]
 	from, old := a.role, a.owner
 	s.accts.disown(a)
@@ -95,5 +118,30 @@ func (h *handoffs) handoff(id int32, ho *Handoff) float64 {
 	if a.src < 0 {
 		a.src, a.srcRole = old, from
 	}
+	a.via, a.handedAt = int32(hi), s.env.Now()
+	if s.recording {
+		s.rec.svc.passed[hi]++
+	}
 	return delay
+}
+
+// reached records the first work of role r on account id after a handoff
+// to r: the time the handoff took, its delay and the wait included.
+func (h *handoffs) reached(id int32, r int32) {
+	s := h.s
+	a := &s.accts.list[id]
+	if a.handedAt < 0 || a.role != r || a.via < 0 {
+		return
+	}
+	s.rec.svc.timeSum[a.via] += s.env.Now() - a.handedAt
+	s.rec.svc.timeN[a.via]++
+	a.handedAt = -1
+}
+
+// won records that lead id, if it came through a handoff, was won.
+func (h *handoffs) won(id int32) {
+	s := h.s
+	if a := &s.accts.list[id]; a.via >= 0 && s.recording {
+		s.rec.svc.won[a.via]++
+	}
 }

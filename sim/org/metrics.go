@@ -178,6 +178,66 @@ var table = []definition{
 			}
 			return names, fs
 		}),
+	family(metric.WaitPrefix+"<activity>", metric.Hours, true, "mean hours the activity's queued tasks waited before their work started (tasks started in the horizon)",
+		perActivity(metric.WaitPrefix, func(l *serviceLog, ri, a int, _ float64) float64 { return l.meanWait(ri, a) })),
+	family(metric.WaitP50Prefix+"<activity>", metric.Hours, true, "median wait of the activity's queued tasks (exact within each replication)",
+		perActivity(metric.WaitP50Prefix, func(l *serviceLog, ri, a int, _ float64) float64 { return l.quantile(ri, a, 0.5) })),
+	family(metric.WaitP90Prefix+"<activity>", metric.Hours, true, "90th percentile wait of the activity's queued tasks (exact within each replication)",
+		perActivity(metric.WaitP90Prefix, func(l *serviceLog, ri, a int, _ float64) float64 { return l.quantile(ri, a, 0.9) })),
+	family(metric.AbandonedPrefix+"<activity>", metric.Tasks, true, "tasks of the activity that waited past their patience",
+		perActivity(metric.AbandonedPrefix, func(l *serviceLog, ri, a int, _ float64) float64 { return l.lost[ri*l.nAct+a] })),
+	family(metric.ServiceLevelPrefix+"<activity>", metric.Share, true, "share of the activity's tasks started within its service_time, of those started or abandoned (only for activities with a service_time)",
+		func(p *Plan) ([]string, []formula) {
+			var names []string
+			var fs []formula
+			for a, act := range p.cfg.Activities {
+				if t := act.ServiceTime; t > 0 {
+					names = append(names, metric.Of(metric.ServiceLevelPrefix, act.Name))
+					fs = append(fs, func(r *recorder, role, per int) float64 { return r.svc.level(r.roleIdx(role), a, t) })
+				}
+			}
+			return names, fs
+		}),
+	family(metric.PassedViaPrefix+"<handoff>", metric.Leads, false, "accounts passed through the handoff (named from_to_to)",
+		perHandoff(metric.PassedViaPrefix, func(l *serviceLog, h int) float64 { return l.passed[h] })),
+	family(metric.WonAfterPrefix+"<handoff>", metric.Share, false, "share of the accounts passed through the handoff in the horizon that were then won (leads; 0 for clients)",
+		perHandoff(metric.WonAfterPrefix, func(l *serviceLog, h int) float64 { return ratioOf(l.won[h], l.passed[h]) })),
+	family(metric.HandoffTimePrefix+"<handoff>", metric.Hours, false, "mean hours from the handoff to the receiving role's first work on the account: the handoff's delay and the wait",
+		perHandoff(metric.HandoffTimePrefix, func(l *serviceLog, h int) float64 { return ratioOf(l.timeSum[h], l.timeN[h]) })),
+}
+
+// perActivity makes the members of a family with one metric per activity.
+func perActivity(prefix string, f func(l *serviceLog, ri, a int, _ float64) float64) func(p *Plan) ([]string, []formula) {
+	return func(p *Plan) ([]string, []formula) {
+		var names []string
+		var fs []formula
+		for a, act := range p.cfg.Activities {
+			names = append(names, metric.Of(prefix, act.Name))
+			fs = append(fs, func(r *recorder, role, per int) float64 { return f(&r.svc, r.roleIdx(role), a, 0) })
+		}
+		return names, fs
+	}
+}
+
+// perHandoff makes the members of a family with one metric per handoff.
+func perHandoff(prefix string, f func(l *serviceLog, h int) float64) func(p *Plan) ([]string, []formula) {
+	return func(p *Plan) ([]string, []formula) {
+		var names []string
+		var fs []formula
+		for h, name := range p.handNames {
+			names = append(names, metric.Of(prefix, name))
+			fs = append(fs, func(r *recorder, role, per int) float64 { return f(&r.svc, h) })
+		}
+		return names, fs
+	}
+}
+
+// ratioOf is num/den, 0 where den is 0.
+func ratioOf(num, den float64) float64 {
+	if den == 0 {
+		return 0
+	}
+	return num / den
 }
 
 func withTarget(d definition) definition {

@@ -59,6 +59,7 @@ type recorder struct {
 	baseline    float64   // target metric per month before
 	target      *Target
 	rate        float64 // margin rate, for a revenue target
+	svc         serviceLog
 }
 
 func newRecorder(p *Plan) *recorder {
@@ -75,6 +76,7 @@ func newRecorder(p *Plan) *recorder {
 	r.done = make([]float64, r.nRole*p.nAct)
 	r.entered = make([]float64, p.nStage)
 	r.monthly = make([]float64, p.months)
+	r.svc.init(r.nRole, p.nAct, len(p.cfg.Handoffs))
 	return r
 }
 
@@ -83,6 +85,7 @@ func (r *recorder) reset() {
 	clear(r.done)
 	clear(r.entered)
 	clear(r.monthly)
+	r.svc.reset()
 	r.baseline = 0
 }
 

@@ -50,10 +50,10 @@ var ruleMakers = []func(s *Sim, r int) rule{
 // rules holds the rules of every role and the state rules share: a person
 // idling by choice until an event.
 type rules struct {
-	s       *Sim
-	byRole  [][]rule
-	prosp   [][]prospector
-	watch   [][]queueWatcher
+	s      *Sim
+	byRole [][]rule
+	prosp  [][]prospector
+	watch  [][]queueWatcher
 	// watching is set when some role watches the leads it passes on.
 	watching bool
 	hIdleUp  des.Handler

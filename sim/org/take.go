@@ -235,10 +235,14 @@ func (w *work) start(p int32, id int32) {
 			rs := &w.roles[r]
 			rs.waitSum += now - t.avail
 			rs.waitN++
+			s.rec.svc.waited(int(r), s.rec.nRole-1, int(t.act), now-t.avail)
 		}
 		if t.kind == tkStage {
 			s.funnel.responded(t.acct, r)
 		}
+	}
+	if t.acct >= 0 && s.recording {
+		s.hand.reached(t.acct, r)
 	}
 	kind := int32(s.p.actKind[t.act])
 	setup := s.p.setupTime(r, pp.lastKind, kind)
@@ -340,6 +344,9 @@ func (w *work) onPatience(id int32) {
 	}
 	w.setWaiting(int(t.role), -1)
 	w.levelInSys(int(t.role), -1)
+	if s.recording {
+		s.rec.svc.abandoned(int(t.role), s.rec.nRole-1, int(t.act))
+	}
 	switch t.kind {
 	case tkStage:
 		if a := &s.accts.list[t.acct]; a.gen == t.gen && a.state == stLead {

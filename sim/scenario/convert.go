@@ -220,6 +220,8 @@ func (c *converter) activities() {
 			Interrupts: a.Interrupts,
 			Fatigue:    a.Fatigue,
 			Patience:   a.Patience,
+
+			ServiceTime: float64(a.ServiceTime),
 		})
 	}
 }

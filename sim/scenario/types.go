@@ -82,12 +82,13 @@ type Database struct {
 
 // Activity is a kind of work.
 type Activity struct {
-	Duration   dist.Dist `toml:"duration" req:"true" unit:"time" doc:"time the work takes a fully ramped, rested person of speed 1 (distribution)"`
-	Kind       string    `toml:"kind" defdoc:"the activity's name" doc:"switching-cost group: changing from one kind to another costs the role's setup time"`
-	Priority   int       `toml:"priority" default:"100" doc:"order of waiting work: lower is taken first"`
-	Interrupts bool      `toml:"interrupts" default:"false" doc:"the work preempts lower-priority work in progress (a ringing call), which resumes afterwards"`
-	Fatigue    bool      `toml:"fatigue" default:"false" doc:"speed and conversion of the work decline with time on shift (phone work); see roles.<role>.fatigue"`
-	Patience   dist.Dist `toml:"patience" unit:"time" defdoc:"forever" doc:"how long a task may wait before it is lost: a lead goes cold, an order is lost (distribution)"`
+	Duration    dist.Dist `toml:"duration" req:"true" unit:"time" doc:"time the work takes a fully ramped, rested person of speed 1 (distribution)"`
+	Kind        string    `toml:"kind" defdoc:"the activity's name" doc:"switching-cost group: changing from one kind to another costs the role's setup time"`
+	Priority    int       `toml:"priority" default:"100" doc:"order of waiting work: lower is taken first"`
+	Interrupts  bool      `toml:"interrupts" default:"false" doc:"the work preempts lower-priority work in progress (a ringing call), which resumes afterwards"`
+	Fatigue     bool      `toml:"fatigue" default:"false" doc:"speed and conversion of the work decline with time on shift (phone work); see roles.<role>.fatigue"`
+	Patience    dist.Dist `toml:"patience" unit:"time" defdoc:"forever" doc:"how long a task may wait before it is lost: a lead goes cold, an order is lost (distribution); const(0h) makes a loss system: work that finds nobody free is lost at once"`
+	ServiceTime Duration  `toml:"service_time" default:"0h" range:"[0,)" doc:"the wait within which the work should start: the metric service_level.<activity> is the share of its tasks started within it, of those started or abandoned (80% within 20s is the call-centre convention; research/domain.md G); 0h: no service level"`
 }
 
 // Stage is one step of the funnel.
