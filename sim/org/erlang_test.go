@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/salesim/salesim/sim/dist"
 	"github.com/salesim/salesim/sim/erlang"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/stats"
@@ -107,5 +108,36 @@ func TestServiceLevelIsErlangC(t *testing.T) {
 		} else {
 			t.Logf("%s: %.4f ± %.4f covers %.4f", x.name, s.Mean, s.HalfWidth(), x.want)
 		}
+	}
+}
+
+// TestPreemptivePriority: two kinds of interrupting work at one desk
+// around the clock — urgent calls (priority 0, 0.2 an hour) and ordinary
+// calls (priority 10, 0.5 an hour), exponential work of 1 h. Interrupting
+// work preempts lower-priority work in progress, interrupting or not, so
+// urgent calls see the desk as an M/M/1 queue of their own:
+// Wq = λ/(μ(μ−λ)) = 0.25 h.
+func TestPreemptivePriority(t *testing.T) {
+	t.Parallel()
+	cfg := mmcConfig(0.2, 1, 1, 4*Year, Month)
+	cfg.Activities = []Activity{
+		{Name: "urgent", Duration: dist.Exp(1, dist.Time), Priority: 0, Interrupts: true},
+		{Name: "ordinary", Duration: dist.Exp(1, dist.Time), Priority: 10, Interrupts: true},
+	}
+	cfg.Stages = []Stage{{Name: "urgent", Activity: ActivityAt(0)}, {Name: "ordinary", Activity: ActivityAt(1)}}
+	cfg.Inbound = []Inbound{{Name: "urgent", Rate: 0.2, Stage: StageAt(0)}, {Name: "ordinary", Rate: 0.5, Stage: StageAt(1)}}
+	cfg.Roles[0].Speed, cfg.Roles[0].Skill = ones(2), ones(2)
+	p := mustCompile(t, cfg)
+	var wq stats.Accumulator
+	s := NewSim(p)
+	for rep := range 20 {
+		r, err := s.Run(t.Context(), 1, rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wq.Add(value(t, p, r, metric.Of(metric.WaitPrefix, "urgent"), metric.Department, metric.Total))
+	}
+	if s := wq.Summary(0.95); math.Abs(s.Mean-0.25) > s.HalfWidth() {
+		t.Errorf("urgent calls wait %.4f ± %.4f h, want 0.25 h (preemptive priority)", s.Mean, s.HalfWidth())
 	}
 }

@@ -110,15 +110,16 @@ func (w *work) offer(id int32) {
 }
 
 // interruptible reports whether person p is busy with work of lower
-// priority (a larger number) than prio that may be interrupted.
+// priority (a larger number) than prio: interrupting work preempts any
+// work of lower priority, interrupting work included (preemptive-resume
+// priority).
 func (w *work) interruptible(p int32, prio int) bool {
 	s := w.s
 	pp := &s.staff.people[p]
 	if !pp.busy || !s.cal.onDuty(p) {
 		return false
 	}
-	cur := &s.cfg.Activities[w.curAct(p)]
-	return !cur.Interrupts && cur.Priority > prio
+	return s.cfg.Activities[w.curAct(p)].Priority > prio
 }
 
 // curAct returns the activity of p's work in hand.
