@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/salesim/salesim/sim/dist"
+	"github.com/salesim/salesim/sim/metric"
 )
 
 // chain is a two-role design: callers qualify leads at stage 0 and pass
@@ -469,5 +470,28 @@ func TestNeglectLowersOrders(t *testing.T) {
 	ma, mb := value(t, a, ra, "margin", "all", "total"), value(t, b, rb, "margin", "all", "total")
 	if ratio := mb / ma; math.Abs(ratio-0.5) > 0.05 {
 		t.Fatalf("neglected book's margin %.3g of the cared-for one's, want 0.5", ratio)
+	}
+}
+
+// TestReorgAtWarmupEndCounts: a reorganisation at the very end of the
+// warm-up belongs to the first period: every manager leaving with every
+// client loses about as many clients at 12 months as at 12.1 months.
+func TestReorgAtWarmupEndCounts(t *testing.T) {
+	t.Parallel()
+	churned := func(at float64) float64 {
+		cfg := clientBook(60)
+		cfg.Roles[0].Headcount = 2
+		cfg.Run.Warmup, cfg.Run.Horizon = Year, Year
+		cfg.Reorgs = []Reorg{{At: at, Leave: 1, LeaveLoss: 1}}
+		p := mustCompile(t, cfg)
+		var sum float64
+		for rep := range 4 {
+			sum += value(t, p, simulate(t, p, 1, rep), metric.ChurnedClients, metric.Department, metric.Total)
+		}
+		return sum / 4
+	}
+	at, after := churned(Year), churned(Year+0.1*Month)
+	if math.Abs(at-after) > 0.15*after {
+		t.Errorf("%.1f clients churned with everyone leaving at the end of the warm-up, %.1f just after: want within 15%%", at, after)
 	}
 }

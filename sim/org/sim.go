@@ -150,7 +150,9 @@ func (s *Sim) setup() {
 	s.calls.setup()
 	s.clients.setupInitial()
 	s.demand.start()
-	s.reorg.schedule()
+	// Period ends before reorganisations: one at the very end of the
+	// warm-up belongs to the first period (its leavers and lost clients
+	// are counted), as one a moment later does.
 	for k := 0; k <= s.p.months; k++ {
 		t := s.t0 + float64(k)*Month
 		if k == s.p.months {
@@ -158,6 +160,7 @@ func (s *Sim) setup() {
 		}
 		s.env.At(t, des.Urgent, s.hMonth, k)
 	}
+	s.reorg.schedule()
 	// Calendars last: people start work once everything else is in place.
 	s.cal.start()
 }
