@@ -126,7 +126,7 @@ func (c *prospecting) pull(p int32) {
 		setup := s.p.setupTime(r, kind, ck)
 		kind = ck
 		base := s.cfg.Activities[act].Duration.Sample(s.rnd.work) / ro.Speed[act]
-		if ro.RampSpeed {
+		if ro.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, t)
 		}
 		slow := 1.0

@@ -12,6 +12,30 @@ const (
 	AssignPool                      // nobody: the role's accounts are a shared pool
 )
 
+// RampMode says what a new hire's ramp multiplies.
+type RampMode int
+
+const (
+	// RampConversion: the ramp multiplies conversion, so a new hire's
+	// output is the ramp's share of a ramped colleague's whether or not
+	// the person is busy (the published ramps are shares of output).
+	RampConversion RampMode = iota
+	RampSpeed               // speed only: output falls only while the person is fully busy
+	RampBoth                // speed and conversion: output falls as the square of the ramp when busy
+)
+
+func (m RampMode) String() string {
+	switch m {
+	case RampConversion:
+		return "conversion"
+	case RampSpeed:
+		return "speed"
+	case RampBoth:
+		return "speed and conversion"
+	}
+	return "unknown"
+}
+
 // Role is a job in the department.
 type Role struct {
 	Name      string
@@ -40,10 +64,9 @@ type Role struct {
 
 	Absence []Absence
 	// Ramp gives a new hire's productivity by month of tenure (the last
-	// value holds after); RampSpeed/RampConvert say what it multiplies.
-	Ramp        []float64
-	RampSpeed   bool
-	RampConvert bool
+	// value holds after); RampMode says what it multiplies.
+	Ramp     []float64
+	RampMode RampMode
 	// Attrition is the share of people leaving in a year (a constant hazard
 	// −ln(1 − Attrition) per year); Refill the delay before the vacancy is
 	// filled by a new hire; LeaveLoss the probability that each client of
@@ -181,6 +204,9 @@ func (ro *Role) check(v *checker, i int) {
 		k := index(f+".Absence", j)
 		v.number(k+".Rate", ab.Rate, 0, false)
 		v.dist(k+".Length", ab.Length, ab.Rate > 0)
+	}
+	if ro.RampMode < RampConversion || ro.RampMode > RampBoth {
+		v.bad(f+".RampMode", "unknown ramp mode %d", ro.RampMode)
 	}
 	for j, x := range ro.Ramp {
 		v.share(index(f+".Ramp", j), x, 0, 1, true, false)

@@ -97,7 +97,7 @@ func (f *funnel) convertAt(p int32, act int32, base float64, wait float64, decay
 	s := f.s
 	ro := &s.cfg.Roles[s.staff.people[p].role]
 	pr := base * ro.Skill[act] * (1 - loss) * decayMult(decay, wait)
-	if ro.RampConvert {
+	if ro.RampMode != RampSpeed {
 		pr *= s.staff.rampAt(p, t)
 	}
 	if ro.Fatigue.Convert > 0 && s.cfg.Activities[act].Fatigue {

@@ -146,7 +146,7 @@ func randomDesign(r *rand.Rand) Config {
 		}
 		if pick(0.5) {
 			ro.Ramp = []float64{0.35, 0.65, 1}
-			ro.RampSpeed, ro.RampConvert = pick(0.5), pick(0.5)
+			ro.RampMode = RampMode(r.IntN(3))
 		}
 		if pick(0.5) {
 			ro.Attrition = r.Float64()

@@ -279,7 +279,7 @@ func TestRampUp(t *testing.T) {
 	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.5}}
 	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
 	cfg.Roles[0].Ramp = []float64{0.35, 0.65, 1}
-	cfg.Roles[0].RampConvert = true
+	cfg.Roles[0].RampMode = RampConversion
 	cfg.Roles[0].New = 40
 	cfg.Run.Horizon = 3 * Month
 	p := mustCompile(t, cfg)

@@ -250,7 +250,7 @@ func (w *work) start(p int32, id int32) {
 	base := t.remain
 	if base < 0 {
 		base = act.Duration.Sample(s.rnd.work) / role.Speed[t.act]
-		if role.RampSpeed {
+		if role.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, now)
 		}
 	}

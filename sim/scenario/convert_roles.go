@@ -91,8 +91,12 @@ func (c *converter) roleParts() {
 		for _, x := range r.Ramp {
 			or.Ramp = append(or.Ramp, float64(x))
 		}
-		or.RampSpeed = r.RampApplies != "convert"
-		or.RampConvert = r.RampApplies != "speed"
+		switch r.RampApplies {
+		case "speed":
+			or.RampMode = org.RampSpeed
+		case "both":
+			or.RampMode = org.RampBoth
+		}
 		switch r.Assign {
 		case "finder":
 			or.Assign = org.AssignFinder

@@ -109,7 +109,7 @@ var renames = map[string]map[string]string{
 	"":          {"NurtureShare": "nurture", "SetupPair": "setup_pairs", "FatCat": "fat_cat", "LeaveRoles": "leave_roles"},
 	"SetupPair": {"Hours": "time"},
 	"Handoffs":  {"Stage": "at_stage", "Deals": "after_deals", "Volume": "at_volume", "Trigger": ""},
-	"Roles":     {"RampSpeed": "ramp_applies", "RampConvert": "ramp_applies"},
+	"Roles":     {"RampMode": "ramp_applies"},
 }
 
 // keyOf maps the path of an org.Config field to the TOML key it comes from.

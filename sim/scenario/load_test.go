@@ -463,3 +463,18 @@ func TestParseKeepsTomlPosition(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestRampAppliesToConversionByDefault: the published ramp (35 %, 65 %,
+// 100 % of a ramped colleague's output; research/domain.md C12, RevSim) is
+// a share of output, so by default it multiplies conversion only; applied
+// to speed and conversion a new hire would produce 0.35² ≈ 12 %.
+func TestRampAppliesToConversionByDefault(t *testing.T) {
+	files := map[string]string{"t.toml": base + "ramp = [\"35%\", \"65%\", \"100%\"]\n"}
+	s, errs := load(t, files, "t.toml", Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if m := s.Config.Roles[1].RampMode; m != org.RampConversion {
+		t.Errorf("ramp applies to %v by default, want conversion", m)
+	}
+}

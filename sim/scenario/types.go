@@ -140,7 +140,7 @@ type Role struct {
 	Fatigue        Fatigue        `toml:"fatigue" doc:"decline of fatigue-prone work with hours on shift"`
 	Absence        []Absence      `toml:"absence" doc:"kinds of leave"`
 	Ramp           []Fraction     `toml:"ramp" range:"(0,1]" defdoc:"fully productive at once" doc:"a new hire's productivity by month of tenure, the last value holding after (RevSim: 35%, 65%, 100%)"`
-	RampApplies    string         `toml:"ramp_applies" default:"both" enum:"speed|convert|both" doc:"what ramp multiplies"`
+	RampApplies    string         `toml:"ramp_applies" default:"convert" enum:"speed|convert|both" doc:"what ramp multiplies: convert (a new hire's output is the ramp's share of a ramped colleague's, as the published ramps are), speed (output falls only while the person is fully busy), or both (output falls as the square of the ramp)"`
 	Attrition      Fraction       `toml:"attrition" default:"0%" range:"[0,1)" doc:"share of people leaving in a year (25% is research/domain.md G, C14); the hazard is −ln(1 − attrition) per year"`
 	Refill         dist.Dist      `toml:"refill" unit:"time" default:"exp(mean=30d)" doc:"delay before a leaver is replaced by a new hire (research/domain.md G: 30 d)"`
 	LeaveLoss      Fraction       `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too (research/domain.md D8: 10%)"`
