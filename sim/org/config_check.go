@@ -1,5 +1,10 @@
 package org
 
+import (
+	"math"
+	"slices"
+)
+
 // checkFlow checks the rules that involve the whole design, once every
 // part is valid on its own: work that nobody can do, databases called by a
 // role that cannot work their stage, and (as warnings) activities, stages
@@ -21,8 +26,13 @@ func (c *Config) checkFlow(v *checker) {
 			v.bad(field, "no role does activity %q: give it to some role", c.Activities[a.Index()].Name)
 		}
 	}
+	reach, _ := c.reachable()
 	for i, s := range c.Stages {
-		need(index("Stages", i)+".Activity", s.Activity)
+		if reach[i] {
+			need(index("Stages", i)+".Activity", s.Activity)
+		} else if s.Activity != 0 {
+			used[s.Activity.Index()] = true // a stage never reached needs nobody
+		}
 	}
 	need("Clients.Order", c.Clients.Order)
 	need("Clients.Care", c.Clients.Care)
@@ -52,17 +62,25 @@ func (c *Config) checkFlow(v *checker) {
 		}
 	}
 	for i, db := range c.Databases {
-		if !pulled[i] {
+		if !pulled[i] && doers[c.Stages[db.Stage.Index()].Activity.Index()] {
+			// Some role could call it and none does: a pull left out?
 			v.warn(index("Databases", i), "no role pulls database %s: add it to some role's pull", db.Name)
 		}
 	}
 	c.checkReach(v)
+	c.checkStaffing(v)
 }
 
-// checkReach warns of a design with no demand and of stages no lead can
-// reach.
-func (c *Config) checkReach(v *checker) {
-	reach := make([]bool, len(c.Stages))
+// reachable returns which stages some lead can reach (from an inbound
+// stream, a database a role calls, an initial lead, or an earlier stage),
+// and whether clients exist at the start.
+func (c *Config) reachable() (reach []bool, clients bool) {
+	return c.reach(false)
+}
+
+// reach is reachable, counting every database as called if all is set.
+func (c *Config) reach(all bool) (reach []bool, clients bool) {
+	reach = make([]bool, len(c.Stages))
 	var queue []int
 	visit := func(s int) {
 		if s >= 0 && s < len(reach) && !reach[s] {
@@ -73,20 +91,22 @@ func (c *Config) checkReach(v *checker) {
 	for _, in := range c.Inbound {
 		visit(in.Stage.Index())
 	}
-	for _, db := range c.Databases {
-		visit(db.Stage.Index())
+	for _, ro := range c.Roles {
+		for _, d := range ro.Pull {
+			visit(c.Databases[d.Index()].Stage.Index())
+		}
 	}
-	clients := false
+	if all {
+		for _, db := range c.Databases {
+			visit(db.Stage.Index())
+		}
+	}
 	for _, in := range c.Initial {
 		if in.Leads > 0 {
 			visit(in.Stage.Index())
 		}
 		clients = clients || in.Clients > 0
 	}
-	if len(queue) == 0 && !clients && len(c.Roles) > 0 {
-		v.warn("", "no demand: no inbound stream, database or initial book")
-	}
-	entries := len(queue) > 0
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
@@ -98,11 +118,86 @@ func (c *Config) checkReach(v *checker) {
 			visit(st.recall(s))
 		}
 	}
+	return reach, clients
+}
+
+// checkReach warns of a design with no demand and of stages no lead can
+// reach, and refuses one whose leads advance but can never be won.
+func (c *Config) checkReach(v *checker) {
+	reach, clients := c.reachable()
+	entries := slices.Contains(reach, true)
+	if !entries && !clients && len(c.Roles) > 0 {
+		v.warn("", "no demand: no inbound stream, called database or initial book")
+	}
 	if entries {
-		for i, r := range reach {
+		// A stage reached only from a database nobody calls is not worth
+		// a warning: the database is there for a design that calls it.
+		potential, _ := c.reach(true)
+		for i, r := range potential {
 			if !r {
 				v.warn(index("Stages", i), "stage %s is never reached: no inbound stream, database, initial lead or earlier stage leads to it", c.Stages[i].Name)
 			}
 		}
+	}
+	// Leads that advance but can never be won: a funnel with a dead end
+	// (a pure service design, where no stage converts, is not one).
+	advance, win := -1, false
+	for i, r := range reach {
+		if !r || c.Stages[i].Convert == 0 {
+			continue
+		}
+		if advance < 0 {
+			advance = i
+		}
+		win = win || c.Stages[i].Next == 0
+	}
+	if advance >= 0 && !win {
+		v.bad("Stages", "no lead can be won: leads advance from stage %s, but no stage they reach converts to won (a stage without next after the last)", c.Stages[advance].Name)
+	}
+}
+
+// checkStaffing refuses a design in which, at the start or after a
+// reorganisation, the stage an inbound stream enters at is worked by no
+// role with people: its requests would wait unanswered. Headcounts are
+// followed through the reorganisations' leavers, moves and new headcounts.
+func (c *Config) checkStaffing(v *checker) {
+	hc := make([]int, len(c.Roles))
+	for r, ro := range c.Roles {
+		hc[r] = ro.Headcount
+	}
+	check := func(field, when string) {
+		for _, in := range c.Inbound {
+			a := c.Stages[in.Stage.Index()].Activity.Index()
+			staffed := false
+			for r := range c.Roles {
+				staffed = staffed || hc[r] > 0 && c.performs(r, a)
+			}
+			if !staffed && in.Rate > 0 {
+				v.bad(field, "%s nobody with people does activity %s of stage %s, which inbound stream %s enters at: its requests would wait unanswered",
+					when, c.Activities[a].Name, c.Stages[in.Stage.Index()].Name, in.Name)
+			}
+		}
+	}
+	check("Inbound", "at the start")
+	for i, ro := range c.Reorgs {
+		for r := range hc {
+			if ro.LeaveRoles == nil || slices.Contains(ro.LeaveRoles, RoleAt(r)) {
+				hc[r] -= int(math.Round(ro.Leave * float64(hc[r])))
+			}
+		}
+		for _, m := range ro.Moves {
+			n := hc[m.From.Index()]
+			if m.N >= 0 {
+				n = min(n, m.N)
+			}
+			hc[m.From.Index()] -= n
+			hc[m.To.Index()] += n
+		}
+		for r, h := range ro.Headcount {
+			if h >= 0 {
+				hc[r] = h
+			}
+		}
+		check(index("Reorgs", i)+".Headcount", "after this reorganisation")
 	}
 }

@@ -2,6 +2,7 @@ package org
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/salesim/salesim/sim/dist"
@@ -215,5 +216,39 @@ func TestCareKeepsClients(t *testing.T) {
 	active := value(t, p, r, "active_clients", "all", "m12")
 	if want := active * 1000 * 0.5 * 2; m12 < 0.8*want {
 		t.Fatalf("month 12 margin %g with %g clients, want about %g (developed to plan)", m12, active, active*1000)
+	}
+}
+
+// TestFunnelThatCannotWin: a design whose leads advance through stages
+// but can never be won (the last stage leads to a stage that never
+// converts) is refused; a pure service design, where no stage converts, is
+// not.
+func TestFunnelThatCannotWin(t *testing.T) {
+	t.Parallel()
+	cfg := oneRole(1, allDay(), Activity{Name: "x", Duration: dist.MustParse("5m"), Kind: "k"})
+	cfg.Inbound = []Inbound{{Name: "in", Rate: 1, Stage: StageAt(0)}}
+	cfg.Stages = []Stage{
+		{Name: "qualify", Activity: ActivityAt(0), Convert: 0.5, Next: StageAt(1)},
+		{Name: "dead end", Activity: ActivityAt(0), Convert: 0},
+	}
+	if _, err := Compile(cfg); err == nil || !strings.Contains(err.Error(), "no lead can be won") {
+		t.Errorf("a funnel that cannot win: %v", err)
+	}
+	cfg.Stages[0].Convert = 0
+	if _, err := Compile(cfg); err != nil {
+		t.Errorf("a pure service design: %v", err)
+	}
+}
+
+// TestReorgLeavesInboundWithNobody: a reorganisation after which no role
+// with people does the work of an inbound stream's stage is refused.
+func TestReorgLeavesInboundWithNobody(t *testing.T) {
+	t.Parallel()
+	cfg := oneRole(2, allDay(), Activity{Name: "x", Duration: dist.MustParse("5m"), Kind: "k"})
+	cfg.Inbound = []Inbound{{Name: "in", Rate: 1, Stage: StageAt(0)}}
+	cfg.Run.Horizon = 2 * Month
+	cfg.Reorgs = []Reorg{{At: Month, Headcount: []int{0}}}
+	if _, err := Compile(cfg); err == nil || !strings.Contains(err.Error(), "nobody with people does") {
+		t.Errorf("a reorganisation that leaves requests unanswered: %v", err)
 	}
 }

@@ -173,6 +173,13 @@ func randomDesign(r *rand.Rand) Config {
 			cfg.Roles[r.IntN(nRole)].Speed[a] = 1
 		}
 	}
+	// Requests are answered: role 0, which always has people, works the
+	// stages inbound streams enter at.
+	for _, in := range cfg.Inbound {
+		if a := stages[in.Stage.Index()].Activity.Index(); cfg.Roles[0].Speed[a] == 0 {
+			cfg.Roles[0].Speed[a] = 1
+		}
+	}
 	for i := range cfg.Roles {
 		ro := &cfg.Roles[i]
 		if len(cfg.Databases) > 0 && ro.Speed[stages[0].Activity.Index()] > 0 && pick(0.7) {
@@ -212,6 +219,9 @@ func randomDesign(r *rand.Rand) Config {
 		ro := Reorg{At: end * r.Float64(), Headcount: make([]int, nRole), Leave: r.Float64() / 2, LeaveLoss: r.Float64() / 4}
 		for i := range ro.Headcount {
 			ro.Headcount[i] = r.IntN(5) - 1
+			if i == 0 {
+				ro.Headcount[i] = 1 + r.IntN(4) // role 0 keeps people for the requests
+			}
 		}
 		if nRole > 1 {
 			ro.Moves = []Move{{From: RoleAt(0), To: RoleAt(1), N: []int{-1, 1, 2}[r.IntN(3)]}}

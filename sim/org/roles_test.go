@@ -162,7 +162,7 @@ func TestAssignment(t *testing.T) {
 	cfg := oneRole(2, allDay(), Activity{Name: "dial", Duration: dist.MustParse("5m"), Kind: "k"},
 		Activity{Name: "close", Duration: dist.MustParse("5m"), Kind: "k"})
 	cfg.Databases = []Database{{Name: "db", Contacts: 1000, Stage: StageAt(0)}}
-	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.2, Next: StageAt(1)}, {Name: "close", Activity: ActivityAt(1), Convert: 0, NurtureShare: 1, NeedIn: dist.MustParse("1y"), Recall: StageAt(1)}}
+	cfg.Stages = []Stage{{Name: "dial", Activity: ActivityAt(0), Convert: 0.2, Next: StageAt(1)}, {Name: "close", Activity: ActivityAt(1), Convert: 0.01, NurtureShare: 1, NeedIn: dist.MustParse("1y"), Recall: StageAt(1)}}
 	cfg.Roles[0].Pull = []DatabaseRef{DatabaseAt(0)}
 	cfg.Roles[0].Assign = AssignFinder
 	cfg.Roles[0].Personal = true

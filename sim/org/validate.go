@@ -18,6 +18,11 @@ type ConfigError struct {
 	Field   string
 	Msg     string
 	Warning bool
+	// Whole is set for a rule about the design as a whole (work nobody
+	// can do, stages no lead reaches, requests nobody answers), checked
+	// only when every part is valid: a tool that found problems of its
+	// own in the parts may leave these out.
+	Whole bool
 }
 
 func (e *ConfigError) Error() string {
@@ -80,6 +85,7 @@ func (c *Config) validate() *checker {
 		c.Target.check(v, &c.Run)
 	}
 	if len(v.errs) == 0 {
+		v.whole = true
 		c.checkFlow(v)
 	}
 	return v
@@ -106,14 +112,15 @@ type checker struct {
 	cfg   *Config
 	errs  []error
 	warns []*ConfigError
+	whole bool // checking the rules of the whole design
 }
 
 func (v *checker) bad(field, format string, args ...any) {
-	v.errs = append(v.errs, &ConfigError{Field: field, Msg: fmt.Sprintf(format, args...)})
+	v.errs = append(v.errs, &ConfigError{Field: field, Msg: fmt.Sprintf(format, args...), Whole: v.whole})
 }
 
 func (v *checker) warn(field, format string, args ...any) {
-	v.warns = append(v.warns, &ConfigError{Field: field, Msg: fmt.Sprintf(format, args...), Warning: true})
+	v.warns = append(v.warns, &ConfigError{Field: field, Msg: fmt.Sprintf(format, args...), Warning: true, Whole: v.whole})
 }
 
 // index returns field[i].

@@ -32,7 +32,7 @@ type converter struct {
 // to the place they were written (keys absent from it took their default).
 // failed reports keys that already have a problem, whose rule errors would
 // only repeat it.
-func convert(doc *Document, where map[string]pos, bare map[string]float64, name string, failed func(key string) bool) (org.Config, errorList, errorList) {
+func convert(doc *Document, where map[string]pos, bare map[string]float64, name string, failed func(key string) bool, anyFailed bool) (org.Config, errorList, errorList) {
 	c := &converter{doc: doc, where: where, bare: bare}
 	c.cfg.Name = name
 	c.cfg.Description = doc.Description
@@ -49,7 +49,7 @@ func convert(doc *Document, where map[string]pos, bare map[string]float64, name 
 	c.initial()
 	c.reorgs()
 	c.target()
-	c.validate(failed)
+	c.validate(failed, anyFailed)
 	return c.cfg, c.errs, c.warns
 }
 

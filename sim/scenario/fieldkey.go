@@ -13,7 +13,7 @@ import (
 // problem at the key it concerns; problems at a key that failed already
 // (a bad value, an unknown name) are left out, since they would only
 // repeat the first.
-func (c *converter) validate(failed func(key string) bool) {
+func (c *converter) validate(failed func(key string) bool, anyFailed bool) {
 	err := c.cfg.Validate()
 	var ces []*org.ConfigError
 	for _, e := range flatten(err) {
@@ -23,9 +23,10 @@ func (c *converter) validate(failed func(key string) bool) {
 		}
 	}
 	ces = append(ces, c.cfg.Warnings()...)
+	partsFailed := len(c.errs) > 0 || anyFailed
 	for _, ce := range ces {
 		key := c.keyOf(ce.Field)
-		if failed(key) || c.reported(key) {
+		if failed(key) || c.reported(key) || ce.Whole && partsFailed {
 			continue
 		}
 		msg := ce.Msg + c.fractionHint(key, ce)

@@ -334,7 +334,7 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 	if opt.Variant != "" {
 		cfgName += "#" + opt.Variant
 	}
-	cfg, cerrs, warns := convert(&doc, d.where, d.bare, cfgName, d.hasFailed)
+	cfg, cerrs, warns := convert(&doc, d.where, d.bare, cfgName, d.hasFailed, len(errs) > 0)
 	for _, e := range cerrs {
 		if !d.hasFailed(e.Key) {
 			errs = append(errs, e)
