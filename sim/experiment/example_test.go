@@ -32,7 +32,7 @@ func Example() {
 	s, _ := t.Get(metric.Key{Metric: metric.QueueWait, Role: metric.Department, Period: metric.Total})
 	fmt.Printf("%s: %d replications, wait in queue %.2f h [%.2f, %.2f]\n", d.Name, t.N, s.Mean, s.Lo, s.Hi)
 	// Output:
-	// mmc: 8 replications, wait in queue 0.69 h [0.62, 0.76]
+	// mmc: 8 replications, wait in queue 0.66 h [0.51, 0.81]
 }
 
 // Compare ten agents with eleven, run together on the same arrivals and
@@ -66,6 +66,6 @@ func ExampleCompare() {
 		fmt.Println()
 	}
 	// Output:
-	// roles.agent.headcount=10: wait in queue 0.692 h [0.621, 0.763]
-	// roles.agent.headcount=11: wait in queue 0.224 h [0.202, 0.247], paired difference -0.468 h [-0.523, -0.412]
+	// roles.agent.headcount=10: wait in queue 0.657 h [0.509, 0.805]
+	// roles.agent.headcount=11: wait in queue 0.220 h [0.181, 0.260], paired difference -0.437 h [-0.547, -0.327]
 }

@@ -14,7 +14,8 @@ func (st *staff) scheduleLeave(p int32) {
 	s := st.s
 	pp := &st.people[p]
 	if ro := &s.cfg.Roles[pp.role]; ro.Attrition > 0 {
-		pp.leave = s.env.After(exp(s.rnd.people, hazard(ro.Attrition)), des.Normal, st.hLeave, int(p))
+		pp.leave = s.env.After(unitExp(pp.key, drawAttrition, pp.leaves)/hazard(ro.Attrition), des.Normal, st.hLeave, int(p))
+		pp.leaves++
 	}
 }
 
@@ -28,9 +29,18 @@ func (st *staff) scheduleAbsences(p int32) {
 	n := s.p.nAbs
 	for k, ab := range s.cfg.Roles[st.people[p].role].Absence {
 		if ab.Rate > 0 {
-			st.absEv[int(p)*n+k] = s.env.After(exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*n+k)
+			st.absEv[int(p)*n+k] = s.env.After(st.absenceGap(p, k, ab.Rate), des.Normal, st.hAbsStart, int(p)*n+k)
 		}
 	}
+}
+
+// absenceGap draws the time from now to person p's next spell of absence
+// kind k, of the given rate per year, and counts the spell.
+func (st *staff) absenceGap(p int32, k int, rate float64) float64 {
+	i := int(p)*st.s.p.nAbs + k
+	n := st.absN[i]
+	st.absN[i]++
+	return unitExp(st.people[p].key, drawAbsence, uint32(k)<<24|n) / (rate / Year)
 }
 
 // cancelAbsences cancels person p's next spells.
@@ -54,11 +64,11 @@ func (st *staff) onAbsStart(p int32, k int) {
 	}
 	pp.absent++
 	s.work.preempt(p) // after the absence starts, so that p does not take the work back
-	d := ab.Length.Sample(s.rnd.people)
 	n := s.p.nAbs
+	d := keyedSample(&ab.Length, pp.key, drawAbsenceLength, uint32(k)<<24|st.absN[int(p)*n+k])
 	s.env.After(d, des.Normal, st.hAbsEnd, int(p)*n+k)
 	// The next spell starts after this one ends.
-	st.absEv[int(p)*n+k] = s.env.After(d+exp(s.rnd.people, ab.Rate/Year), des.Normal, st.hAbsStart, int(p)*n+k)
+	st.absEv[int(p)*n+k] = s.env.After(d+st.absenceGap(p, k, ab.Rate), des.Normal, st.hAbsStart, int(p)*n+k)
 }
 
 func (st *staff) onAbsEnd(p int32) {
@@ -80,6 +90,8 @@ func (st *staff) onAttrition(p int32) {
 	ro := &s.cfg.Roles[st.people[p].role]
 	st.dismiss(p, ro.LeaveLoss)
 	if !ro.Refill.IsZero() {
-		s.env.After(ro.Refill.Sample(s.rnd.people), des.Normal, st.hRefill, int(p))
+		pp := &st.people[p]
+		s.env.After(keyedSample(&ro.Refill, pp.key, drawRefill, pp.refills), des.Normal, st.hRefill, int(p))
+		pp.refills++
 	}
 }

@@ -36,6 +36,7 @@ type account struct {
 	role    int32 // owning role
 	owner   int32 // owning person, or -1
 	size    float64
+	key     uint64 // the entity key of its keyed draws (random.go)
 	lead    // funnel.go
 	source  // handoffs.go
 	client  // clients.go
@@ -54,7 +55,9 @@ func (ac *accounts) reset() {
 	ac.free = ac.free[:0]
 }
 
-func (ac *accounts) newAccount(size float64, role, owner int32) int32 {
+// newAccount creates a lead of the given size and entity key, owned by
+// role and person owner (−1: the role's pool).
+func (ac *accounts) newAccount(size float64, key uint64, role, owner int32) int32 {
 	var id int32
 	if n := len(ac.free); n > 0 {
 		id = ac.free[n-1]
@@ -65,7 +68,7 @@ func (ac *accounts) newAccount(size float64, role, owner int32) int32 {
 	}
 	a := &ac.list[id]
 	gen := a.gen + 1
-	*a = account{gen: gen, state: stLead, size: size, role: role, owner: owner,
+	*a = account{gen: gen, state: stLead, size: size, key: key, role: role, owner: owner,
 		source: source{src: -1, srcRole: -1, via: -1, handedAt: -1}, lead: lead{created: ac.s.env.Now(), stage: -1}}
 	ac.own(a)
 	ac.s.ledger.Created++
@@ -181,7 +184,7 @@ func (ac *accounts) dropOwner(p int32, loss float64) {
 		if a.owner != p || (a.state != stClient && a.state != stLead && a.state != stNurture) {
 			continue
 		}
-		if a.state == stClient && s.rnd.cli.Float64() < loss {
+		if a.state == stClient && unit(a.key, drawLeaveLoss, 0) < loss {
 			s.clients.churn(int32(i))
 			continue
 		}

@@ -56,22 +56,23 @@ func (c *clients) bonus(r int32, v float64) {
 func (c *clients) setupInitial() {
 	s := c.s
 	cc := &s.cfg.Clients
-	for _, in := range s.cfg.Initial {
+	for e, in := range s.cfg.Initial {
 		r := int32(in.Role.Index())
 		level := in.Level
 		if level == 0 {
 			level = cc.StartLevel
 		}
-		for _, m := range s.staff.roles[r].members {
+		for i, m := range s.staff.roles[r].members {
 			if !s.staff.people[m].employed {
 				continue
 			}
-			for range in.Clients {
+			book := uint64(e)<<48 | uint64(r)<<32 | uint64(i)
+			for j := range in.Clients {
 				owner := m
 				if s.cfg.Roles[r].Assign == AssignPool {
 					owner = -1
 				}
-				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), r, owner)
+				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), s.originKey(originBook, book, uint64(j)), r, owner)
 				a := &s.accts.list[id]
 				a.initial = true
 				a.level = level
@@ -87,8 +88,8 @@ func (c *clients) setupInitial() {
 				a.contact = -s.rnd.init.Float64() * every
 				c.startLife(id)
 			}
-			for range in.Leads {
-				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), r, m)
+			for j := range in.Leads {
+				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), s.originKey(originBook, book, 1<<32+uint64(j)), r, m)
 				s.funnel.enterStage(id, in.Stage.Index(), 0)
 			}
 		}

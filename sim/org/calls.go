@@ -125,7 +125,8 @@ func (c *prospecting) pull(p int32) {
 		ck := int32(s.p.actKind[act])
 		setup := s.p.setupTime(r, kind, ck)
 		kind = ck
-		base := s.cfg.Activities[act].Duration.Sample(s.rnd.work) / ro.Speed[act]
+		key, attempt := c.contactKey(k, ct), uint32(c.dbs[k].attempts[ct])
+		base := keyedSample(&s.cfg.Activities[act].Duration, key, drawWork, attempt) / ro.Speed[act]
 		if ro.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, t)
 		}
@@ -135,9 +136,9 @@ func (c *prospecting) pull(p int32) {
 		}
 		end := t + setup + base*slow
 		cl := call{start: t, setupEnd: t + setup, end: end, slow: slow, contact: ct, db: int16(k), act: act, at: at}
-		if s.rnd.out.Float64() < s.funnel.convertAt(p, act, st.Convert, 0, nil, 0, end) {
+		if unit(key, drawCall, attempt) < s.funnel.convertAt(p, act, st.Convert, 0, nil, 0, end) {
 			cl.outcome = callWin
-		} else if st.NurtureShare > 0 && s.rnd.out.Float64() < st.NurtureShare {
+		} else if st.NurtureShare > 0 && unit(key, drawCallNurture, attempt) < st.NurtureShare {
 			cl.outcome = callNurture
 		}
 		buf = append(buf, cl)
@@ -208,7 +209,8 @@ func (c *prospecting) settleCall(p int32, cl *call) {
 	switch cl.outcome {
 	case callWin:
 		st := &s.cfg.Stages[db.Stage.Index()]
-		id := s.accts.newAccount(c.dbSize(k, cl.contact), r, s.accts.assign(r, p))
+		id := s.accts.newAccount(c.dbSize(k, cl.contact), c.contactKey(k, cl.contact), r, s.accts.assign(r, p))
+		s.accts.list[id].steps = 1 // the call was its first decision
 		if s.recording {
 			s.rec.add(cLeadsIn, int(r), s.month, 1)
 		}
@@ -220,11 +222,13 @@ func (c *prospecting) settleCall(p int32, cl *call) {
 	case callNurture:
 		si := db.Stage.Index()
 		st := &s.cfg.Stages[si]
-		id := s.accts.newAccount(c.dbSize(k, cl.contact), r, s.accts.assign(r, p))
+		key := c.contactKey(k, cl.contact)
+		id := s.accts.newAccount(c.dbSize(k, cl.contact), key, r, s.accts.assign(r, p))
+		s.accts.list[id].steps = 1
 		if s.recording {
 			s.rec.add(cLeadsIn, int(r), s.month, 1)
 		}
-		s.funnel.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.recall(si), r)
+		s.funnel.nurture(id, keyedSample(&st.NeedIn, key, drawNeed, 0), st.recall(si), r)
 	default:
 		c.dbs[k].failed(cl.contact, cl.end, db)
 	}

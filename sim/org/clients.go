@@ -8,7 +8,8 @@ import (
 
 // clients keeps the life of a won lead ([Clients]): repeat orders (a
 // Poisson process; handled by an activity, or booked at once), churn (a
-// constant hazard), proactive care contacts at the interval the owning
+// hazard) and claims, each run on the client's own clock (see lifeClock),
+// proactive care contacts at the interval the owning
 // role keeps or the client needs, and claims. A client not contacted
 // within the interval its size needs is neglected: it orders less and
 // churns more until the next contact. A care contact below plan may
@@ -27,6 +28,11 @@ type client struct {
 	level      float64
 	wonAt      float64
 	contact    float64 // last care contact
+	cares      uint32 // care contacts made: the count of its keyed draws
+	lost       uint32 // orders and claims lost: the count of its keyed draws
+	orders     lifeClock
+	leaving    lifeClock
+	claims     lifeClock
 	evOrder    des.Event
 	evChurn    des.Event
 	evOverdue  des.Event
@@ -43,14 +49,61 @@ func (c *clients) bind(s *Sim) {
 	c.hClaim = func(id int) { c.onClaim(int32(id)) }
 }
 
-// startLife schedules a new client's orders, churn, neglect, care and
-// claims.
+// startLife starts a new client's clocks of orders, churn and claims and
+// schedules its neglect and care.
 func (c *clients) startLife(id int32) {
+	s := c.s
+	a := &s.accts.list[id]
+	now := s.env.Now()
+	a.orders.start(now, c.orderRate(a), a.key, drawOrder)
+	a.leaving.start(now, c.churnRate(a), a.key, drawChurn)
+	if cc := &s.cfg.Clients; cc.Claim != 0 && cc.ClaimsPerMonth > 0 {
+		a.claims.start(now, cc.ClaimsPerMonth/Month, a.key, drawClaim)
+	}
 	c.scheduleOrder(id)
 	c.scheduleChurn(id)
 	c.scheduleOverdue(id)
 	c.scheduleCare(id, 0)
 	c.scheduleClaim(id)
+}
+
+// lifeClock is a Poisson process of varying rate run in its own time: its
+// events fall where the rate integrated since the start reaches
+// thresholds drawn for the account (E1, E1+E2, ... with keyed unit
+// exponentials), so that a client orders, claims and leaves at the same
+// points of its own clock in two designs, whatever the neglect that
+// speeds or slows the clock in each.
+type lifeClock struct {
+	used  float64 // the rate integrated up to since
+	since float64
+	rate  float64 // per hour since since
+	next  float64 // the integrated rate at which the next event falls
+	n     uint32  // events so far: the count of its keyed draws
+}
+
+func (k *lifeClock) start(now, rate float64, key uint64, purpose int) {
+	*k = lifeClock{since: now, rate: rate, next: unitExp(key, purpose, 0)}
+}
+
+// setRate changes the rate from now on.
+func (k *lifeClock) setRate(now, rate float64) {
+	k.used += k.rate * (now - k.since)
+	k.since, k.rate = now, rate
+}
+
+// fired moves the lifeClock past the event due now and draws the next.
+func (k *lifeClock) fired(now float64, key uint64, purpose int) {
+	k.used, k.since = k.next, now
+	k.n++
+	k.next += unitExp(key, purpose, k.n)
+}
+
+// due returns when the next event falls, +Inf if the rate is 0.
+func (k *lifeClock) due() float64 {
+	if !(k.rate > 0) {
+		return math.Inf(1)
+	}
+	return k.since + math.Max(0, k.next-k.used)/k.rate
 }
 
 func (c *clients) orderRate(a *account) float64 {
@@ -70,24 +123,36 @@ func (c *clients) churnRate(a *account) float64 {
 	return r
 }
 
-func (c *clients) scheduleOrder(id int32) {
+// neglectChanged sets the rates of client id's orders and churn after its
+// neglect changed.
+func (c *clients) neglectChanged(id int32) {
 	s := c.s
 	a := &s.accts.list[id]
-	s.env.Cancel(a.evOrder)
-	a.evOrder = des.Event{}
-	if r := c.orderRate(a); r > 0 {
-		a.evOrder = s.env.After(exp(s.rnd.cli, r), des.Normal, c.hOrder, int(id))
+	now := s.env.Now()
+	a.orders.setRate(now, c.orderRate(a))
+	a.leaving.setRate(now, c.churnRate(a))
+	c.scheduleOrder(id)
+	c.scheduleChurn(id)
+}
+
+// reschedule sets ev to fire h at when, or to nothing if when is +Inf.
+func (c *clients) reschedule(ev *des.Event, when float64, h des.Handler, id int32) {
+	s := c.s
+	s.env.Cancel(*ev)
+	*ev = des.Event{}
+	if !math.IsInf(when, 1) {
+		*ev = s.env.At(math.Max(when, s.env.Now()), des.Normal, h, int(id))
 	}
 }
 
+func (c *clients) scheduleOrder(id int32) {
+	a := &c.s.accts.list[id]
+	c.reschedule(&a.evOrder, a.orders.due(), c.hOrder, id)
+}
+
 func (c *clients) scheduleChurn(id int32) {
-	s := c.s
-	a := &s.accts.list[id]
-	s.env.Cancel(a.evChurn)
-	a.evChurn = des.Event{}
-	if r := c.churnRate(a); r > 0 {
-		a.evChurn = s.env.After(exp(s.rnd.cli, r), des.Normal, c.hChurn, int(id))
-	}
+	a := &c.s.accts.list[id]
+	c.reschedule(&a.evChurn, a.leaving.due(), c.hChurn, id)
 }
 
 func (c *clients) scheduleOverdue(id int32) {
@@ -102,13 +167,8 @@ func (c *clients) scheduleOverdue(id int32) {
 }
 
 func (c *clients) scheduleClaim(id int32) {
-	s := c.s
-	cc := &s.cfg.Clients
-	if cc.Claim == 0 || cc.ClaimsPerMonth <= 0 {
-		return
-	}
-	a := &s.accts.list[id]
-	a.evClaim = s.env.After(exp(s.rnd.cli, cc.ClaimsPerMonth/Month), des.Normal, c.hClaim, int(id))
+	a := &c.s.accts.list[id]
+	c.reschedule(&a.evClaim, a.claims.due(), c.hClaim, id)
 }
 
 // careEvery returns how often the owning role contacts client a.
@@ -148,6 +208,7 @@ func (c *clients) onOrder(id int32) {
 	if a.state != stClient {
 		return
 	}
+	a.orders.fired(s.env.Now(), a.key, drawOrder)
 	c.scheduleOrder(id)
 	cc := &s.cfg.Clients
 	margin := a.size * a.level / cc.OrdersPerMonth
@@ -187,7 +248,8 @@ func (c *clients) waitedTooLong(id int32, order bool) {
 	if order && s.recording {
 		s.rec.add(cOrdersLost, int(a.role), s.month, 1)
 	}
-	if s.rnd.cli.Float64() < s.cfg.Clients.LostOrderChurn {
+	a.lost++
+	if unit(a.key, drawLostOrder, a.lost) < s.cfg.Clients.LostOrderChurn {
 		c.churn(id)
 	}
 }
@@ -216,8 +278,7 @@ func (c *clients) onOverdue(id int32) {
 		return
 	}
 	a.neglected = true
-	c.scheduleOrder(id)
-	c.scheduleChurn(id)
+	c.neglectChanged(id)
 }
 
 func (c *clients) onCareDue(id int32) {
@@ -249,11 +310,11 @@ func (c *clients) careDone(t *task) {
 	a.contact = s.env.Now()
 	if a.neglected {
 		a.neglected = false
-		c.scheduleOrder(t.acct)
-		c.scheduleChurn(t.acct)
+		c.neglectChanged(t.acct)
 	}
 	c.scheduleOverdue(t.acct)
-	if a.level < cc.Plan && cc.DevelopStep > 0 && s.rnd.out.Float64() < cc.DevelopProb {
+	a.cares++
+	if a.level < cc.Plan && cc.DevelopStep > 0 && unit(a.key, drawDevelop, a.cares) < cc.DevelopProb {
 		s.accts.setLevel(a, math.Min(cc.Plan, a.level+cc.DevelopStep))
 		s.hand.clientHandoffs(t.acct)
 	}
@@ -267,6 +328,7 @@ func (c *clients) onClaim(id int32) {
 	if a.state != stClient {
 		return
 	}
+	a.claims.fired(s.env.Now(), a.key, drawClaim)
 	c.scheduleClaim(id)
 	s.work.push(s.work.newTask(tkClaim, int32(s.cfg.Clients.Claim.Index()), id), -1, -1)
 }

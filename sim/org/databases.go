@@ -18,7 +18,7 @@ type dbState struct {
 	fresh    int // contacts [fresh, N) were never called
 	n        int
 	again    des.Queue[recall]
-	attempts []uint8
+	attempts []uint8 // calls that failed, per contact (at most 255 counted)
 	waking   bool
 }
 
@@ -49,13 +49,11 @@ func (c *prospecting) setup() {
 		again, att := d.again, d.attempts
 		again.Clear()
 		*d = dbState{n: db.Contacts, again: again}
-		if db.MaxAttempts > 0 {
-			if cap(att) < db.Contacts {
-				att = make([]uint8, db.Contacts)
-			}
-			d.attempts = att[:db.Contacts]
-			clear(d.attempts)
+		if cap(att) < db.Contacts {
+			att = make([]uint8, db.Contacts)
 		}
+		d.attempts = att[:db.Contacts]
+		clear(d.attempts)
 	}
 }
 
@@ -90,13 +88,18 @@ func (d *dbState) giveBack(c int32, at float64) {
 // failed puts contact c, whose call ended at end without converting, back
 // to cool off, unless it is exhausted.
 func (d *dbState) failed(c int32, end float64, db *Database) {
-	if d.attempts != nil {
+	if d.attempts[c] < 255 {
 		d.attempts[c]++
-		if int(d.attempts[c]) >= db.MaxAttempts {
-			return // exhausted
-		}
+	}
+	if db.MaxAttempts > 0 && int(d.attempts[c]) >= db.MaxAttempts {
+		return // exhausted
 	}
 	d.again.Push(recall{contact: c, at: end + db.Cooloff})
+}
+
+// contactKey returns the entity key of contact c of database k.
+func (c *prospecting) contactKey(k int, ct int32) uint64 {
+	return c.s.originKey(originDatabase, uint64(k), uint64(ct))
 }
 
 // dbSize returns the company size of contact c of database k: the

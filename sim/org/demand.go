@@ -16,6 +16,7 @@ type demand struct {
 	s        *Sim
 	arr, siz []*rand.Rand
 	max      []float64 // per stream: the thinning bound of its rate
+	count    []uint64  // per stream: arrivals so far, the origin of their keys
 	hArrival des.Handler
 }
 
@@ -28,13 +29,14 @@ func (d *demand) bind(s *Sim) {
 // replication.
 func (d *demand) setup() {
 	s := d.s
-	d.arr, d.siz, d.max = d.arr[:0], d.siz[:0], d.max[:0]
+	d.arr, d.siz, d.max, d.count = d.arr[:0], d.siz[:0], d.max[:0], d.count[:0]
 	for i := range s.cfg.Inbound {
 		d.max = append(d.max, d.maxRate(i))
 	}
 	for _, in := range s.cfg.Inbound {
 		d.arr = append(d.arr, s.stream("inbound:"+in.Name))
 		d.siz = append(d.siz, s.stream("size:inbound:"+in.Name))
+		d.count = append(d.count, 0)
 	}
 }
 
@@ -133,5 +135,7 @@ func (d *demand) onArrival(k int) {
 			r = alt
 		}
 	}
-	s.funnel.newLead(size, in.Stage.Index(), r, -1, true)
+	key := s.originKey(originInbound, uint64(k), d.count[k])
+	d.count[k]++
+	s.funnel.newLead(size, key, in.Stage.Index(), r, -1, true)
 }

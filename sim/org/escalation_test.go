@@ -38,13 +38,13 @@ func TestEscalation(t *testing.T) {
 	}
 	s := manual(t, cfg)
 	for range 5 {
-		id := s.accts.newAccount(1000, 1, -1)
+		id := s.accts.newAccount(1000, s.testKey(), 1, -1)
 		s.accts.list[id].src, s.accts.list[id].srcRole = 0, 0 // passed on by the caller
 		s.funnel.enterStage(id, 1, 0)
 	}
 	s.env.RunUntil(1.6)
 	// A request of higher priority arrives after the escalation.
-	rush := s.accts.newAccount(1000, 1, -1)
+	rush := s.accts.newAccount(1000, s.testKey(), 1, -1)
 	s.funnel.enterStage(rush, 2, 0)
 	s.env.RunUntil(4.5)
 	// By 4.5 h the closer has closed leads 1 and 2, then two escalated

@@ -47,5 +47,5 @@ func Example() {
 	}
 	// Output:
 	// leads_in: 72
-	// new_clients: 7
+	// new_clients: 16
 }

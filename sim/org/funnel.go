@@ -22,6 +22,9 @@ type lead struct {
 	inbound   bool
 	responded bool
 	stage     int32
+	steps     uint32 // stage decisions so far: the count of its keyed draws
+	works     uint32 // tasks started for it: the count of its keyed durations
+	waits     uint32 // tasks queued for it: the count of its keyed patiences
 	loss      float64 // information lost at the last handoff, for its next stage
 	created   float64
 	evNext    des.Event
@@ -35,9 +38,9 @@ func (f *funnel) bind(s *Sim) {
 
 // newLead creates a lead in role r (owned by finder if the role keeps
 // finders) and sends it to stage st.
-func (f *funnel) newLead(size float64, st int, r int32, finder int32, inbound bool) int32 {
+func (f *funnel) newLead(size float64, key uint64, st int, r int32, finder int32, inbound bool) int32 {
 	s := f.s
-	id := s.accts.newAccount(size, r, s.accts.assign(r, finder))
+	id := s.accts.newAccount(size, key, r, s.accts.assign(r, finder))
 	a := &s.accts.list[id]
 	a.inbound = inbound
 	if s.recording {
@@ -55,7 +58,7 @@ func (f *funnel) enterStage(id int32, st int, extra float64) {
 	a.stage = int32(st)
 	delay := extra + s.hand.apply(id, AtStage, st)
 	if d := &s.cfg.Stages[st].Delay; !d.IsZero() {
-		delay += d.Sample(s.rnd.delay)
+		delay += keyedSample(d, a.key, drawDelay, a.steps)
 	}
 	if delay > 0 {
 		a.evNext = s.env.After(delay, des.Normal, f.hStage, int(id))
@@ -115,7 +118,9 @@ func (f *funnel) stageDone(p int32, t *task) {
 	st := &s.cfg.Stages[t.stage]
 	pr := f.convertAt(p, t.act, st.Convert, t.started-t.avail, st.Decay, a.loss, s.env.Now())
 	a.loss = 0
-	if s.rnd.out.Float64() < pr {
+	step := a.steps
+	a.steps++
+	if unit(a.key, drawConvert, step) < pr {
 		if st.Next == 0 {
 			f.win(t.acct, p)
 		} else {
@@ -123,15 +128,17 @@ func (f *funnel) stageDone(p int32, t *task) {
 		}
 		return
 	}
-	f.fail(t.acct, int(t.stage), s.staff.people[p].role)
+	f.fail(t.acct, int(t.stage), s.staff.people[p].role, step)
 }
 
-// fail ends stage si without success: the lead is nurtured or lost.
-func (f *funnel) fail(id int32, si int, r int32) {
+// fail ends stage si without success, at the lead's decision step: the
+// lead is nurtured or lost.
+func (f *funnel) fail(id int32, si int, r int32, step uint32) {
 	s := f.s
 	st := &s.cfg.Stages[si]
-	if st.NurtureShare > 0 && s.rnd.out.Float64() < st.NurtureShare {
-		f.nurture(id, st.NeedIn.Sample(s.rnd.delay), st.recall(si), r)
+	a := &s.accts.list[id]
+	if st.NurtureShare > 0 && unit(a.key, drawNurture, step) < st.NurtureShare {
+		f.nurture(id, keyedSample(&st.NeedIn, a.key, drawNeed, step), st.recall(si), r)
 		return
 	}
 	if s.recording {

@@ -95,7 +95,7 @@ func (h *handoffs) handoff(id int32, hi int) float64 {
 	a.owner = s.accts.assign(a.role, -1)
 	var delay float64
 	if !ho.Delay.IsZero() {
-		delay = ho.Delay.Sample(s.rnd.delay)
+		delay = keyedSample(&ho.Delay, a.key, drawHandoff, a.steps)
 	}
 	pay := &s.cfg.Roles[from].Pay
 	if a.state == stClient {

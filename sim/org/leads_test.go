@@ -11,9 +11,14 @@ import (
 // pushLeads creates n leads at stage st, available before the shift.
 func (s *Sim) pushLeads(n int, st int) {
 	for range n {
-		id := s.accts.newAccount(1000, 0, -1)
+		id := s.accts.newAccount(1000, s.testKey(), 0, -1)
 		s.funnel.enterStage(id, st, 0)
 	}
+}
+
+// testKey returns a new entity key for an account made by a test.
+func (s *Sim) testKey() uint64 {
+	return s.originKey(originBook, 1<<40, uint64(s.ledger.Created)) // one per account made
 }
 
 func allDay() Week { return AroundTheClock() }

@@ -148,7 +148,7 @@ func TestAssignment(t *testing.T) {
 		s := manual(t, cfg)
 		s.pushLeads(0, 0)
 		for range 30 {
-			id := s.accts.newAccount(1000, 0, s.accts.assign(0, -1))
+			id := s.accts.newAccount(1000, s.testKey(), 0, s.accts.assign(0, -1))
 			s.funnel.enterStage(id, 0, 0)
 		}
 		s.finishRun(t)
@@ -201,7 +201,7 @@ func TestPairsCannotCover(t *testing.T) {
 	s.staff.people[2].absent = 1 // assistant 0 is away throughout
 	s.staff.roles[1].absent++
 	for range 10 {
-		id := s.accts.newAccount(1000, 0, s.accts.assign(0, -1))
+		id := s.accts.newAccount(1000, s.testKey(), 0, s.accts.assign(0, -1))
 		s.funnel.enterStage(id, 0, 0)
 	}
 	s.finishRun(t)

@@ -48,6 +48,7 @@ type Sim struct {
 
 	seed uint64
 	rep  int
+	salt uint64 // the replication's part of every entity key (random.go)
 
 	recording bool
 	month     int

@@ -17,6 +17,7 @@ type staff struct {
 	roles                               []roleStaff
 	stints                              [][]stint // per person: employment history, for the ledger
 	absEv                               []des.Event
+	absN                                []uint32 // [person*nAbs+kind] spells drawn, the count of their keyed draws
 	hAbsStart, hAbsEnd, hLeave, hRefill des.Handler
 }
 
@@ -42,6 +43,9 @@ type post struct {
 	hired    float64
 	absent   int8 // overlapping absences
 	leave    des.Event
+	key      uint64 // the entity key of the post's keyed draws (random.go)
+	leaves   uint32 // attrition draws so far
+	refills  uint32 // refill draws so far
 }
 
 // roleStaff is the staffing of one role.
@@ -66,6 +70,7 @@ func (st *staff) bind(s *Sim) {
 func (st *staff) reset() {
 	st.people = st.people[:0]
 	st.absEv = st.absEv[:0]
+	st.absN = st.absN[:0]
 	for i := range st.stints {
 		st.stints[i] = st.stints[i][:0]
 	}
@@ -107,7 +112,8 @@ func (st *staff) addPerson(r int32) int32 {
 	rs := &st.roles[r]
 	slot := len(rs.members)
 	st.people = append(st.people, person{
-		post: post{role: r, slot: slot, group: rs.groups[slot%len(rs.groups)]},
+		post: post{role: r, slot: slot, group: rs.groups[slot%len(rs.groups)],
+			key: st.s.originKey(originPerson, uint64(id), 0)},
 		desk: desk{cur: -1, lastKind: -1},
 	})
 	rs.members = append(rs.members, id)
@@ -115,6 +121,7 @@ func (st *staff) addPerson(r int32) int32 {
 	st.s.work.addPerson()
 	for range st.s.p.nAbs {
 		st.absEv = append(st.absEv, des.Event{})
+		st.absN = append(st.absN, 0)
 	}
 	return id
 }

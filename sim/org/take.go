@@ -249,7 +249,14 @@ func (w *work) start(p int32, id int32) {
 	setup := s.p.setupTime(r, pp.lastKind, kind)
 	base := t.remain
 	if base < 0 {
-		base = act.Duration.Sample(s.rnd.work) / role.Speed[t.act]
+		if t.acct >= 0 {
+			a := &s.accts.list[t.acct]
+			base = keyedSample(&act.Duration, a.key, drawWork, a.works)
+			a.works++
+		} else {
+			base = act.Duration.Sample(s.rnd.work)
+		}
+		base /= role.Speed[t.act]
 		if role.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, now)
 		}

@@ -277,7 +277,15 @@ func (w *work) push(id int32, role, person int32) {
 		t.avail = s.env.Now()
 		w.levelInSys(int(role), +1)
 		if pat := &s.cfg.Activities[t.act].Patience; !pat.IsZero() {
-			t.pat = s.env.After(pat.Sample(s.rnd.delay), des.Normal, w.hPatience, int(id))
+			var wait float64
+			if t.acct >= 0 {
+				a := &s.accts.list[t.acct]
+				wait = keyedSample(pat, a.key, drawPatience, a.waits)
+				a.waits++
+			} else {
+				wait = pat.Sample(s.rnd.delay)
+			}
+			t.pat = s.env.After(wait, des.Normal, w.hPatience, int(id))
 		}
 		if t.kind == tkStage && s.rules.watching {
 			s.rules.queued(id)
