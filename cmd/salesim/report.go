@@ -231,7 +231,7 @@ func writeCompareReport(dir string, cm *experiment.Comparison, man *experiment.M
 	if len(cm.Designs) == 0 {
 		return nil
 	}
-	c := &report.Comparison{Title: l.Trf("Comparison of %s", l.Plural(len(cm.Designs), "design")), Lang: l, Currency: cm.Designs[0].Currency()}
+	c := &report.Comparison{Title: l.Trf("Comparison of %d designs", len(cm.Designs)), Lang: l, Currency: cm.Designs[0].Currency()}
 	cat := cm.Designs[0].Plan.Catalog()
 	for _, m := range cat.MetricNames() {
 		info, _ := cat.Metric(m)

@@ -141,7 +141,7 @@ func TestCompareReport(t *testing.T) {
 	}{
 		{labels.English, []string{`<html lang="en">`, "Comparison of 2 designs", "Differences against growth-plan", "growth-plan#veterans_leave",
 			`id="fig-differences"`, `id="fig-compare"`, `id="fig-monthly-compare"`, "Margin, ₽", "<dt>currency</dt><dd>₽</dd>"}},
-		{labels.Russian, []string{`<html lang="ru">`, "Сравнение 2 вариантов", "Разница с growth-plan", "growth-plan#veterans_leave",
+		{labels.Russian, []string{`<html lang="ru">`, "Сравнение вариантов (2)", "Разница с growth-plan", "growth-plan#veterans_leave",
 			`id="fig-differences"`, "Маржа, ₽", "Новые клиенты", "<dt>валюта</dt><dd>₽</dd>"}},
 	} {
 		if err := writeCompareReport(dir, c, nil, tc.lang); err != nil {

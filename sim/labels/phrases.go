@@ -33,7 +33,7 @@ var phrases = map[string]string{
 	"the design's baseline":       "база",
 	"baseline %s per month":       "база %s в месяц",
 	"clients over the horizon":    "клиентов за горизонт",
-	"Comparison of %s":            "Сравнение %s",
+	"Comparison of %d designs":    "Сравнение вариантов (%d)",
 	"cost %s":                     "затраты %s",
 	"Cost and margin per role":    "Затраты и маржа по ролям",
 	"cost per client handed over": "затраты на переданного клиента",
