@@ -30,7 +30,7 @@ var phrases = map[string]string{
 	"A panel per design, on the same axes. Lines: the median of the replications; bands: their 10th to 90th percentiles (not confidence intervals).": "По панели на вариант, в одном масштабе. Линии — медиана прогонов; полосы — от 10-го до 90-го процентиля прогонов (не доверительные интервалы).",
 	"and":                         "и",
 	"Appendix":                    "Приложение",
-	"the design's baseline":       "база",
+	"the design's baseline":       "база варианта",
 	"baseline %s per month":       "база %s в месяц",
 	"clients over the horizon":    "клиентов за горизонт",
 	"Comparison of %d designs":    "Сравнение вариантов (%d)",
