@@ -203,6 +203,15 @@ func TestMetricLabels(t *testing.T) {
 			t.Errorf("label of %q, a metric salesim does not report", name)
 		}
 	}
+	for _, f := range families {
+		found := false
+		for _, m := range org.Metrics {
+			found = found || m.Pattern && strings.HasPrefix(m.Name, f.prefix)
+		}
+		if !found {
+			t.Errorf("label of the family %q, which salesim does not report", f.prefix)
+		}
+	}
 	for _, tc := range []struct {
 		l         Lang
 		name, out string

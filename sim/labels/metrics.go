@@ -51,11 +51,29 @@ var metrics = map[string]label{
 	metric.InSystem:       {"tasks in the queue", "задач в очереди", "среднее по времени число задач в очереди и в работе (без звонков по базе)"},
 	metric.Headcount:      {"headcount", "численность", "среднее по времени число сотрудников"},
 	metric.LeadResponse:   {"lead response time", "время реакции на заявку", "среднее время от поступления входящей заявки до начала работы с ней, ч"},
+	metric.Escalated:      {"leads escalated", "эскалированные лиды", "лиды, переданные ролью и эскалированные, потому что их работа слишком долго ждала в очереди принимающей роли"},
 	metric.Growth:         {"growth", "рост", "целевой показатель за месяц периода / базовый месяц − 1 (при заданной цели)"},
 	metric.Baseline:       {"baseline per month", "база в месяц", "целевой показатель в месяц, от которого считается рост: база цели или среднее за последние 12 месяцев разгона (при заданной цели)"},
 	metric.PTarget:        {"P(target)", "P(цель)", "1, если цель достигнута к концу месяца (итог: к целевому месяцу), иначе 0; среднее — вероятность"},
-	metric.DonePattern:    {"tasks done: %s", "выполнено задач: %s", "выполненные задачи вида работ"},
-	metric.EnteredPattern: {"leads entering %s", "лиды на этапе %s", "лиды, работа с которыми на этапе стала доступна (воронка)"},
+}
+
+// families labels the metrics named after an activity, a stage or a
+// handoff, by prefix; %s in a label is the activity's, stage's or
+// handoff's name.
+var families = []struct {
+	prefix string
+	label
+}{
+	{metric.DonePrefix, label{"tasks done: %s", "выполнено задач: %s", "выполненные задачи вида работ"}},
+	{metric.EnteredPrefix, label{"leads entering %s", "лиды на этапе %s", "лиды, работа с которыми на этапе стала доступна (воронка)"}},
+	{metric.WaitPrefix, label{"queue wait: %s", "ожидание в очереди: %s", "среднее время ожидания задач вида работ в очереди до начала работы, ч (задачи, начатые за горизонт)"}},
+	{metric.WaitP50Prefix, label{"median queue wait: %s", "медиана ожидания: %s", "медиана ожидания задач вида работ в очереди, ч (точная в каждом прогоне)"}},
+	{metric.WaitP90Prefix, label{"90th percentile queue wait: %s", "90-й процентиль ожидания: %s", "90-й процентиль ожидания задач вида работ в очереди, ч (точный в каждом прогоне)"}},
+	{metric.ServiceLevelPrefix, label{"service level: %s", "уровень сервиса: %s", "доля задач вида работ, начатых в пределах его service_time, из начатых и брошенных (только для видов работ с service_time)"}},
+	{metric.AbandonedPrefix, label{"tasks abandoned: %s", "брошенные задачи: %s", "задачи вида работ, прождавшие дольше своего терпения"}},
+	{metric.PassedViaPrefix, label{"accounts passed: %s", "передано по маршруту: %s", "лиды и клиенты, переданные по этому маршруту передачи (from_to_to)"}},
+	{metric.WonAfterPrefix, label{"won after handoff: %s", "выиграно после передачи: %s", "доля переданных по маршруту за горизонт, ставших потом клиентами (для лидов; 0 для клиентов)"}},
+	{metric.HandoffTimePrefix, label{"handoff time: %s", "время передачи: %s", "среднее время от передачи до первой работы принимающей роли с клиентом или лидом, ч: задержка передачи и ожидание"}},
 }
 
 // Metric returns the human label of a metric name, lower case: "new
@@ -120,9 +138,9 @@ func lookup(name string) (label, string, bool) {
 	if lb, ok := metrics[name]; ok {
 		return lb, "", true
 	}
-	for _, p := range []struct{ prefix, pattern string }{{metric.DonePrefix, metric.DonePattern}, {metric.EnteredPrefix, metric.EnteredPattern}} {
-		if rest, ok := strings.CutPrefix(name, p.prefix); ok && rest != "" {
-			return metrics[p.pattern], rest, true
+	for _, f := range families {
+		if rest, ok := strings.CutPrefix(name, f.prefix); ok && rest != "" {
+			return f.label, rest, true
 		}
 	}
 	return label{}, "", false
