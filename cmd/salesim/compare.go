@@ -136,7 +136,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 		}
 		man := experiment.Manifest{Command: append([]string{"salesim", "compare"}, os.Args[min(2, len(os.Args)):]...),
 			Started: started.UTC().Format(time.RFC3339), Workers: f.workers, WallSeconds: r.Wall.Seconds(), Requested: reps}
-		if err := writeRun(env, sub, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: true}); err != nil {
+		if err := writeRun(env, sub, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: true, lang: f.lang}); err != nil {
 			return err
 		}
 	}
@@ -150,12 +150,12 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 	man := experiment.Manifest{Command: append([]string{"salesim", "compare"}, os.Args[min(2, len(os.Args)):]...),
 		Started: started.UTC().Format(time.RFC3339), Workers: f.workers, Requested: reps}
 	if !f.noPlots || f.report {
-		if _, err := writeComparePlots(dir, c); err != nil {
+		if _, err := writeComparePlots(dir, c, f.lang); err != nil {
 			return fmt.Errorf("plots: %w", err)
 		}
 	}
 	if f.report {
-		if err := writeCompareReport(dir, c, &man); err != nil {
+		if err := writeCompareReport(dir, c, &man, f.lang); err != nil {
 			return err
 		}
 	}

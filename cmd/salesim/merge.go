@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/salesim/salesim/sim/experiment"
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -17,6 +18,7 @@ type mergeFlags struct {
 	report  bool
 	noPlots bool
 	quiet   bool
+	lang    labels.Lang
 }
 
 func init() {
@@ -41,6 +43,7 @@ with status 1, writing nothing.`,
 			fs.StringVar(&f.out, "out", "", "output `folder` (default: DIR)")
 			fs.BoolVar(&f.report, "report", false, "also write report.html")
 			fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
+			langFlag(fs, &f.lang)
 			fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 			return f
 		},
@@ -102,5 +105,5 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 		return err
 	}
 	man := experiment.Manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
-	return writeRun(env, out, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet})
+	return writeRun(env, out, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang})
 }

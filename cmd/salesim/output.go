@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 
 	"github.com/salesim/salesim/sim/experiment"
+	"github.com/salesim/salesim/sim/labels"
 )
 
 type outputOptions struct {
 	plots, report, quiet bool
+	lang                 labels.Lang // of the plots and the report
 }
 
 // writeRun writes every result file of a merged run into dir, each
@@ -26,7 +28,7 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		man.Files = append(man.Files, f.Name)
 	}
 	if opt.plots {
-		names, err := writePlots(dir, d, m.Table)
+		names, err := writePlots(dir, d, m.Table, opt.lang)
 		if err != nil {
 			return fmt.Errorf("plots: %w", err)
 		}
@@ -40,7 +42,7 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		return err
 	}
 	if opt.report {
-		if err := writeReport(dir, d, m.Table, man); err != nil {
+		if err := writeReport(dir, d, m.Table, man, opt.lang); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
 	}

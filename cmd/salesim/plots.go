@@ -3,18 +3,33 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"io"
 	"path/filepath"
 
 	"github.com/salesim/salesim/sim/charts"
 	"github.com/salesim/salesim/sim/experiment"
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/results"
 )
 
-// chartMeta describes a design for the charts.
-func chartMeta(d *experiment.Design) *charts.Meta {
+// langFlag registers -lang, the language of the report and the figures.
+func langFlag(fs *flag.FlagSet, l *labels.Lang) {
+	*l = labels.English
+	fs.Func("lang", "`language` of the report and the figures: en (English) or ru (Russian) (default en)", func(s string) error {
+		v, err := labels.Parse(s)
+		if err != nil {
+			return err
+		}
+		*l = v
+		return nil
+	})
+}
+
+// chartMeta describes a design for the charts, in language l.
+func chartMeta(d *experiment.Design, l labels.Lang) *charts.Meta {
 	cfg := d.Plan.Config()
-	m := &charts.Meta{Design: d.Name, Months: d.Plan.Months()}
+	m := &charts.Meta{Design: d.Name, Months: d.Plan.Months(), Currency: d.Currency(), Lang: l}
 	for _, r := range cfg.Roles {
 		m.Roles = append(m.Roles, r.Name)
 	}
@@ -36,8 +51,8 @@ func chartMeta(d *experiment.Design) *charts.Meta {
 
 // writePlots writes every figure of a run into dir as PNG and SVG, each
 // file atomically, and returns the file names.
-func writePlots(dir string, d *experiment.Design, t *results.Table) ([]string, error) {
-	figs, err := charts.RunFigures(t, chartMeta(d))
+func writePlots(dir string, d *experiment.Design, t *results.Table, l labels.Lang) ([]string, error) {
+	figs, err := charts.RunFigures(t, chartMeta(d, l))
 	if err != nil {
 		return nil, err
 	}
@@ -46,8 +61,8 @@ func writePlots(dir string, d *experiment.Design, t *results.Table) ([]string, e
 
 // writeComparePlots writes the figures comparing the designs of a
 // comparison into dir and returns the file names.
-func writeComparePlots(dir string, c *experiment.Comparison) ([]string, error) {
-	figs, err := charts.CompareFigures(chartDesigns(c))
+func writeComparePlots(dir string, c *experiment.Comparison, l labels.Lang) ([]string, error) {
+	figs, err := charts.CompareFigures(chartDesigns(c, l))
 	if errors.Is(err, charts.ErrNoData) {
 		return nil, nil
 	}
@@ -57,10 +72,28 @@ func writeComparePlots(dir string, c *experiment.Comparison) ([]string, error) {
 	return writeFigures(dir, figs)
 }
 
-func chartDesigns(c *experiment.Comparison) []charts.Design {
+// chartDesigns returns the designs of a comparison for the charts, each
+// after the first with its paired differences against the first.
+func chartDesigns(c *experiment.Comparison, l labels.Lang) []charts.Design {
+	diffs := make([]*results.Table, len(c.Designs))
+	pos := map[string]int{}
+	for i, d := range c.Designs {
+		pos[d.Name] = i
+	}
+	for _, r := range c.Rows {
+		i, ok := pos[r.Design]
+		if !ok || !r.HasRef {
+			continue
+		}
+		if diffs[i] == nil {
+			diffs[i] = &results.Table{N: r.Diff.N}
+		}
+		diffs[i].Keys = append(diffs[i].Keys, r.Key)
+		diffs[i].Summaries = append(diffs[i].Summaries, r.Diff)
+	}
 	var ds []charts.Design
 	for i, d := range c.Designs {
-		ds = append(ds, charts.Design{Meta: chartMeta(d), Table: c.Tables[i]})
+		ds = append(ds, charts.Design{Meta: chartMeta(d, l), Table: c.Tables[i], Diff: diffs[i]})
 	}
 	return ds
 }

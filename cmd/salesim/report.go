@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/salesim/salesim/sim/charts"
 	"github.com/salesim/salesim/sim/experiment"
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/report"
 	"github.com/salesim/salesim/sim/results"
@@ -28,19 +30,30 @@ Report (re)writes DIR/report.html from the result files of a run in DIR:
 the summaries are recomputed from replications.csv, and the design is
 rebuilt from the scenario text recorded in manifest.json. The page is
 self-contained (figures as inline SVG, no scripts, no network) and prints
-with one section per page.
+on A4 with one section per page; the scenario text and the manifest are
+in a collapsed appendix, printed only when opened. -lang ru writes the
+page and its figures in Russian.
 
 'salesim run -report' and 'salesim merge -report' write the same page.`,
+		Flags: func(fs *flag.FlagSet) any {
+			f := &reportFlags{}
+			langFlag(fs, &f.lang)
+			return f
+		},
 		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
 			if len(args) != 1 {
 				return usagef("report takes one results folder")
 			}
-			return reportCmd(env, args[0])
+			return reportCmd(env, args[0], flags.(*reportFlags).lang)
 		},
 	})
 }
 
-func reportCmd(env *cmdEnv, dir string) error {
+type reportFlags struct {
+	lang labels.Lang
+}
+
+func reportCmd(env *cmdEnv, dir string, l labels.Lang) error {
 	man, err := readManifest(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return err
@@ -62,7 +75,7 @@ func reportCmd(env *cmdEnv, dir string) error {
 	if results.KeysDigest(d.Keys()) != results.KeysDigest(ks) {
 		return fmt.Errorf("%s: replications.csv does not hold the measures of %s as this salesim version defines them", dir, d.Name)
 	}
-	if err := writeReport(dir, d, results.Aggregate(ks, recs), man); err != nil {
+	if err := writeReport(dir, d, results.Aggregate(ks, recs), man, l); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "wrote %s\n", filepath.Join(dir, "report.html"))
@@ -86,21 +99,21 @@ var reportDeptMetrics = append(append([]string(nil), deptMetrics...), metric.Ord
 var reportRoleMetrics = []string{metric.Headcount, metric.Throughput, metric.FirstOrders, metric.Passed, metric.Handovers, metric.OrdersDone, metric.ChurnedClients, metric.Utilisation, metric.QueueWait, metric.Cost, metric.Margin, metric.Profit}
 
 // writeReport writes dir/report.html for a run of design d with results
-// t and manifest man.
-func writeReport(dir string, d *experiment.Design, t *results.Table, man *experiment.Manifest) error {
-	meta := chartMeta(d)
+// t and manifest man, in language l.
+func writeReport(dir string, d *experiment.Design, t *results.Table, man *experiment.Manifest, l labels.Lang) error {
+	meta := chartMeta(d, l)
 	figs, err := charts.RunFigures(t, meta)
 	if err != nil {
 		return err
 	}
-	r, err := reportRun(d, t, man, figs)
+	r, err := reportRun(d, t, man, figs, l)
 	if err != nil {
 		return err
 	}
 	return writeFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return report.Write(w, r) })
 }
 
-func reportRun(d *experiment.Design, t *results.Table, man *experiment.Manifest, figs []*charts.Figure) (*report.Run, error) {
+func reportRun(d *experiment.Design, t *results.Table, man *experiment.Manifest, figs []*charts.Figure, l labels.Lang) (*report.Run, error) {
 	cfg := d.Plan.Config()
 	cat := d.Plan.Catalog()
 	var summary bytes.Buffer
@@ -115,8 +128,11 @@ func reportRun(d *experiment.Design, t *results.Table, man *experiment.Manifest,
 		Design:      summary.String(),
 		Table:       t,
 		Manifest:    manJSON,
+		SHA256:      d.Scenario.SHA256,
+		Lang:        l,
+		Currency:    d.Currency(),
 	}
-	r.Facts = runFacts(d, t, man)
+	r.Facts = runFacts(d, t, man, l)
 	describe := func(name string) report.Metric {
 		info, _ := cat.Metric(name)
 		return report.Metric{Name: name, Unit: string(info.Unit), Doc: info.Doc}
@@ -136,13 +152,13 @@ func reportRun(d *experiment.Design, t *results.Table, man *experiment.Manifest,
 		r.Roles = append(r.Roles, role)
 	}
 	if len(idle) > 0 {
-		r.Notes = append(r.Notes, "Not shown per role, as nobody held them after the warm-up: "+strings.Join(idle, ", ")+".")
+		r.Notes = append(r.Notes, l.Trf("Not shown per role, as nobody held them after the warm-up: %s.", strings.Join(idle, ", ")))
 	}
 	if man.Partial {
-		r.Notes = append(r.Notes, "The run was interrupted: these results cover only the replications that finished.")
+		r.Notes = append(r.Notes, l.Tr("The run was interrupted: these results cover only the replications that finished."))
 	}
 	if t.N < 10 {
-		r.Notes = append(r.Notes, fmt.Sprintf("Only %d replications: the intervals are rough.", t.N))
+		r.Notes = append(r.Notes, l.Trf("Only %s: the intervals are rough.", l.Plural(t.N, "replication")))
 	}
 	if tg := cfg.Target; tg != nil {
 		r.Target = &report.Target{Metric: tg.Metric, Growth: tg.Growth, By: tg.By, Window: tg.Window}
@@ -176,7 +192,7 @@ func reportFonts() ([]report.Font, error) {
 }
 
 // runFacts lists the run at a glance for a report's header.
-func runFacts(d *experiment.Design, t *results.Table, man *experiment.Manifest) []report.Fact {
+func runFacts(d *experiment.Design, t *results.Table, man *experiment.Manifest, l labels.Lang) []report.Fact {
 	cfg := d.Plan.Config()
 	var fs []report.Fact
 	add := func(label, value string) {
@@ -188,33 +204,34 @@ func runFacts(d *experiment.Design, t *results.Table, man *experiment.Manifest) 
 	if len(d.Scenario.Sources) > 0 {
 		src = d.Scenario.Sources[0].Name
 	}
-	add("scenario", src)
-	add("variant", d.Scenario.Variant)
-	add("overrides", strings.Join(d.Scenario.Set, " "))
-	add("simulated", fmt.Sprintf("%d months after a %s warm-up", d.Plan.Months(), checkHours(cfg.Run.Warmup)))
+	add(l.Tr("scenario"), src)
+	add(l.Tr("variant"), d.Scenario.Variant)
+	add(l.Tr("overrides"), strings.Join(d.Scenario.Set, " "))
+	add(l.Tr("simulated"), l.Trf("%s after a %s warm-up", l.Plural(d.Plan.Months(), "month"), checkHours(cfg.Run.Warmup)))
 	reps := strconv.Itoa(t.N)
 	if man.Partial {
-		reps += " (interrupted)"
+		reps += " (" + l.Tr("interrupted") + ")"
 	}
-	add("replications", reps)
-	add("seed", strconv.FormatUint(man.Seed, 10))
+	add(l.Tr("replications"), reps)
+	add(l.Tr("seed"), strconv.FormatUint(man.Seed, 10))
+	add(l.Tr("currency"), d.Currency())
 	add("salesim", strings.TrimSpace(man.Salesim+" "+man.Go))
-	add("started", man.Started)
+	add(l.Tr("started"), man.Started)
 	if man.WallSeconds > 0 {
-		add("wall time", fmt.Sprintf("%.1f s", man.WallSeconds))
+		add(l.Tr("wall time"), l.Trf("%.1f s", man.WallSeconds))
 	}
 	return fs
 }
 
 // writeCompareReport writes dir/report.html for a comparison: the
 // designs, the paired differences of rows against the first design, and
-// the comparison figures. Each design's own report, if written, is
-// linked from its folder.
-func writeCompareReport(dir string, cm *experiment.Comparison, man *experiment.Manifest) error {
+// the comparison figures, in language l. Each design's own report, if
+// written, is linked from its folder.
+func writeCompareReport(dir string, cm *experiment.Comparison, man *experiment.Manifest, l labels.Lang) error {
 	if len(cm.Designs) == 0 {
 		return nil
 	}
-	c := &report.Comparison{Title: "Comparison of " + strconv.Itoa(len(cm.Designs)) + " designs"}
+	c := &report.Comparison{Title: l.Trf("Comparison of %d designs", len(cm.Designs)), Lang: l, Currency: cm.Designs[0].Currency()}
 	cat := cm.Designs[0].Plan.Catalog()
 	for _, m := range cat.MetricNames() {
 		info, _ := cat.Metric(m)
@@ -260,7 +277,7 @@ func writeCompareReport(dir string, cm *experiment.Comparison, man *experiment.M
 			c.Rows = append(c.Rows, row)
 		}
 	}
-	figs, err := charts.CompareFigures(chartDesigns(cm))
+	figs, err := charts.CompareFigures(chartDesigns(cm, l))
 	if err != nil && !errors.Is(err, charts.ErrNoData) {
 		return err
 	}
@@ -277,8 +294,11 @@ func writeCompareReport(dir string, cm *experiment.Comparison, man *experiment.M
 		}
 	}
 	c.Facts = append(c.Facts,
-		report.Fact{Label: "replications", Value: strconv.Itoa(cm.Tables[0].N) + " per design, common random numbers"},
-		report.Fact{Label: "seed", Value: strconv.FormatUint(cm.Designs[0].Seed(), 10)})
+		report.Fact{Label: l.Tr("replications"), Value: l.Trf("%d per design, common random numbers", cm.Tables[0].N)},
+		report.Fact{Label: l.Tr("seed"), Value: strconv.FormatUint(cm.Designs[0].Seed(), 10)})
+	if cur := cm.Designs[0].Currency(); cur != "" {
+		c.Facts = append(c.Facts, report.Fact{Label: l.Tr("currency"), Value: cur})
+	}
 	if c.Fonts, err = reportFonts(); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/salesim/salesim/sim/experiment"
+	"github.com/salesim/salesim/sim/labels"
 )
 
 // runQuiet runs salesim with args and fails the test on an error.
@@ -126,23 +127,68 @@ func TestCompareReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := experiment.Compare(out.Results)
-	names, err := writeComparePlots(dir, c)
+	names, err := writeComparePlots(dir, c, labels.English)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"compare.png", "compare.svg", "monthly-compare.png", "monthly-compare.svg"}; !slices.Equal(names, want) {
+	want := []string{"differences.png", "differences.svg", "monthly-compare.png", "monthly-compare.svg", "compare.png", "compare.svg"}
+	if !slices.Equal(names, want) {
 		t.Errorf("comparison plots %v, want %v", names, want)
 	}
-	if err := writeCompareReport(dir, c, nil); err != nil {
-		t.Fatal(err)
+	for _, tc := range []struct {
+		lang labels.Lang
+		want []string
+	}{
+		{labels.English, []string{`<html lang="en">`, "Comparison of 2 designs", "Differences against growth-plan", "growth-plan#veterans_leave",
+			`id="fig-differences"`, `id="fig-compare"`, `id="fig-monthly-compare"`, "Margin, ₽", "<dt>currency</dt><dd>₽</dd>"}},
+		{labels.Russian, []string{`<html lang="ru">`, "Сравнение вариантов (2)", "Разница с growth-plan", "growth-plan#veterans_leave",
+			`id="fig-differences"`, "Маржа, ₽", "Новые клиенты", "<dt>валюта</dt><dd>₽</dd>"}},
+	} {
+		if err := writeCompareReport(dir, c, nil, tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("the comparison report (%s) lacks %q", tc.lang, w)
+			}
+		}
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+}
+
+// TestRunReportRussian checks that -lang ru writes the report and the
+// figures in Russian, and that a language salesim lacks is refused.
+func TestRunReportRussian(t *testing.T) {
+	dir := t.TempDir()
+	runQuiet(t, "run", "-q", "-reps", "2", "-workers", "2", "-report", "-lang", "ru", "-out", dir)
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Comparison of 2 designs", "Differences against growth-plan", "growth-plan#veterans_leave", `id="fig-compare"`, `id="fig-monthly-compare"`} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("the comparison report lacks %q", want)
+	svg, err := os.ReadFile(filepath.Join(dir, "cost.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<html lang="ru">`, "Основные результаты", "Маржа, ₽", "Приложение", "Затраты и маржа по ролям"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report.html in Russian lacks %q", want)
 		}
+	}
+	if !strings.Contains(string(svg), "Затраты и маржа по ролям") {
+		t.Error("cost.svg is not in Russian")
+	}
+	if out := runQuiet(t, "report", "-lang", "en", dir); !strings.Contains(out, "report.html") {
+		t.Errorf("salesim report printed %q", out)
+	}
+	if page, _ := os.ReadFile(filepath.Join(dir, "report.html")); !strings.Contains(string(page), "Key results") {
+		t.Error("salesim report -lang en did not write the page in English")
+	}
+	var stdout, stderr bytes.Buffer
+	err = run(context.Background(), []string{"run", "-lang", "de", "-reps", "1"}, &stdout, &stderr)
+	if got := exitCode(err, &stderr); got != 2 || !strings.Contains(stderr.String(), `unknown language "de"`) {
+		t.Errorf("-lang de: exit %d, stderr %q; want 2 and the bad value", got, stderr.String())
 	}
 }

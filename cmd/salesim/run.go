@@ -15,6 +15,7 @@ import (
 
 	"github.com/salesim/salesim/sim/dist"
 	"github.com/salesim/salesim/sim/experiment"
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 )
@@ -40,6 +41,7 @@ type runFlags struct {
 	noPlots    bool
 	quiet      bool
 	noProgress bool
+	lang       labels.Lang
 }
 
 func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
@@ -66,6 +68,7 @@ func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
 	}
 	fs.BoolVar(&f.report, "report", false, "also write report.html")
 	fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
+	langFlag(fs, &f.lang)
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar even on a terminal")
 }
@@ -236,7 +239,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		Started: started.UTC().Format(time.RFC3339), Workers: f.workers,
 		WallSeconds: out.Wall.Seconds(), Requested: total, Precision: f.precision,
 	}
-	if err := writeRun(env, dir, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet}); err != nil {
+	if err := writeRun(env, dir, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang}); err != nil {
 		return err
 	}
 	if out.Partial {

@@ -90,7 +90,10 @@ func roleLegend(m *Meta, idx []int) []LegendEntry {
 	return out
 }
 
-var whiskerEntry = LegendEntry{Label: "95% confidence interval of the mean", Color: inkColor, Kind: KeyWhisker}
+// whiskerEntry is the legend entry of the whiskers.
+func whiskerEntry(m *Meta) LegendEntry {
+	return LegendEntry{Label: m.tr("95% confidence interval of the mean"), Color: inkColor, Kind: KeyWhisker}
+}
 
 // panelHeight is the height of a small-multiple panel with n bars.
 func panelHeight(n int) vg.Length {

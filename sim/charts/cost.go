@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -12,22 +11,25 @@ import (
 	"github.com/salesim/salesim/sim/results"
 )
 
-// CostParts are the metrics cost is the sum of, in stacking order, with
-// their labels.
-var CostParts = []struct{ Metric, Label string }{
-	{metric.CostSalary, "salary"},
-	{metric.CostHourly, "hourly pay"},
-	{metric.CostCommission, "commission"},
-	{metric.CostBonus, "bonuses"},
-}
+// CostParts are the metrics cost is the sum of, in stacking order; the
+// legend names them with their labels.
+var CostParts = []string{metric.CostSalary, metric.CostHourly, metric.CostCommission, metric.CostBonus}
 
 var costColors = []color.Color{salaryColor, hourlyColor, commissionColor, bonusColor}
 
 // UnitCosts are the outputs cost is divided by in the cost figure.
-var UnitCosts = []struct{ Metric, Title, Unit string }{
-	{metric.FirstOrders, "cost per deal won", "per deal"},
-	{metric.Handovers, "cost per client handed over", "per client"},
-	{metric.Passed, "cost per lead passed on", "per lead"},
+var UnitCosts = []string{metric.FirstOrders, metric.Handovers, metric.Passed}
+
+// unitCostText returns the panel title and axis label of a metric of
+// UnitCosts in m's language.
+func unitCostText(m *Meta, name string) (title, unit string) {
+	switch name {
+	case metric.FirstOrders:
+		return m.tr("cost per deal won"), m.tr("per deal")
+	case metric.Handovers:
+		return m.tr("cost per client handed over"), m.tr("per client")
+	}
+	return m.tr("cost per lead passed on"), m.tr("per lead")
 }
 
 // RoleCost is what a role costs and brings over the horizon.
@@ -52,10 +54,10 @@ func CostData(t *results.Table, m *Meta) []RoleCost {
 			Cost:   clipAtZero(l.total(metric.Cost, name)),
 			Margin: l.total(metric.Margin, name)}
 		for _, p := range CostParts {
-			rc.Parts = append(rc.Parts, clipAtZero(l.total(p.Metric, name)))
+			rc.Parts = append(rc.Parts, clipAtZero(l.total(p, name)))
 		}
 		for _, u := range UnitCosts {
-			rc.Per = append(rc.Per, ratio(rc.Cost.Mean, l.total(u.Metric, name).Mean))
+			rc.Per = append(rc.Per, ratio(rc.Cost.Mean, l.total(u, name).Mean))
 		}
 		out = append(out, rc)
 	}
@@ -79,30 +81,31 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 		return nil, ErrNoData
 	}
 	n := len(rcs)
-	main := newPanel("cost, stacked by kind of pay, and margin")
+	main := newPanel(m.tr("cost, stacked by kind of pay, and margin"))
 	var bars []hbar
 	var names []string
 	for i, rc := range rcs {
 		names = append(names, rc.Role)
 		y := rowY(i, n)
-		c := hbar{y: y + 0.19, thick: 0.34, lo: rc.Cost.Lo, hi: rc.Cost.Hi, label: "cost " + m.money(rc.Cost.Mean)}
+		c := hbar{y: y + 0.19, thick: 0.34, lo: rc.Cost.Lo, hi: rc.Cost.Hi, label: m.trf("cost %s", m.money(rc.Cost.Mean))}
 		for k, p := range rc.Parts {
 			c.segs = append(c.segs, seg{v: p.Mean, color: costColors[k]})
 		}
 		bars = append(bars, c, hbar{y: y - 0.19, thick: 0.34,
 			segs: []seg{{v: rc.Margin.Mean, color: marginColor}},
-			lo:   rc.Margin.Lo, hi: rc.Margin.Hi, label: "margin " + m.money(rc.Margin.Mean)})
+			lo:   rc.Margin.Lo, hi: rc.Margin.Hi, label: m.trf("margin %s", m.money(rc.Margin.Mean))})
 	}
 	main.Add(valueGrid(true), newHBars(bars))
 	categoryY(main, names)
-	main.X.Label.Text = m.moneyLabel("over " + monthsText(m, t))
+	main.X.Label.Text = m.moneyLabel(m.trf("over %s", monthsText(m, t)))
 	main.X.Tick.Marker = moneyTicks
 	valueAxis(&main.X)
 
 	row := []*plot.Plot{main}
 	weightsCol := []float64{2.2}
 	for k, u := range UnitCosts {
-		g := Group{Metric: u.Metric, Title: u.Title}
+		title, unit := unitCostText(m, u)
+		g := Group{Metric: u, Title: title}
 		any := false
 		for _, rc := range rcs {
 			v := rc.Per[k]
@@ -119,9 +122,10 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 				g.Bars[i].Mean = 0
 			}
 		}
-		p := barsPanel(g, m.moneyLabel(u.Unit), moneyTicks, func(x float64) string {
+		none := m.tr("none")
+		p := barsPanel(g, m.moneyLabel(unit), moneyTicks, func(x float64) string {
 			if x == 0 {
-				return "none"
+				return none
 			}
 			return m.money(x)
 		})
@@ -132,24 +136,24 @@ func Cost(t *results.Table, m *Meta) (*Figure, error) {
 	l := newLookup(t)
 	for _, k := range []string{metric.Cost, metric.Margin, metric.Profit} {
 		if l.has(k, metric.Department) {
-			dept = append(dept, k+" "+m.money(l.total(k, metric.Department).Mean))
+			dept = append(dept, m.Lang.Metric(k)+" "+m.money(l.total(k, metric.Department).Mean))
 		}
 	}
 	legend := []LegendEntry{}
 	for k, p := range CostParts {
-		legend = append(legend, LegendEntry{Label: p.Label, Color: costColors[k], Kind: KeyBar})
+		legend = append(legend, LegendEntry{Label: m.Lang.Metric(p), Color: costColors[k], Kind: KeyBar})
 	}
-	legend = append(legend, LegendEntry{Label: "margin brought", Color: marginColor, Kind: KeyBar}, whiskerEntry)
-	notes := []string{"Cost per unit is the mean cost over the mean count (no interval); \"none\": the role produced none. Margin is booked to the role that owns the client."}
+	legend = append(legend, LegendEntry{Label: m.tr("margin brought"), Color: marginColor, Kind: KeyBar}, whiskerEntry(m))
+	notes := []string{m.tr("Cost per unit is the mean cost over the mean count (no interval); \"none\": the role produced none. Margin is booked to the role that owns the client.")}
 	notes = append(notes, roleNotes(t, m)...)
-	sub := fmt.Sprintf("%s · over %s · mean of %d replications", m.Design, monthsText(m, t), t.N)
+	sub := m.Design + " · " + m.trf("over %s", monthsText(m, t)) + " · " + meanOf(m, t)
 	if len(dept) > 0 {
-		sub += " · department: " + joinAnd(dept)
+		sub += " · " + m.trf("department: %s", m.Lang.And(dept))
 	}
 	return &Figure{
 		Name:       "cost",
-		Caption:    "What each role costs over the horizon, split into salary, hourly pay, commission and bonuses, next to the margin of the clients it owns; and what one unit of its output costs: a deal won, a client handed over, a lead passed on.",
-		Title:      "Cost and margin per role",
+		Caption:    m.tr("What each role costs over the horizon, split into salaries, hourly pay, commission and bonuses, next to the margin of the clients it owns; and what one unit of its output costs: a deal won, a client handed over, a lead passed on."),
+		Title:      m.tr("Cost and margin per role"),
 		Subtitle:   sub,
 		Legend:     legend,
 		Panels:     [][]*plot.Plot{row},

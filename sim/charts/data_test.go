@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 )
 
@@ -49,7 +50,7 @@ func TestOutcomeData(t *testing.T) {
 		t.Errorf("outcomes none = %q, want none", none)
 	}
 	want := []Group{
-		{Metric: "first_orders", Title: "deals won (first orders)", Bars: []Bar{
+		{Metric: "first_orders", Title: "deals won", Bars: []Bar{
 			{"hunter", 1, Estimate{1.2, 0.84, 1.56}},
 			{"farmer", 2, Estimate{66, 62.5, 69.5}},
 		}},
@@ -208,7 +209,7 @@ func TestTimeSplitData(t *testing.T) {
 	want := []float64{0.25, 0, 0, 0.7, 0.05, 0}
 	for k := range want {
 		if !same(h.Shares[k], want[k]) || !same(d.Shares[k], want[k]) {
-			t.Errorf("share of %s: hunter %g, department %g, want %g", TimeParts[k].Label, h.Shares[k], d.Shares[k], want[k])
+			t.Errorf("share of %s: hunter %g, department %g, want %g", TimeParts[k], h.Shares[k], d.Shares[k], want[k])
 		}
 	}
 	if h.Scheduled != 100 {
@@ -269,7 +270,7 @@ func TestCompareData(t *testing.T) {
 	b := table(tot("margin", metric.Department, 12, 1), tot("profit", metric.Department, 1, 3))
 	ma, mb := testMeta(), testMeta()
 	ma.Design, mb.Design = "a", "b"
-	got := CompareData([]Design{{ma, a}, {mb, b}})
+	got := CompareData([]Design{{Meta: ma, Table: a}, {Meta: mb, Table: b}})
 	want := []Group{
 		{Metric: "margin", Title: "margin", Bars: []Bar{{"a", 0, Estimate{10, 9, 11}}, {"b", 1, Estimate{12, 11, 13}}}},
 		// Profit may be negative: its interval is not clipped.
@@ -277,8 +278,39 @@ func TestCompareData(t *testing.T) {
 		{Metric: "p_target", Title: "P(target reached)", Bars: []Bar{{"a", 0, Estimate{0.2, 0.1, 0.3}}}},
 	}
 	checkGroups(t, "CompareData", got, want)
-	if _, err := Compare([]Design{{ma, a}}); !errors.Is(err, ErrNoData) {
+	if _, err := Compare([]Design{{Meta: ma, Table: a}}); !errors.Is(err, ErrNoData) {
 		t.Errorf("Compare of one design: err = %v, want ErrNoData", err)
+	}
+}
+
+func TestDiffData(t *testing.T) {
+	t.Parallel()
+	a := table(tot("margin", metric.Department, 10, 1), tot("p_target", metric.Department, 0.2, 0.1))
+	b := table(tot("margin", metric.Department, 12, 1), tot("p_target", metric.Department, 0.5, 0.1))
+	db := table(tot("margin", metric.Department, 2, 0.5), tot("p_target", metric.Department, 0.3, 0.1))
+	ma, mb, mc := testMeta(), testMeta(), testMeta()
+	ma.Design, mb.Design, mc.Design = "a", "b", "c"
+	ds := []Design{{Meta: ma, Table: a}, {Meta: mb, Table: b, Diff: db}, {Meta: mc, Table: b}}
+	got := DiffData(ds)
+	want := []Group{
+		// c has no differences (Diff nil): left out; a is the reference.
+		{Metric: "margin", Title: "margin", Bars: []Bar{{"b", 1, Estimate{2, 1.5, 2.5}}}},
+		{Metric: "p_target", Title: "P(target reached)", Bars: []Bar{{"b", 1, Estimate{0.3, 0.2, 0.4}}}},
+	}
+	checkGroups(t, "DiffData", got, want)
+	f, err := Differences(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Panels) != 1 || len(f.Panels[0]) != 2 || f.Panels[0][0].Title.Text != "margin" {
+		t.Errorf("Differences: %d rows of panels, want one row: margin, P(target)", len(f.Panels))
+	}
+	ma.Lang = labels.Russian
+	if got := DiffData(ds); got[0].Title != "маржа" || got[1].Title != "P(цель достигнута)" {
+		t.Errorf("DiffData in Russian: titles %q, %q", got[0].Title, got[1].Title)
+	}
+	if _, err := Differences(ds[:1]); !errors.Is(err, ErrNoData) {
+		t.Errorf("Differences of one design: err = %v, want ErrNoData", err)
 	}
 }
 

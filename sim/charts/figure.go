@@ -30,7 +30,11 @@ type Figure struct {
 	// ColWeights and RowWeights are the relative widths of the columns
 	// and heights of the rows; nil means equal.
 	ColWeights, RowWeights []float64
-	Notes                  []string // lines under the panels
+	// Bottom, if not nil, is a panel across the whole width under the
+	// grid, BottomHeight points high.
+	Bottom       *plot.Plot
+	BottomHeight vg.Length
+	Notes        []string // lines under the panels
 	// Width and Height are the size the figure is meant to be drawn at.
 	Width, Height vg.Length
 }
@@ -45,6 +49,7 @@ const (
 	KeyBand                      // a light band with a line through it
 	KeyWhisker                   // an interval whisker
 	KeyDot                       // a dotted line
+	KeyPoint                     // a filled dot
 )
 
 // LegendEntry is one key of a figure's legend strip.
@@ -54,9 +59,9 @@ type LegendEntry struct {
 	Kind  LegendKind
 }
 
-// PNGDPI is the resolution of PNG output: a figure 9 in wide is 900
-// pixels wide.
-const PNGDPI = 100
+// PNGDPI is the resolution of PNG output, for slides: a figure 9 in wide
+// is 1800 pixels wide.
+const PNGDPI = 200
 
 // Formats lists the formats Render and Figure.Render write.
 var Formats = []string{"png", "svg"}
@@ -153,6 +158,12 @@ func (f *Figure) Draw(c draw.Canvas) {
 	}
 	grid := c
 	grid.Max.Y, grid.Min.Y = top, bottom
+	if f.Bottom != nil {
+		below := grid
+		below.Max.Y = bottom + f.BottomHeight
+		grid.Min.Y = below.Max.Y + panelGapY
+		f.Bottom.Draw(layout([][]*plot.Plot{{f.Bottom}}, nil, nil, below)[0][0])
+	}
 	canvases := layout(f.Panels, f.ColWeights, f.RowWeights, grid)
 	for j, row := range f.Panels {
 		for i, p := range row {

@@ -27,12 +27,13 @@ func RunFigures(t *results.Table, m *Meta) ([]*Figure, error) {
 	return out, nil
 }
 
-// CompareFigures returns the figures comparing designs: the key totals
-// and the monthly target metric overlaid. It returns ErrNoData for fewer
-// than two designs.
+// CompareFigures returns the figures comparing designs: the paired
+// differences against the first design, the monthly target metric of each
+// design in small multiples, and the key totals side by side. It returns
+// ErrNoData for fewer than two designs.
 func CompareFigures(ds []Design) ([]*Figure, error) {
 	var out []*Figure
-	for _, fn := range []func([]Design) (*Figure, error){Compare, MonthlyCompare} {
+	for _, fn := range []func([]Design) (*Figure, error){Differences, MonthlyCompare, Compare} {
 		f, err := fn(ds)
 		if errors.Is(err, ErrNoData) {
 			continue

@@ -2,24 +2,31 @@ package charts
 
 import (
 	"math"
-	"strings"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 	"gonum.org/v1/plot"
 )
 
 // money formats an amount in the design's currency, as every money label
-// of the figures shows it: 12.3M, 450k.
+// of the figures shows it: 12.3M ₽, 450k ₽.
 func (m *Meta) money(x float64) string { return quantity.Money(x, m.Currency) }
+
+// tr translates a phrase into the design's language.
+func (m *Meta) tr(en string) string { return m.Lang.Tr(en) }
+
+// trf formats args with a format translated into the design's language.
+func (m *Meta) trf(en string, args ...any) string { return m.Lang.Trf(en, args...) }
 
 // ticks is a plot.Ticker placing about five labelled ticks at round
 // values (1, 2, 2.5 or 5 times a power of ten), five unless n says,
 // labelled by quantity.Scale in the unit: all labels take the suffix of the
 // largest (0, 2.5k, 5k, 7.5k, 10k), and shares are percentages.
 type ticks struct {
-	unit metric.Unit
-	n    int // about how many ticks; 0 means 5
+	unit  metric.Unit
+	n     int     // about how many ticks; 0 means 5
+	scale float64 // labels show the value times scale; 0 means 1
 }
 
 // Ticks implements plot.Ticker.
@@ -28,7 +35,11 @@ func (tk ticks) Ticks(min, max float64) []plot.Tick {
 	if n == 0 {
 		n = 5
 	}
-	vals := niceTicks(min, max, n)
+	k := tk.scale
+	if k == 0 {
+		k = 1
+	}
+	vals := niceTicks(min*k, max*k, n)
 	top := 0.0
 	for _, v := range vals {
 		top = math.Max(top, math.Abs(v))
@@ -36,7 +47,7 @@ func (tk ticks) Ticks(min, max float64) []plot.Tick {
 	label := quantity.Scale(top, tk.unit)
 	ts := make([]plot.Tick, len(vals))
 	for i, v := range vals {
-		ts[i] = plot.Tick{Value: v, Label: label(v)}
+		ts[i] = plot.Tick{Value: v / k, Label: label(v)}
 	}
 	return ts
 }
@@ -79,28 +90,24 @@ func niceTicks(min, max float64, n int) []float64 {
 var (
 	moneyTicks   = ticks{unit: metric.Money}
 	countTicks   = ticks{unit: metric.Tasks}
-	percentTicks = ticks{unit: metric.Share} // 0%, 25%
+	percentTicks = ticks{unit: metric.Share}             // 0%, 25%
+	pointTicks   = ticks{unit: metric.Tasks, scale: 100} // a difference of shares in points: -25, 0
 )
 
-// moneyLabel returns an axis label for an amount of money: "cost (EUR)",
+// moneyLabel returns an axis label for an amount of money: "cost, ₽",
 // or the bare name without a currency.
 func (m *Meta) moneyLabel(name string) string {
 	if m.Currency == "" {
 		return name
 	}
-	return name + " (" + m.Currency + ")"
+	return name + ", " + m.Currency
 }
 
 // pretty turns a snake_case name into words: cold_call → cold call.
-func pretty(s string) string { return strings.ReplaceAll(s, "_", " ") }
+func pretty(s string) string { return labels.Pretty(s) }
 
 // capitalize returns s with its first letter in upper case.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
+func capitalize(s string) string { return labels.Capitalize(s) }
 
 // sparse returns tk with about three ticks, for narrow panels.
 func sparse(tk ticks) ticks {

@@ -73,7 +73,7 @@ func TestMoneyLabels(t *testing.T) {
 	if got, want := m.money(12.34e6), "12.3M EUR"; got != want {
 		t.Errorf("money label %q, want %q", got, want)
 	}
-	if got, want := m.moneyLabel("cost"), "cost (EUR)"; got != want {
+	if got, want := m.moneyLabel("cost"), "cost, EUR"; got != want {
 		t.Errorf("axis label %q, want %q", got, want)
 	}
 	if got, want := (&Meta{}).money(950), "950"; got != want {

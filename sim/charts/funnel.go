@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -35,12 +34,20 @@ type Funnel struct {
 	Fates []Bar
 }
 
-// Fates are the metrics of what became of leads, with their labels.
-var Fates = []struct{ Metric, Label string }{
-	{metric.NewClients, "won (new clients)"},
-	{metric.LeadsLost, "lost at a stage"},
-	{metric.LeadsCold, "gone cold waiting"},
-	{metric.LeadsNurtured, "nurtured for later"},
+// Fates are the metrics of what became of leads, in order.
+var Fates = []string{metric.NewClients, metric.LeadsLost, metric.LeadsCold, metric.LeadsNurtured}
+
+// fateLabel says what became of a lead counted by a metric of Fates.
+func fateLabel(m *Meta, name string) string {
+	switch name {
+	case metric.NewClients:
+		return m.tr("won (new clients)")
+	case metric.LeadsLost:
+		return m.tr("lost at a stage")
+	case metric.LeadsCold:
+		return m.tr("gone cold waiting")
+	}
+	return m.tr("nurtured for later")
 }
 
 // FunnelData returns the funnel of the department: entered.<stage> per
@@ -62,7 +69,7 @@ func FunnelData(t *results.Table, m *Meta) (Funnel, error) {
 	if !any {
 		return f, ErrNoData
 	}
-	won := FunnelStage{Name: "won", Entered: clipAtZero(l.total(metric.NewClients, metric.Department)), Rate: math.NaN(), Won: true}
+	won := FunnelStage{Name: m.tr("won"), Entered: clipAtZero(l.total(metric.NewClients, metric.Department)), Rate: math.NaN(), Won: true}
 	f.Stages = append(f.Stages, won)
 	for i := range f.Stages {
 		st := &f.Stages[i]
@@ -78,8 +85,8 @@ func FunnelData(t *results.Table, m *Meta) (Funnel, error) {
 		}
 	}
 	for _, x := range Fates {
-		if l.has(x.Metric, metric.Department) {
-			f.Fates = append(f.Fates, Bar{Label: x.Label, Index: -1, Estimate: clipAtZero(l.total(x.Metric, metric.Department))})
+		if l.has(x, metric.Department) {
+			f.Fates = append(f.Fates, Bar{Label: fateLabel(m, x), Index: -1, Estimate: clipAtZero(l.total(x, metric.Department))})
 		}
 	}
 	return f, nil
@@ -92,7 +99,7 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := newPanel("leads entering each stage")
+	p := newPanel(m.tr("leads entering each stage"))
 	var bars []hbar
 	var names []string
 	n := len(f.Stages)
@@ -104,7 +111,7 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 		}
 		lab := quantity.Count(s.Entered.Mean)
 		if !math.IsNaN(s.Rate) {
-			lab += fmt.Sprintf("  (%s of %s)", quantity.Share(s.Rate), strings.Join(s.From, " + "))
+			lab += "  (" + m.trf("%s of %s", quantity.Share(s.Rate), strings.Join(s.From, " + ")) + ")"
 		}
 		bars = append(bars, hbar{y: rowY(i, n), thick: 0.62, segs: []seg{{v: s.Entered.Mean, color: c}},
 			lo: s.Entered.Lo, hi: s.Entered.Hi, label: lab})
@@ -112,7 +119,7 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 	hb := newHBars(bars)
 	p.Add(valueGrid(true), hb)
 	categoryY(p, names)
-	p.X.Label.Text = "leads over " + monthsText(m, t)
+	p.X.Label.Text = m.trf("leads over %s", monthsText(m, t))
 	p.X.Tick.Marker = countTicks
 	valueAxis(&p.X)
 	if lo, hi := spread(f.Stages); hi > logSpread*lo {
@@ -123,10 +130,10 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 		p.X.Tick.Marker = logTicks{}
 		p.X.Min = math.Pow(10, math.Floor(math.Log10(lo)))
 		p.X.Max = math.Pow(10, math.Ceil(math.Log10(hi*1.05)))
-		p.X.Label.Text += " (log scale)"
+		p.X.Label.Text += " (" + m.tr("log scale") + ")"
 	}
 
-	q := newPanel("what became of the leads")
+	q := newPanel(m.tr("what became of the leads"))
 	var fb []hbar
 	var fn []string
 	for i, b := range f.Fates {
@@ -136,25 +143,25 @@ func FunnelFigure(t *results.Table, m *Meta) (*Figure, error) {
 	}
 	q.Add(valueGrid(true), newHBars(fb))
 	categoryY(q, fn)
-	q.X.Label.Text = "leads over " + monthsText(m, t)
+	q.X.Label.Text = m.trf("leads over %s", monthsText(m, t))
 	q.X.Tick.Marker = countTicks
 	valueAxis(&q.X)
 
 	return &Figure{
 		Name:     "funnel",
-		Caption:  "How many leads entered each stage of the funnel, with the share of the previous stages' leads that reached it, and what became of the leads: won, lost at a stage, gone cold while waiting, or stored for a call at their need date.",
-		Title:    "The funnel",
-		Subtitle: fmt.Sprintf("%s · department · mean of %d replications", m.Design, t.N),
+		Caption:  m.tr("How many leads entered each stage of the funnel, with the share of the previous stages' leads that reached it, and what became of the leads: won, lost at a stage, gone cold while waiting, or stored for a call at their need date."),
+		Title:    m.tr("The funnel"),
+		Subtitle: m.Design + " · " + m.tr("department") + " · " + meanOf(m, t),
 		Legend: []LegendEntry{
-			{Label: "leads entering the stage", Color: stageColor, Kind: KeyBar},
-			{Label: "won", Color: wonColor, Kind: KeyBar},
-			whiskerEntry,
+			{Label: m.tr("leads entering the stage"), Color: stageColor, Kind: KeyBar},
+			{Label: m.tr("won"), Color: wonColor, Kind: KeyBar},
+			whiskerEntry(m),
 		},
 		Panels:     [][]*plot.Plot{{p, q}},
 		ColWeights: []float64{3, 2},
 		Notes: []string{
-			"In brackets: the leads entering a stage as a share of those entering the stages whose success leads to it (recalled nurtured leads included).",
-			"A lead of a database stage enters once per call.",
+			m.tr("In brackets: the leads entering a stage as a share of those entering the stages whose success leads to it (recalled nurtured leads included)."),
+			m.tr("A lead of a database stage enters once per call."),
 		},
 		Width:  9 * vg.Inch,
 		Height: vg.Length(170 + 30*n),

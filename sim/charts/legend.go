@@ -48,6 +48,8 @@ func drawKey(c draw.Canvas, e LegendEntry, r vg.Rectangle) {
 		line(draw.LineStyle{Color: e.Color, Width: 1.5})
 	case KeyDot:
 		line(draw.LineStyle{Color: e.Color, Width: 1, Dashes: []vg.Length{1.5, 2}})
+	case KeyPoint:
+		c.DrawGlyph(draw.GlyphStyle{Color: e.Color, Radius: dotRadius, Shape: draw.CircleGlyph{}}, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: mid})
 	case KeyWhisker:
 		sty := draw.LineStyle{Color: e.Color, Width: 0.8}
 		cap := (r.Max.Y - r.Min.Y) / 5

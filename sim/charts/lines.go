@@ -112,25 +112,33 @@ func monthTicks(months []int) plot.Ticker {
 	return plot.ConstantTicks(ts)
 }
 
-func monthAxis(p *plot.Plot, months []int) {
+// monthAxisIn makes the X axis of p the months, labelled in m's
+// language.
+func monthAxisIn(m *Meta, p *plot.Plot, months []int) {
 	p.X.Tick.Marker = monthTicks(months)
-	p.X.Label.Text = "month after the warm-up"
+	p.X.Label.Text = m.tr("month after the warm-up")
 	p.X.Min = float64(months[0]) - 0.3
 	p.X.Max = float64(months[len(months)-1]) + 0.3
 }
 
 // reachedPanel draws P(target reached by month) for one or more series.
-func reachedPanel(months [][]int, reached [][]Estimate, colors []color.Color, by int) *plot.Plot {
-	p := newPanel("probability that the target is reached by the end of the month")
+func reachedPanel(m *Meta, months [][]int, reached [][]Estimate, colors []color.Color, by int) *plot.Plot {
+	p := newPanel(m.tr("probability that the target is reached by the end of the month"))
 	p.Add(valueGrid(false))
 	for k := range reached {
 		var pts plotter.XYs
 		var errs plotter.YErrors
+		// Several series are dodged a little so that their whiskers do
+		// not hide each other.
+		dodge := 0.0
+		if n := len(reached); n > 1 {
+			dodge = 0.25 * (float64(k)/float64(n-1) - 0.5)
+		}
 		for i, e := range reached[k] {
 			if !finite(e.Mean) {
 				continue
 			}
-			pts = append(pts, plotter.XY{X: float64(months[k][i]), Y: e.Mean})
+			pts = append(pts, plotter.XY{X: float64(months[k][i]) + dodge, Y: e.Mean})
 			lo, hi := e.Lo, e.Hi
 			if !finite(lo) || !finite(hi) {
 				lo, hi = e.Mean, e.Mean
@@ -152,8 +160,8 @@ func reachedPanel(months [][]int, reached [][]Estimate, colors []color.Color, by
 	}
 	p.Y.Min, p.Y.Max = 0, 1
 	p.Y.Tick.Marker = percentTicks
-	p.Y.Label.Text = "P(reached)"
-	monthAxis(p, months[0])
+	p.Y.Label.Text = m.tr("P(reached)")
+	monthAxisIn(m, p, months[0])
 	return p
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
@@ -19,7 +20,9 @@ type Meta struct {
 	Stages     []Stage  // the funnel, in the scenario's order
 	Months     int      // months after the warm-up
 	Target     *Target  // the growth target, or nil
-	Currency   string   // the money unit shown on axes, e.g. "EUR"; "" for none
+	Currency   string   // the money unit shown on axes and values, e.g. "₽"; "" for none
+	// Lang is the language of the texts; "" is English.
+	Lang labels.Lang
 }
 
 // Stage is a funnel stage and where its success leads.
@@ -41,6 +44,10 @@ type Target struct {
 type Design struct {
 	Meta  *Meta
 	Table *results.Table
+	// Diff holds the paired differences of the design's measures against
+	// the first design's, replication by replication, as summaries under
+	// the same keys; nil for the first design.
+	Diff *results.Table
 }
 
 // ErrNoData is returned by a figure or data function when the table holds

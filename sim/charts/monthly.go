@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -80,38 +79,38 @@ func MonthlyFigure(t *results.Table, m *Meta) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := newPanel(pretty(d.Metric) + " per month, department")
+	name := m.Lang.Metric(d.Metric)
+	p := newPanel(m.trf("%s per month, department", name))
 	p.Add(valueGrid(false))
 	x0, x1 := float64(d.Months[0]), float64(d.Months[len(d.Months)-1])
 	add(p, band(d.Months, d.P10, d.P90, bandColor),
 		hline(d.Baseline, x0, x1, baselineColor, []vg.Length{5, 3}),
 		hline(d.Goal, x0, x1, targetColor, []vg.Length{5, 3}),
 		line(xys(d.Months, d.P50), medianColor, 2, nil))
-	monthAxis(p, d.Months)
+	monthAxisIn(m, p, d.Months)
 	p.Y.Min = 0
 	p.Y.Tick.Marker = moneyTicks
-	p.Y.Label.Text = m.moneyLabel(pretty(d.Metric) + " per month")
-	legend := []LegendEntry{{Label: "median of replications, with 10th–90th percentile band", Color: medianColor, Kind: KeyBand}}
+	p.Y.Label.Text = m.moneyLabel(m.trf("%s per month", name))
+	legend := []LegendEntry{{Label: m.tr("median of the replications, with their 10th–90th percentile band"), Color: medianColor, Kind: KeyBand}}
 	panels := [][]*plot.Plot{{p}}
 	var rowW []float64
-	sub := fmt.Sprintf("%s · %d replications", m.Design, t.N)
-	notes := []string{"The band holds 80% of the replications in each month; it is not a confidence interval of the median."}
+	sub := m.Design + " · " + m.Lang.Plural(t.N, "replication")
+	notes := []string{m.tr("The band holds 80% of the replications in each month; it is not a confidence interval of the median.")}
+	caption := m.trf("The department's %s per month: the median of the replications and the band holding the middle 80%% of them.", name)
 	if m.Target != nil && finite(d.Baseline) {
 		add(p, vline(float64(m.Target.By), 0, math.Max(d.Goal, maxOf(d.P90))))
+		growth := quantity.Signed(m.Target.Growth, metric.Share, "")
 		legend = append(legend,
-			LegendEntry{Label: "baseline " + m.money(d.Baseline) + " per month", Color: baselineColor, Kind: KeyDash},
-			LegendEntry{Label: "target " + quantity.Signed(m.Target.Growth, metric.Share, "") + ": " + m.money(d.Goal) + " per month", Color: targetColor, Kind: KeyDash},
-			LegendEntry{Label: fmt.Sprintf("target month (%d)", m.Target.By), Color: baselineColor, Kind: KeyDot},
+			LegendEntry{Label: m.trf("baseline %s per month", m.money(d.Baseline)), Color: baselineColor, Kind: KeyDash},
+			LegendEntry{Label: m.trf("target %s: %s per month", growth, m.money(d.Goal)), Color: targetColor, Kind: KeyDash},
+			LegendEntry{Label: m.trf("target month (%d)", m.Target.By), Color: baselineColor, Kind: KeyDot},
 		)
-		panels = append(panels, []*plot.Plot{reachedPanel([][]int{d.Months}, [][]Estimate{d.Reached}, []color.Color{medianColor}, m.Target.By)})
+		panels = append(panels, []*plot.Plot{reachedPanel(m, [][]int{d.Months}, [][]Estimate{d.Reached}, []color.Color{medianColor}, m.Target.By)})
 		rowW = []float64{2, 1}
-		sub += fmt.Sprintf(" · P(%s %s by month %d) = %s %s", d.Metric, quantity.Signed(m.Target.Growth, metric.Share, ""), m.Target.By,
+		sub += " · " + m.trf("P(%s %s by month %d) = %s %s", name, growth, m.Target.By,
 			quantity.Share(d.PTarget.Mean), quantity.Interval(d.PTarget.Lo, d.PTarget.Hi, metric.Share, ""))
-		notes = append(notes, fmt.Sprintf("The target is reached when the mean over a %d-month window reaches the target line; whiskers on the probabilities are 95%% Wilson intervals.", m.Target.Window))
-	}
-	caption := "The department's " + pretty(d.Metric) + " per month: the median of the replications and the band holding the middle 80% of them."
-	if len(panels) > 1 {
-		caption = "The department's " + pretty(d.Metric) + " per month against the growth target: the median of the replications and the band holding the middle 80% of them, the baseline and the target line; below, the probability of having reached the target by the end of each month."
+		notes = append(notes, m.trf("The target is reached when the mean over a %s window reaches the target line; whiskers on the probabilities are 95%% Wilson intervals.", m.Lang.Plural(m.Target.Window, "month")))
+		caption = m.trf("The department's %s per month against the growth target: the median of the replications and the band holding the middle 80%% of them, the baseline and the target line; below, the probability of having reached the target by the end of each month.", name)
 	}
 	h := vg.Length(330)
 	if len(panels) > 1 {
@@ -120,7 +119,7 @@ func MonthlyFigure(t *results.Table, m *Meta) (*Figure, error) {
 	return &Figure{
 		Name:       "monthly",
 		Caption:    caption,
-		Title:      capitalize(pretty(d.Metric)) + " month by month",
+		Title:      m.trf("%s month by month", capitalize(name)),
 		Subtitle:   sub,
 		Legend:     legend,
 		Panels:     panels,

@@ -97,7 +97,7 @@ func TestRenderSmoke(t *testing.T) {
 			t.Errorf("%s without a target: %v", f.Name, err)
 		}
 	}
-	cmp, err := CompareFigures([]Design{{targetMeta("a"), tab}, {targetMeta("b"), tab}})
+	cmp, err := CompareFigures([]Design{{Meta: targetMeta("a"), Table: tab}, {Meta: targetMeta("b"), Table: tab, Diff: tab}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,10 +63,11 @@ var (
 	coldColor     = rgb(0x8DB8D8)
 	nurturedColor = internalColor
 
-	medianColor   = rgb(0x2F4B7C)
-	bandColor     = rgb(0xC9D6EA)
-	baselineColor = rgb(0x7F7F7F)
-	targetColor   = lostColor
+	medianColor    = rgb(0x2F4B7C)
+	bandColor      = rgb(0xC9D6EA)
+	baselineColor  = rgb(0x7F7F7F)
+	referenceColor = rgb(0xA6A6A6)
+	targetColor    = lostColor
 
 	inkColor   = rgb(0x222222)
 	mutedColor = rgb(0x666666)

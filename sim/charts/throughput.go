@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"fmt"
-
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
@@ -36,14 +34,9 @@ func ThroughputData(t *results.Table, m *Meta) []Group {
 	return out
 }
 
-// Outcomes are the result metrics of the outcome figure, with their panel
-// titles.
-var Outcomes = []struct{ Metric, Title string }{
-	{metric.FirstOrders, "deals won (first orders)"},
-	{metric.Passed, "leads passed on"},
-	{metric.Handovers, "clients handed over"},
-	{metric.OrdersDone, "repeat orders handled"},
-}
+// Outcomes are the result metrics of the outcome figure, in order; their
+// panels are titled with the metrics' labels.
+var Outcomes = []string{metric.FirstOrders, metric.Passed, metric.Handovers, metric.OrdersDone}
 
 // OutcomeData returns one group per outcome metric in [Outcomes] that the
 // table holds, with a bar per role that employed anyone, and the titles of
@@ -52,13 +45,13 @@ func OutcomeData(t *results.Table, m *Meta) (groups []Group, none []string) {
 	l := newLookup(t)
 	roles := activeRoles(l, m)
 	for _, o := range Outcomes {
-		g := Group{Metric: o.Metric, Title: o.Title}
+		g := Group{Metric: o, Title: m.Lang.Metric(o)}
 		any := false
 		for _, r := range roles {
-			if !l.has(o.Metric, m.Roles[r]) {
+			if !l.has(o, m.Roles[r]) {
 				continue
 			}
-			e := clipAtZero(l.total(o.Metric, m.Roles[r]))
+			e := clipAtZero(l.total(o, m.Roles[r]))
 			any = any || e.Mean != 0
 			g.Bars = append(g.Bars, Bar{Label: m.Roles[r], Index: r, Estimate: e})
 		}
@@ -66,7 +59,7 @@ func OutcomeData(t *results.Table, m *Meta) (groups []Group, none []string) {
 		case any:
 			groups = append(groups, g)
 		case len(g.Bars) > 0:
-			none = append(none, o.Title)
+			none = append(none, g.Title)
 		}
 	}
 	return groups, none
@@ -78,12 +71,12 @@ func Throughput(t *results.Table, m *Meta) (*Figure, error) {
 	if len(gs) == 0 {
 		return nil, ErrNoData
 	}
-	f := smallMultiples(gs, "tasks", countTicks, quantity.Count, 4)
+	f := smallMultiples(gs, m.tr("tasks"), countTicks, quantity.Count, 4)
 	f.Name = "throughput"
-	f.Caption = "The tasks each role completed over the horizon, one panel per activity, with the 95% confidence interval of the mean: who does the calling, the meetings, the proposals and the orders."
-	f.Title = "Work done per role, by activity"
-	f.Subtitle = fmt.Sprintf("%s · tasks completed over %s · mean of %d replications", m.Design, monthsText(m, t), t.N)
-	f.Legend = append(roleLegend(m, activeRoles(newLookup(t), m)), whiskerEntry)
+	f.Caption = m.tr("The tasks each role completed over the horizon, one panel per activity, with the 95% confidence interval of the mean: who does the calling, the meetings, the proposals and the orders.")
+	f.Title = m.tr("Work done per role, by activity")
+	f.Subtitle = m.Design + " · " + m.trf("tasks completed over %s", monthsText(m, t)) + " · " + meanOf(m, t)
+	f.Legend = append(roleLegend(m, activeRoles(newLookup(t), m)), whiskerEntry(m))
 	f.Notes = roleNotes(t, m)
 	f.Height += chrome(f)
 	return f, nil
@@ -96,14 +89,14 @@ func Outcome(t *results.Table, m *Meta) (*Figure, error) {
 	if len(gs) == 0 {
 		return nil, ErrNoData
 	}
-	f := smallMultiples(gs, "count", countTicks, quantity.Count, 4)
+	f := smallMultiples(gs, m.tr("count"), countTicks, quantity.Count, 4)
 	f.Name = "outcomes"
-	f.Caption = "What each role achieved over the horizon: deals won (first orders), leads passed on to another role, clients handed over, and repeat orders handled."
-	f.Title = "Results per role"
-	f.Subtitle = fmt.Sprintf("%s · over %s · mean of %d replications", m.Design, monthsText(m, t), t.N)
-	f.Legend = append(roleLegend(m, activeRoles(newLookup(t), m)), whiskerEntry)
+	f.Caption = m.tr("What each role achieved over the horizon: deals won (first orders), leads passed on to another role, clients handed over, and repeat orders handled.")
+	f.Title = m.tr("Results per role")
+	f.Subtitle = m.Design + " · " + m.trf("over %s", monthsText(m, t)) + " · " + meanOf(m, t)
+	f.Legend = append(roleLegend(m, activeRoles(newLookup(t), m)), whiskerEntry(m))
 	if len(none) > 0 {
-		f.Notes = append(f.Notes, "None in any role, so not shown: "+joinAnd(none)+".")
+		f.Notes = append(f.Notes, m.trf("None in any role, so not shown: %s.", m.Lang.And(none)))
 	}
 	f.Notes = append(f.Notes, roleNotes(t, m)...)
 	f.Height += chrome(f)
@@ -138,10 +131,12 @@ func monthsText(m *Meta, t *results.Table) string {
 	if n == 0 {
 		n = len(newLookup(t).months)
 	}
-	if n == 1 {
-		return "1 month"
-	}
-	return fmt.Sprintf("%d months", n)
+	return m.Lang.Plural(n, "month")
+}
+
+// meanOf says what a bar is: "mean of 30 replications".
+func meanOf(m *Meta, t *results.Table) string {
+	return m.trf("mean of %s", m.Lang.Plural(t.N, "replication"))
 }
 
 // roleNotes explains roles left out of per-role figures.
@@ -151,24 +146,7 @@ func roleNotes(t *results.Table, m *Meta) []string {
 	case 0:
 		return nil
 	case 1:
-		return []string{"Role " + out[0] + " is not shown: nobody held it after the warm-up."}
+		return []string{m.trf("Role %s is not shown: nobody held it after the warm-up.", out[0])}
 	}
-	return []string{"Roles " + joinAnd(out) + " are not shown: nobody held them after the warm-up."}
-}
-
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	out := ""
-	for i, x := range s[:len(s)-1] {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out + " and " + s[len(s)-1]
+	return []string{m.trf("Roles %s are not shown: nobody held them after the warm-up.", m.Lang.And(out))}
 }

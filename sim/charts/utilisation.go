@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -14,15 +13,8 @@ import (
 )
 
 // TimeParts are the metrics scheduled time splits into, in stacking
-// order, with their labels.
-var TimeParts = []struct{ Metric, Label string }{
-	{metric.TimeProductive, "productive"},
-	{metric.TimeSwitching, "switching"},
-	{metric.TimeFatigue, "fatigue loss"},
-	{metric.TimeIdle, "idle"},
-	{metric.TimeAbsence, "absence"},
-	{metric.TimeInternal, "internal"},
-}
+// order; the legend names them with their labels.
+var TimeParts = []string{metric.TimeProductive, metric.TimeSwitching, metric.TimeFatigue, metric.TimeIdle, metric.TimeAbsence, metric.TimeInternal}
 
 var timeColors = []color.Color{productiveColor, switchingColor, fatigueColor, idleColor, absenceColor, internalColor}
 
@@ -46,10 +38,10 @@ func TimeSplitData(t *results.Table, m *Meta) []TimeSplit {
 		ts := TimeSplit{Label: label, Index: idx}
 		found := false
 		for _, p := range TimeParts {
-			if l.has(p.Metric, role) {
+			if l.has(p, role) {
 				found = true
 			}
-			h := l.total(p.Metric, role).Mean
+			h := l.total(p, role).Mean
 			ts.Hours = append(ts.Hours, h)
 			ts.Scheduled += h
 		}
@@ -64,7 +56,7 @@ func TimeSplitData(t *results.Table, m *Meta) []TimeSplit {
 	for _, r := range activeRoles(l, m) {
 		one(m.Roles[r], m.Roles[r], r)
 	}
-	one("department", metric.Department, -1)
+	one(m.tr("department"), metric.Department, -1)
 	return out
 }
 
@@ -99,18 +91,19 @@ func Utilisation(t *results.Table, m *Meta) (*Figure, error) {
 	p.X.Min, p.X.Max = 0, 1
 	p.X.Padding = 0
 	p.X.Tick.Marker = percentTicks
-	p.X.Label.Text = "share of scheduled hours"
+	p.X.Label.Text = m.tr("share of scheduled hours")
 	var legend []LegendEntry
 	for k, tp := range TimeParts {
-		legend = append(legend, LegendEntry{Label: tp.Label, Color: timeColors[k], Kind: KeyBar})
+		legend = append(legend, LegendEntry{Label: m.Lang.Metric(tp), Color: timeColors[k], Kind: KeyBar})
 	}
-	notes := []string{"Right of each bar: the scheduled hours over the horizon, all people of the role together.", "Productive: work at rested speed. Switching: setup lost changing kind of activity. Fatigue loss: extra time work took late in a shift. Idle: scheduled with no work (or paused, or slacking). Internal: meetings, training, planning."}
+	notes := []string{m.tr("Right of each bar: the scheduled hours over the horizon, all people of the role together."),
+		m.tr("Productive time: work at rested speed. Switching: setup lost changing kind of activity. Fatigue: extra time work took late in a shift. Idle: scheduled with no work (or paused, or slacking). Internal: meetings, training, planning.")}
 	notes = append(notes, roleNotes(t, m)...)
 	return &Figure{
 		Name:     "utilisation",
-		Caption:  "How each role spent its scheduled hours: productive work, time lost switching between kinds of work and to fatigue, idle time, absence and internal meetings, as shares of the scheduled hours.",
-		Title:    "Where the scheduled hours went",
-		Subtitle: fmt.Sprintf("%s · over %s · mean of %d replications", m.Design, monthsText(m, t), t.N),
+		Caption:  m.tr("How each role spent its scheduled hours: productive work, time lost switching between kinds of work and to fatigue, idle time, absence and internal meetings, as shares of the scheduled hours."),
+		Title:    m.tr("Where the scheduled hours went"),
+		Subtitle: m.Design + " · " + m.trf("over %s", monthsText(m, t)) + " · " + meanOf(m, t),
 		Legend:   legend,
 		Panels:   [][]*plot.Plot{{p}},
 		Notes:    notes,

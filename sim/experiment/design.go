@@ -67,6 +67,15 @@ func (d *Design) Keys() []metric.Key {
 	return append([]metric.Key(nil), cat.Keys...)
 }
 
+// Currency returns the currency the scenario names for its money amounts
+// (market.currency), "" if none: the report and the figures show it.
+func (d *Design) Currency() string {
+	if d.Scenario == nil || d.Scenario.Document == nil {
+		return ""
+	}
+	return d.Scenario.Document.Market.Currency
+}
+
 // Seed returns the master seed the scenario sets (run.seed).
 func (d *Design) Seed() uint64 { return d.Plan.Config().Run.Seed }
 

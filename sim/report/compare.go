@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/stats"
@@ -22,8 +23,8 @@ type diffRow struct {
 }
 
 type diffGroup struct {
-	Name, Doc, Where string
-	Rows             []diffRow
+	Label, Doc, Where string
+	Rows              []diffRow
 }
 
 type compareView struct {
@@ -35,6 +36,8 @@ type compareView struct {
 	Groups     []diffGroup
 	Figures    []figureView
 	Manifest   string
+	// HasSummaries tells that some design has a summary to show.
+	HasSummaries bool
 }
 
 // WriteCompare writes the report of a comparison of designs to w: the
@@ -48,13 +51,13 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 	if err != nil {
 		return err
 	}
+	l := c.Lang
 	v := compareView{
-		head:      head{Title: c.Title, Facts: c.Facts, Notes: c.Notes, CSS: css(c.Fonts)},
+		head:      head{Lang: l, Title: c.Title, Facts: c.Facts, Notes: c.Notes, CSS: css(c.Fonts)},
 		Reference: c.Designs[0].Name, Figures: figs, Manifest: string(c.Manifest),
 	}
 	if t := c.Target; t != nil {
-		v.TargetText = fmt.Sprintf("P(target): the probability that %s per month, as a mean over a %d-month window, reaches %s of its baseline by month %d; 95%% Wilson intervals.",
-			t.Metric, t.Window, quantity.Signed(t.Growth, metric.Share, ""), t.By)
+		v.TargetText = l.Trf("P(target): the probability that the target is reached. %s 95%% Wilson intervals.", targetText(l, t))
 	}
 	units := map[string]Metric{}
 	for _, m := range c.Metrics {
@@ -77,7 +80,7 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 		gi, ok := groups[key]
 		if !ok {
 			m := units[r.Metric]
-			g := diffGroup{Name: r.Metric, Doc: m.Doc, Where: where(r.Role, r.Period)}
+			g := diffGroup{Label: labels.Capitalize(l.WithUnit(r.Metric, metric.Unit(m.Unit), c.Currency)), Doc: l.Doc(r.Metric, m.Doc), Where: where(l, r.Role, r.Period)}
 			gi = len(v.Groups)
 			groups[key] = gi
 			v.Groups = append(v.Groups, g)
@@ -90,34 +93,38 @@ func WriteCompare(w io.Writer, c *Comparison) error {
 			row.Sig = excludesZero(*r.Diff)
 		}
 		if r.Diff == nil && r.Design == c.Designs[0].Name {
-			row.Diff = "reference"
+			row.Diff = l.Tr("reference")
 		}
 		v.Groups[gi].Rows = append(v.Groups[gi].Rows, row)
 	}
-	v.TOC = []link{{"designs", "Designs"}, {"differences", "Differences"}}
+	v.TOC = []link{{"designs", l.Tr("Designs")}}
 	if len(figs) > 0 {
-		v.TOC = append(v.TOC, link{"figures", "Figures"})
+		v.TOC = append(v.TOC, link{"figures", l.Tr("Figures")})
 	}
+	v.TOC = append(v.TOC, link{"differences", l.Tr("Differences")})
 	for _, d := range v.Designs {
 		if d.Design != "" {
-			v.TOC = append(v.TOC, link{"design-" + d.ID, d.Name})
+			v.HasSummaries = true
 		}
 	}
-	if len(c.Manifest) > 0 {
-		v.TOC = append(v.TOC, link{"manifest", "Manifest"})
+	if v.HasSummaries {
+		v.TOC = append(v.TOC, link{"design", l.Tr("The designs in detail")})
 	}
-	return execute(w, "compare", v)
+	if len(c.Manifest) > 0 {
+		v.TOC = append(v.TOC, link{"appendix", l.Tr("Appendix")})
+	}
+	return execute(w, l, "compare", v)
 }
 
 // where describes a key's role and period unless they are the
-// department's whole horizon: "per hunter", "month 3".
-func where(role, period string) string {
+// department's whole horizon: "role hunter", "month 3".
+func where(l labels.Lang, role, period string) string {
 	var parts []string
 	if role != metric.Department && role != "" {
-		parts = append(parts, "role "+role)
+		parts = append(parts, l.Trf("role %s", role))
 	}
-	if period != metric.Total && period != "" {
-		parts = append(parts, period)
+	if m, ok := metric.MonthOf(period); ok {
+		parts = append(parts, l.Trf("month %d", m))
 	}
 	return strings.Join(parts, ", ")
 }

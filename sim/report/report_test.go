@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
@@ -131,6 +132,47 @@ func TestWriteGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "compare.html", b.Bytes())
+	b.Reset()
+	c := testComparison()
+	c.Lang, c.Currency = labels.Russian, "₽"
+	if err := WriteCompare(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "compare.ru.html", b.Bytes())
+}
+
+// TestWriteRussian checks that a page in Russian has its texts, its
+// metric labels and its language in Russian, and money labels carry the
+// currency.
+func TestWriteRussian(t *testing.T) {
+	t.Parallel()
+	r := testRun()
+	r.Lang, r.Currency = labels.Russian, "₽"
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		`<html lang="ru">`,
+		`<h2>Основные результаты</h2>`,
+		`<abbr title="маржа с первых и повторных заказов, по ответственному за клиента">Маржа, ₽</abbr>`,
+		`<abbr title="продуктивные часы / часы по графику">Загрузка, %</abbr>`,
+		`<abbr title="среднее время ожидания задачи в очереди до начала работы, ч (без звонков по базе)">Ожидание в очереди, ч</abbr>`,
+		`Маржа в месяц, в среднем за 2 месяца, вырастает на &#43;100% к базе к 3-му месяцу после разгона.`,
+		`30 прогонов`,
+		`<summary>Текст сценария`,
+		`Подготовлено salesim.`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Russian page lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Key results", "Department, whole horizon", "Appendix", "95% interval", "Written by"} {
+		if strings.Contains(page, english) {
+			t.Errorf("the Russian page has %q", english)
+		}
+	}
 }
 
 // selfContained checks that a page loads nothing: no script, no link, no
@@ -178,7 +220,9 @@ func TestWriteRun(t *testing.T) {
 		`<td>not within 3 months</td><td></td><td></td><td>70%</td>`,
 		`# &lt;b&gt;not bold&lt;/b&gt;`, // scenario text escaped
 		`Two managers &lt;today&gt; &amp; a plan.`,
-		`<section id="manifest">`,
+		`<details id="manifest">`,
+		`<details id="scenario">`, // the appendix, collapsed
+		`<abbr title="margin booked">Margin</abbr>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)

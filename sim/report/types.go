@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -22,20 +23,26 @@ type Run struct {
 	Roles       []string
 	Target      *Target // nil: no target section
 	Figures     []Figure
-	Sources     []Source // the scenario text as run
-	Manifest    []byte   // manifest.json
+	Sources     []Source // the scenario text as run, for the appendix
+	SHA256      string   // the SHA-256 of the scenario text
+	Manifest    []byte   // manifest.json, for the appendix
 	Fonts       []Font   // fonts the figures name, embedded once
 	Notes       []string // warnings about the run
+	// Lang is the language of the page; "" is English. Currency is the
+	// scenario's (market.currency): it follows money values and labels.
+	Lang     labels.Lang
+	Currency string
 }
 
-// Fact is a labelled value in a report's header.
+// Fact is a labelled value in a report's header, in the page's language.
 type Fact struct{ Label, Value string }
 
-// Metric is a metric as a report shows it.
+// Metric is a metric as a report shows it: under its human label in the
+// page's language (package labels), with its unit.
 type Metric struct {
 	Name string
 	Unit string // "money", "share", "hours", or a count noun: "tasks", "clients"...
-	Doc  string // shown as a tooltip
+	Doc  string // in English, shown as a tooltip (in Russian, labels' translation)
 }
 
 // Target is the growth goal of a design: Metric per month over a rolling
@@ -75,9 +82,11 @@ type Comparison struct {
 	// Rows are values per metric and design, in the order to show them.
 	Rows     []Row
 	Figures  []Figure
-	Manifest []byte // optional
+	Manifest []byte // optional, for the appendix
 	Fonts    []Font
 	Notes    []string
+	Lang     labels.Lang
+	Currency string
 }
 
 // CompareDesign is one design of a comparison.

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
@@ -22,13 +23,21 @@ var pageText string
 //go:embed style.css
 var styleText string
 
-var page = template.Must(template.New("page").Parse(pageText))
+// page is the template of every page. Its functions tr and trf translate
+// a phrase (see package labels) into the page's language; execute binds
+// them.
+var page = template.Must(template.New("page").Funcs(translators(labels.English)).Parse(pageText))
+
+func translators(l labels.Lang) template.FuncMap {
+	return template.FuncMap{"tr": l.Tr, "trf": l.Trf}
+}
 
 // link is an entry of a page's table of contents.
 type link struct{ ID, Title string }
 
 // head is what the top of every page shows.
 type head struct {
+	Lang               labels.Lang
 	Title, Description string
 	Facts              []Fact
 	Notes              []string
@@ -37,7 +46,7 @@ type head struct {
 }
 
 type deptRow struct {
-	Name, Doc                     string
+	Label, Doc                    string
 	Mean, CI, P10, P50, P90, Warn string
 }
 
@@ -45,8 +54,8 @@ type cell struct{ Text, Title string }
 
 // metricRow is a metric's row of the table per role: a cell per role.
 type metricRow struct {
-	Metric Metric
-	Cells  []cell
+	Label, Doc string
+	Cells      []cell
 }
 
 type monthRow struct {
@@ -57,7 +66,7 @@ type monthRow struct {
 
 type targetView struct {
 	Text, P, CI string
-	N           int
+	Reps        string // the number of replications: "30 replications"
 	Months      []monthRow
 	Last        int
 	Never       string
@@ -77,6 +86,7 @@ type runView struct {
 	Figures  []figureView
 	Design   string
 	Sources  []Source
+	SHA256   string
 	Manifest string
 }
 
@@ -89,9 +99,10 @@ func Write(w io.Writer, r *Run) error {
 	if err != nil {
 		return err
 	}
+	l := r.Lang
 	v := runView{
-		head:    head{Title: r.Title, Description: r.Description, Facts: r.Facts, Notes: r.Notes, CSS: css(r.Fonts)},
-		Figures: figs, Design: r.Design, Sources: r.Sources, Manifest: string(r.Manifest),
+		head:    head{Lang: l, Title: r.Title, Description: r.Description, Facts: r.Facts, Notes: r.Notes, CSS: css(r.Fonts)},
+		Figures: figs, Design: r.Design, Sources: r.Sources, SHA256: r.SHA256, Manifest: string(r.Manifest),
 	}
 	idx := index(r.Table)
 	for _, m := range r.DeptMetrics {
@@ -101,13 +112,13 @@ func Write(w io.Writer, r *Run) error {
 		}
 		u := metric.Unit(m.Unit)
 		v.Dept = append(v.Dept, deptRow{
-			Name: m.Name, Doc: m.Doc, Mean: plusMinus(s, u), CI: interval(s, u),
+			Label: labels.Capitalize(l.WithUnit(m.Name, u, r.Currency)), Doc: l.Doc(m.Name, m.Doc), Mean: plusMinus(s, u), CI: interval(s, u),
 			P10: quantity.Format(s.P10, u, ""), P50: quantity.Format(s.P50, u, ""), P90: quantity.Format(s.P90, u, ""),
 			Warn: strings.Join(s.Warnings, "; "),
 		})
 	}
 	for _, m := range r.RoleMetrics {
-		row := metricRow{Metric: m}
+		row := metricRow{Label: labels.Capitalize(l.WithUnit(m.Name, metric.Unit(m.Unit), r.Currency)), Doc: l.Doc(m.Name, m.Doc)}
 		any := false
 		for _, role := range r.Roles {
 			s, ok := idx.get(m.Name, role, metric.Total)
@@ -117,40 +128,41 @@ func Write(w io.Writer, r *Run) error {
 			}
 			any = true
 			u := metric.Unit(m.Unit)
-			row.Cells = append(row.Cells, cell{Text: plusMinus(s, u), Title: "95% interval " + interval(s, u)})
+			row.Cells = append(row.Cells, cell{Text: plusMinus(s, u), Title: l.Trf("95%% interval %s", interval(s, u))})
 		}
 		if any {
 			v.RoleRows = append(v.RoleRows, row)
 		}
 	}
 	v.Roles = r.Roles
-	v.Target = targetSection(r.Target, idx)
-	v.TOC = append(v.TOC, link{"summary", "Key results"})
+	v.Target = targetSection(l, r.Target, idx)
+	v.TOC = append(v.TOC, link{"summary", l.Tr("Key results")})
 	if v.Target != nil {
-		v.TOC = append(v.TOC, link{"target", "Target"})
+		v.TOC = append(v.TOC, link{"target", l.Tr("Target")})
 	}
 	if len(figs) > 0 {
-		v.TOC = append(v.TOC, link{"figures", "Figures"})
+		v.TOC = append(v.TOC, link{"figures", l.Tr("Figures")})
 	}
-	v.TOC = append(v.TOC, link{"design", "Design"}, link{"scenario", "Scenario"})
-	if len(r.Manifest) > 0 {
-		v.TOC = append(v.TOC, link{"manifest", "Manifest"})
-	}
-	return execute(w, "run", v)
+	v.TOC = append(v.TOC, link{"design", l.Tr("Design")}, link{"appendix", l.Tr("Appendix")})
+	return execute(w, l, "run", v)
 }
 
-func execute(w io.Writer, name string, v any) error {
-	var b bytes.Buffer
-	if err := page.ExecuteTemplate(&b, name, v); err != nil {
+func execute(w io.Writer, l labels.Lang, name string, v any) error {
+	t, err := page.Clone()
+	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	_, err := b.WriteTo(w)
+	var b bytes.Buffer
+	if err := t.Funcs(translators(l)).ExecuteTemplate(&b, name, v); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err = b.WriteTo(w)
 	return err
 }
 
 // targetSection returns the target's probability and the distribution
 // of the month it is first reached, or nil without a target.
-func targetSection(t *Target, idx tableIndex) *targetView {
+func targetSection(l labels.Lang, t *Target, idx tableIndex) *targetView {
 	if t == nil {
 		return nil
 	}
@@ -159,9 +171,8 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 		return nil
 	}
 	tv := &targetView{
-		Text: fmt.Sprintf("%s per month, as a mean over a %d-month window, reaches %s of its baseline by month %d after the warm-up.",
-			t.Metric, t.Window, quantity.Signed(t.Growth, metric.Share, ""), t.By),
-		P: quantity.Share(s.Mean), CI: interval(s, metric.Share), N: s.N,
+		Text: targetText(l, t),
+		P:    quantity.Share(s.Mean), CI: interval(s, metric.Share), Reps: l.Plural(s.N, "replication"),
 	}
 	prev := 0.0
 	for m := 1; ; m++ {
@@ -179,6 +190,12 @@ func targetSection(t *Target, idx tableIndex) *targetView {
 	}
 	tv.Never = quantity.Share(1 - prev)
 	return tv
+}
+
+// targetText says what the target is.
+func targetText(l labels.Lang, t *Target) string {
+	return l.Trf("%s per month, as a mean over %s, grows by %s over its baseline by month %d after the warm-up.",
+		labels.Capitalize(l.Metric(t.Metric)), l.Plural(t.Window, "month"), quantity.Signed(t.Growth, metric.Share, ""), t.By)
 }
 
 // tableIndex finds summaries by key.

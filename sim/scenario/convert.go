@@ -3,6 +3,8 @@ package scenario
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/salesim/salesim/sim/org"
 	"github.com/salesim/salesim/sim/quantity"
@@ -197,8 +199,15 @@ func (c *converter) run() {
 	}
 }
 
+// maxCurrency is the longest currency text, in characters: "RUB",
+// "руб.", "₽" and "EUR" fit, a sentence does not.
+const maxCurrency = 8
+
 func (c *converter) market() {
 	m := c.doc.Market
+	if cur := m.Currency; utf8.RuneCountInString(cur) > maxCurrency || strings.IndexFunc(cur, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		c.errf("market.currency", "%q: want a currency code or sign of at most %d printable characters, such as \"RUB\", \"₽\" or \"EUR\"", cur, maxCurrency)
+	}
 	c.cfg.Market = org.Market{Size: m.Size, MarginRate: float64(m.MarginRate)}
 	for _, t := range m.Need {
 		c.cfg.Market.Need = append(c.cfg.Market.Need, org.NeedTier{MinSize: float64(t.MinSize), Every: float64(t.Every)})

@@ -157,6 +157,8 @@ func TestErrors(t *testing.T) {
 		{name: "calendar day typo", add: "calendar = \"Mon-Fir 09:00-18:00\"\n", want: []string{`t.toml:24: roles.farmer.calendar: calendar "Mon-Fir 09:00-18:00": unknown day "Fir" (did you mean Fri?); allowed Mon, Tue, Wed, Thu, Fri, Sat, Sun`}},
 		{name: "calendar hour out of range", add: "calendar = \"Mon-Fri 09:00-25:00\"\n", want: []string{`t.toml:24: roles.farmer.calendar: calendar "Mon-Fri 09:00-25:00": time "25:00" out of range: want 00:00 to 24:00`}},
 		{name: "calendar span reversed", add: "calendar = \"Mon-Fri 18:00-09:00\"\n", want: []string{`t.toml:24: roles.farmer.calendar: calendar "Mon-Fri 18:00-09:00": time span "18:00-09:00" ends before it starts`}},
+		{name: "currency too long", repl: [2]string{`size = "lognormal(mean=60k, top20=0.67)"`, "size = \"lognormal(mean=60k, top20=0.67)\"\ncurrency = \"Russian roubles\""},
+			want: []string{`t.toml:6: market.currency: "Russian roubles": want a currency code or sign of at most 8 printable characters, such as "RUB", "₽" or "EUR"`}},
 		{name: "enum", add: "assign = \"random\"\n", want: []string{`t.toml:24: roles.farmer.assign: "random" is not allowed: want finder, least_loaded, round_robin or pool`}},
 		{name: "handoff to unknown role", add: "[[handoffs]]\nfrom = \"hunter\"\nto = \"famer\"\nat_won = true\n", want: []string{`t.toml:26: handoffs[0].to: unknown role "famer" (did you mean farmer?); known: hunter, farmer`}},
 		{name: "handoff without trigger", add: "[[handoffs]]\nto = \"farmer\"\n", want: []string{`t.toml:24: handoffs[0]: no trigger: give one of at_stage, at_won, after_deals, at_plan or at_volume`}},

@@ -53,6 +53,7 @@ type Market struct {
 	Size       dist.Dist  `toml:"size" unit:"amount" defdoc:"required when leads can be won or clients exist" doc:"a company's potential margin per month, drawn once per company: heavy-tailed, e.g. lognormal(mean=60k, top20=0.67) (research/domain.md D1)"`
 	MarginRate Fraction   `toml:"margin_rate" default:"100%" range:"(0,1]" doc:"margin as a share of revenue (revenue = margin / margin_rate)"`
 	Need       []NeedTier `toml:"need" defdoc:"none: clients are never neglected" doc:"how often a client must be contacted, by size: the tier with the largest min_size at most the client's size applies; a client contacted less often is neglected"`
+	Currency   string     `toml:"currency" default:"" doc:"the currency of money amounts, as the report and the figures show it after amounts and in labels: a code or a sign such as \"RUB\", \"₽\" or \"EUR\"; presentation only, the model does not use it"`
 }
 
 // NeedTier is a contact need for clients of at least MinSize.
