@@ -79,13 +79,19 @@ func salesimFails(t *testing.T, code int, args ...string) string {
 // resultFiles are the result files that must not depend on how a run was
 // executed (workers, shards); manifest.json records timings and the
 // command line, and the plots are drawn from summary.csv's table.
-var resultFiles = []string{"summary.csv", "replications.csv", "timeseries.csv", "summary.json"}
+// growth-plan, which the tests run, has a status quo: its files are
+// result files too.
+var resultFiles = []string{"summary.csv", "replications.csv", "timeseries.csv", "summary.json",
+	statusQuoFile, statusQuoDir + "/summary.csv", statusQuoDir + "/replications.csv", statusQuoDir + "/summary.json"}
 
-// sameFiles fails the test unless every result file in dir has the bytes
-// of the one in ref.
-func sameFiles(t *testing.T, ref, dir string) {
+// sameFiles fails the test unless every result file (or each of names)
+// in dir has the bytes of the one in ref.
+func sameFiles(t *testing.T, ref, dir string, names ...string) {
 	t.Helper()
-	for _, name := range resultFiles {
+	if names == nil {
+		names = resultFiles
+	}
+	for _, name := range names {
 		want, err := os.ReadFile(filepath.Join(ref, name))
 		if err != nil {
 			t.Fatal(err)

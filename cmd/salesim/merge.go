@@ -105,5 +105,9 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 		return err
 	}
 	man := experiment.Manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
-	return writeRun(env, out, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang})
+	sq, err := mergeStatusQuo(dir)
+	if err != nil {
+		return err
+	}
+	return writeRun(env, out, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang, statusQuo: sq})
 }

@@ -12,6 +12,10 @@ import (
 type outputOptions struct {
 	plots, report, quiet bool
 	lang                 labels.Lang // of the plots and the report
+	// statusQuo is the run's status quo, merged, or nil: its files go to
+	// the status-quo subfolder, the plan's differences against it to
+	// status-quo.csv, the plots, the report and the terminal.
+	statusQuo *experiment.Merged
 }
 
 // writeRun writes every result file of a merged run into dir, each
@@ -21,6 +25,11 @@ type outputOptions struct {
 func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Manifest, opt outputOptions) error {
 	man.Describe(m)
 	d := m.Design
+	var vs *experiment.Comparison // the plan against its status quo
+	if sq := opt.statusQuo; sq != nil {
+		vs = experiment.Versus(experiment.Result{Design: d, Records: m.Run.Records},
+			experiment.Result{Design: sq.Design, Records: sq.Run.Records})
+	}
 	for _, f := range m.Files() {
 		if err := writeFile(filepath.Join(dir, f.Name), f.Write); err != nil {
 			return err
@@ -28,7 +37,7 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		man.Files = append(man.Files, f.Name)
 	}
 	if opt.plots {
-		names, err := writePlots(dir, d, m.Table, opt.lang)
+		names, err := writePlots(dir, d, m.Table, vs, opt.lang)
 		if err != nil {
 			return fmt.Errorf("plots: %w", err)
 		}
@@ -42,12 +51,15 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		return err
 	}
 	if opt.report {
-		if err := writeReport(dir, d, m.Table, man, opt.lang); err != nil {
+		if err := writeReport(dir, d, m.Table, man, vs, opt.lang); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
 	}
 	if !opt.quiet {
 		printRun(env.stdout, dir, m, man)
+	}
+	if vs != nil {
+		return writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet)
 	}
 	return nil
 }

@@ -51,8 +51,12 @@ func chartMeta(d *experiment.Design, l labels.Lang) *charts.Meta {
 
 // writePlots writes every figure of a run into dir as PNG and SVG, each
 // file atomically, and returns the file names.
-func writePlots(dir string, d *experiment.Design, t *results.Table, l labels.Lang) ([]string, error) {
-	figs, err := charts.RunFigures(t, chartMeta(d, l))
+func writePlots(dir string, d *experiment.Design, t *results.Table, vs *experiment.Comparison, l labels.Lang) ([]string, error) {
+	meta := chartMeta(d, l)
+	if vs != nil {
+		meta.StatusQuo = vs.Tables[0]
+	}
+	figs, err := charts.RunFigures(t, meta)
 	if err != nil {
 		return nil, err
 	}

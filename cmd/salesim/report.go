@@ -54,32 +54,49 @@ type reportFlags struct {
 }
 
 func reportCmd(env *cmdEnv, dir string, l labels.Lang) error {
-	man, err := readManifest(filepath.Join(dir, "manifest.json"))
+	d, man, recs, err := readRunFolder(dir)
 	if err != nil {
 		return err
 	}
-	name := filepath.Join(dir, "replications.csv")
-	f, err := os.Open(name)
-	if err != nil {
-		return err
+	var vs *experiment.Comparison
+	if _, err := os.Stat(filepath.Join(dir, statusQuoDir, "manifest.json")); err == nil {
+		sq, _, sqRecs, err := readRunFolder(filepath.Join(dir, statusQuoDir))
+		if err != nil {
+			return err
+		}
+		vs = experiment.Versus(experiment.Result{Design: d, Records: recs}, experiment.Result{Design: sq, Records: sqRecs})
 	}
-	ks, recs, err := results.ReadReplicationsCSV(f, name)
-	f.Close()
-	if err != nil {
-		return err
-	}
-	d, err := man.Design()
-	if err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	if results.KeysDigest(d.Keys()) != results.KeysDigest(ks) {
-		return fmt.Errorf("%s: replications.csv does not hold the measures of %s as this salesim version defines them", dir, d.Name)
-	}
-	if err := writeReport(dir, d, results.Aggregate(ks, recs), man, l); err != nil {
+	if err := writeReport(dir, d, results.Aggregate(d.Keys(), recs), man, vs, l); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "wrote %s\n", filepath.Join(dir, "report.html"))
 	return nil
+}
+
+// readRunFolder reads the design, manifest and records of a run's folder.
+func readRunFolder(dir string) (*experiment.Design, *experiment.Manifest, []results.Record, error) {
+	man, err := readManifest(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	name := filepath.Join(dir, "replications.csv")
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ks, recs, err := results.ReadReplicationsCSV(f, name)
+	f.Close()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	d, err := man.Design()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	if results.KeysDigest(d.Keys()) != results.KeysDigest(ks) {
+		return nil, nil, nil, fmt.Errorf("%s: replications.csv does not hold the measures of %s as this salesim version defines them", dir, d.Name)
+	}
+	return d, man, recs, nil
 }
 
 func readManifest(path string) (*experiment.Manifest, error) {
@@ -100,8 +117,11 @@ var reportRoleMetrics = []string{metric.Headcount, metric.Throughput, metric.Fir
 
 // writeReport writes dir/report.html for a run of design d with results
 // t and manifest man, in language l.
-func writeReport(dir string, d *experiment.Design, t *results.Table, man *experiment.Manifest, l labels.Lang) error {
+func writeReport(dir string, d *experiment.Design, t *results.Table, man *experiment.Manifest, vs *experiment.Comparison, l labels.Lang) error {
 	meta := chartMeta(d, l)
+	if vs != nil {
+		meta.StatusQuo = vs.Tables[0]
+	}
 	figs, err := charts.RunFigures(t, meta)
 	if err != nil {
 		return err
@@ -109,6 +129,9 @@ func writeReport(dir string, d *experiment.Design, t *results.Table, man *experi
 	r, err := reportRun(d, t, man, figs, l)
 	if err != nil {
 		return err
+	}
+	if vs != nil {
+		r.StatusQuo = statusQuoReport(vs)
 	}
 	return writeFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return report.Write(w, r) })
 }

@@ -24,24 +24,25 @@ import (
 const defaultScenario = "growth-plan"
 
 type runFlags struct {
-	reps       int
-	precision  float64
-	minReps    int
-	maxReps    int
-	precKeys   string
-	seed       uint64
-	seedSet    bool
-	workers    int
-	out        string
-	set        multiFlag
-	warmup     string
-	horizon    string
-	shard      string
-	report     bool
-	noPlots    bool
-	quiet      bool
-	noProgress bool
-	lang       labels.Lang
+	reps        int
+	precision   float64
+	minReps     int
+	maxReps     int
+	precKeys    string
+	seed        uint64
+	seedSet     bool
+	workers     int
+	out         string
+	set         multiFlag
+	warmup      string
+	horizon     string
+	shard       string
+	report      bool
+	noStatusQuo bool
+	noPlots     bool
+	quiet       bool
+	noProgress  bool
+	lang        labels.Lang
 }
 
 func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
@@ -67,6 +68,7 @@ func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
 		fs.StringVar(&f.shard, "shard", "", "run only shard `i/n` of the replications and write its records (i may be 'env': SLURM_ARRAY_TASK_ID, else JOB_COMPLETION_INDEX)")
 	}
 	fs.BoolVar(&f.report, "report", false, "also write report.html")
+	fs.BoolVar(&f.noStatusQuo, "no-status-quo", false, "do not run the status quo (the design without its reorganisations) beside a design that has them")
 	fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
 	langFlag(fs, &f.lang)
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
@@ -186,7 +188,11 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	bar := newProgress(progressTo(env, f.quiet, f.noProgress), d.Name, to-from)
 	opt.Progress = bar.report()
 	started := time.Now()
-	out, err := experiment.Run(ctx, []*experiment.Design{d}, opt)
+	designs, err := withStatusQuo(d, f.noStatusQuo)
+	if err != nil {
+		return err
+	}
+	out, err := experiment.Run(ctx, designs, opt)
 	bar.finish()
 	if err != nil && (out == nil || !out.Partial) {
 		return err
@@ -207,6 +213,11 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		path := filepath.Join(dir, results.ShardName(shardI, shardN))
 		if err := writeFile(path, func(w io.Writer) error { return results.WriteShard(w, sh) }); err != nil {
 			return err
+		}
+		if len(designs) > 1 {
+			if err := writeStatusQuoShard(dir, out.Shard(1)); err != nil {
+				return err
+			}
 		}
 		if !f.quiet {
 			fmt.Fprintf(env.stdout, "wrote %s: replications %d..%d of %d (%d done) in %.1fs\n",
@@ -239,7 +250,13 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		Started: started.UTC().Format(time.RFC3339), Workers: f.workers,
 		WallSeconds: out.Wall.Seconds(), Requested: total, Precision: f.precision,
 	}
-	if err := writeRun(env, dir, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang}); err != nil {
+	opts := outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang}
+	if len(designs) > 1 {
+		if opts.statusQuo, err = experiment.Merge([]*results.Shard{out.Shard(1)}, experiment.MergeOptions{Design: designs[1], Partial: true}); err != nil {
+			return err
+		}
+	}
+	if err := writeRun(env, dir, m, &man, opts); err != nil {
 		return err
 	}
 	if out.Partial {

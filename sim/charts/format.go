@@ -11,7 +11,27 @@ import (
 
 // money formats an amount in the design's currency, as every money label
 // of the figures shows it: 12.3M ₽, 450k ₽.
-func (m *Meta) money(x float64) string { return quantity.Money(x, m.Currency) }
+func (m *Meta) money(x float64) string { return quantity.Money(x, m.currency()) }
+
+// unprintable are currency signs the figures' font (Liberation Sans) has no
+// glyph for, with what the figures write instead, in English and Russian.
+var unprintable = map[string][2]string{
+	"₽": {"RUB", "руб."},
+	"₴": {"UAH", "грн"},
+	"₸": {"KZT", "тнг"},
+	"₹": {"INR", "INR"},
+}
+
+// currency returns the design's currency as the figures can draw it.
+func (m *Meta) currency() string {
+	if alt, ok := unprintable[m.Currency]; ok {
+		if m.Lang == labels.Russian {
+			return alt[1]
+		}
+		return alt[0]
+	}
+	return m.Currency
+}
 
 // tr translates a phrase into the design's language.
 func (m *Meta) tr(en string) string { return m.Lang.Tr(en) }
@@ -100,7 +120,7 @@ func (m *Meta) moneyLabel(name string) string {
 	if m.Currency == "" {
 		return name
 	}
-	return name + ", " + m.Currency
+	return name + ", " + m.currency()
 }
 
 // pretty turns a snake_case name into words: cold_call → cold call.

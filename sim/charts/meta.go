@@ -21,6 +21,10 @@ type Meta struct {
 	Months     int      // months after the warm-up
 	Target     *Target  // the growth target, or nil
 	Currency   string   // the money unit shown on axes and values, e.g. "₽"; "" for none
+	// StatusQuo is the results of the design's status quo (the design
+	// without its reorganisations, on the same random numbers), or nil:
+	// the monthly figure draws its median beside the design's.
+	StatusQuo *results.Table
 	// Lang is the language of the texts; "" is English.
 	Lang labels.Lang
 }

@@ -18,6 +18,8 @@ type Monthly struct {
 	Metric              string
 	Months              []int // 1, 2, ...
 	Mean, P10, P50, P90 []float64
+	// StatusQuo is the status quo's median by month, nil without one.
+	StatusQuo []float64
 	// Baseline is the mean baseline per month and Goal (1+growth) times
 	// it; NaN without a target.
 	Baseline, Goal float64
@@ -58,6 +60,17 @@ func MonthlyData(t *results.Table, m *Meta) (Monthly, error) {
 	if len(d.Months) == 0 {
 		return d, ErrNoData
 	}
+	if m.StatusQuo != nil {
+		sq := newLookup(m.StatusQuo)
+		for _, mo := range d.Months {
+			s, ok := sq.month(d.Metric, metric.Department, mo)
+			if !ok {
+				d.StatusQuo = nil
+				break
+			}
+			d.StatusQuo = append(d.StatusQuo, s.P50)
+		}
+	}
 	if m.Target != nil {
 		if b, ok := l.get(metric.Baseline, metric.Department, metric.Total); ok {
 			d.Baseline = b.Mean
@@ -92,6 +105,10 @@ func MonthlyFigure(t *results.Table, m *Meta) (*Figure, error) {
 	p.Y.Tick.Marker = moneyTicks
 	p.Y.Label.Text = m.moneyLabel(m.trf("%s per month", name))
 	legend := []LegendEntry{{Label: m.tr("median of the replications, with their 10th–90th percentile band"), Color: medianColor, Kind: KeyBand}}
+	if d.StatusQuo != nil {
+		add(p, line(xys(d.Months, d.StatusQuo), statusQuoColor, 2, []vg.Length{6, 3}))
+		legend = append(legend, LegendEntry{Label: m.tr("status quo (no reorganisation): median"), Color: statusQuoColor, Kind: KeyDash})
+	}
 	panels := [][]*plot.Plot{{p}}
 	var rowW []float64
 	sub := m.Design + " · " + m.Lang.Plural(t.N, "replication")

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
@@ -181,3 +182,18 @@ func TestLayoutAligns(t *testing.T) {
 
 // near compares lengths to a hundredth of a point.
 func near(a, b vg.Length) bool { return fmt.Sprintf("%.2f", a) == fmt.Sprintf("%.2f", b) }
+
+// TestCurrencyTheFontCanDraw: the rouble sign, which Liberation Sans lacks,
+// is written RUB (руб. in Russian) in the figures.
+func TestCurrencyTheFontCanDraw(t *testing.T) {
+	for _, tc := range []struct {
+		cur  string
+		lang labels.Lang
+		want string
+	}{{"₽", labels.English, "1.2M RUB"}, {"₽", labels.Russian, "1.2M руб."}, {"€", labels.English, "1.2M €"}, {"", labels.English, "1.2M"}} {
+		m := &Meta{Currency: tc.cur, Lang: tc.lang}
+		if got := m.money(1.2e6); got != tc.want {
+			t.Errorf("%q in %v: %q, want %q", tc.cur, tc.lang, got, tc.want)
+		}
+	}
+}

@@ -66,6 +66,7 @@ var (
 	medianColor    = rgb(0x2F4B7C)
 	bandColor      = rgb(0xC9D6EA)
 	baselineColor  = rgb(0x7F7F7F)
+	statusQuoColor = rgb(0x2A9D8F)
 	referenceColor = rgb(0xA6A6A6)
 	targetColor    = lostColor
 

@@ -37,6 +37,9 @@ func NewDesign(sc *scenario.Scenario) (*Design, error) {
 	if sc.Variant != "" {
 		name += "#" + sc.Variant
 	}
+	if n := len(sc.Set); n > 0 && sc.Set[n-1] == StatusQuoOverride {
+		name += StatusQuoSuffix
+	}
 	return &Design{Scenario: sc, Plan: plan, Name: name}, nil
 }
 

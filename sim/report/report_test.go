@@ -304,3 +304,29 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteStatusQuo: a run with a status quo shows the paired differences
+// of the plan against it, the clear ones in bold, and links the section.
+func TestWriteStatusQuo(t *testing.T) {
+	t.Parallel()
+	r := testRun()
+	r.StatusQuo = &StatusQuo{Name: "growth-plan (status quo)", N: 30, Rows: []StatusQuoRow{
+		{Metric: Metric{Name: metric.Margin, Unit: string(metric.Money)}, Plan: 23.5e6, StatusQuo: 18.5e6, Diff: sum(4.98e6, 1.42e6)},
+		{Metric: Metric{Name: metric.NewClients, Unit: string(metric.Clients)}, Plan: 71.2, StatusQuo: 75.8, Diff: sum(-4.57, 5)},
+	}}
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		`<a href="#status-quo">Against the status quo</a>`,
+		`growth-plan (status quo)`,
+		`<td>23.5M</td><td>18.5M</td><td><strong>&#43;4.98M</strong></td><td>[3.56M, 6.4M]</td>`,
+		`<td>71.2</td><td>75.8</td><td>-4.57</td><td>[-9.57, 0.43]</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}

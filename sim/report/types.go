@@ -32,6 +32,23 @@ type Run struct {
 	// scenario's (market.currency): it follows money values and labels.
 	Lang     labels.Lang
 	Currency string
+	// StatusQuo compares the run with its status quo (the design without
+	// its reorganisations, on the same random numbers), or is nil.
+	StatusQuo *StatusQuo
+}
+
+// StatusQuo is a plan's paired comparison with its status quo.
+type StatusQuo struct {
+	Name string // the status quo design's name
+	N    int    // paired replications
+	Rows []StatusQuoRow
+}
+
+// StatusQuoRow is one department total of the plan against its status quo.
+type StatusQuoRow struct {
+	Metric          Metric
+	Plan, StatusQuo float64       // the means
+	Diff            stats.Summary // plan − status quo, paired by replication
 }
 
 // Fact is a labelled value in a report's header, in the page's language.

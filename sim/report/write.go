@@ -72,6 +72,16 @@ type targetView struct {
 	Never       string
 }
 
+type statusQuoRow struct {
+	Label, Doc, Plan, StatusQuo, Diff, CI string
+	Clear                                 bool // the interval excludes 0
+}
+
+type statusQuoView struct {
+	Text string
+	Rows []statusQuoRow
+}
+
 type figureView struct {
 	Name, Caption string
 	SVG           template.HTML
@@ -83,6 +93,7 @@ type runView struct {
 	Roles    []string
 	RoleRows []metricRow
 	Target   *targetView
+	Quo      *statusQuoView
 	Figures  []figureView
 	Design   string
 	Sources  []Source
@@ -136,7 +147,11 @@ func Write(w io.Writer, r *Run) error {
 	}
 	v.Roles = r.Roles
 	v.Target = targetSection(l, r.Target, idx)
+	v.Quo = statusQuoSection(l, r.StatusQuo, r.Currency)
 	v.TOC = append(v.TOC, link{"summary", l.Tr("Key results")})
+	if v.Quo != nil {
+		v.TOC = append(v.TOC, link{"status-quo", l.Tr("Against the status quo")})
+	}
 	if v.Target != nil {
 		v.TOC = append(v.TOC, link{"target", l.Tr("Target")})
 	}
@@ -145,6 +160,23 @@ func Write(w io.Writer, r *Run) error {
 	}
 	v.TOC = append(v.TOC, link{"design", l.Tr("Design")}, link{"appendix", l.Tr("Appendix")})
 	return execute(w, l, "run", v)
+}
+
+// statusQuoSection shows the plan against its status quo, or nil.
+func statusQuoSection(l labels.Lang, sq *StatusQuo, currency string) *statusQuoView {
+	if sq == nil || len(sq.Rows) == 0 {
+		return nil
+	}
+	v := &statusQuoView{Text: l.Trf("The plan against %s: the same design without its reorganisations, on the same demand and random numbers, paired over %s. The difference is what the plan itself changes; growth over the baseline also counts what happens without any change.", sq.Name, l.Plural(sq.N, "replication"))}
+	for _, r := range sq.Rows {
+		u := metric.Unit(r.Metric.Unit)
+		v.Rows = append(v.Rows, statusQuoRow{
+			Label: labels.Capitalize(l.WithUnit(r.Metric.Name, u, currency)), Doc: l.Doc(r.Metric.Name, r.Metric.Doc),
+			Plan: quantity.Format(r.Plan, u, ""), StatusQuo: quantity.Format(r.StatusQuo, u, ""),
+			Diff: quantity.Signed(r.Diff.Mean, u, ""), CI: interval(r.Diff, u), Clear: excludesZero(r.Diff),
+		})
+	}
+	return v
 }
 
 func execute(w io.Writer, l labels.Lang, name string, v any) error {
