@@ -37,9 +37,9 @@ type account struct {
 	owner   int32 // owning person, or -1
 	size    float64
 	key     uint64 // the entity key of its keyed draws (random.go)
-	lead    // funnel.go
-	source  // handoffs.go
-	client  // clients.go
+	lead           // funnel.go
+	source         // handoffs.go
+	client         // clients.go
 }
 
 // holding is the part of a person that ownership keeps.

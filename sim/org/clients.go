@@ -28,8 +28,8 @@ type client struct {
 	level      float64
 	wonAt      float64
 	contact    float64 // last care contact
-	cares      uint32 // care contacts made: the count of its keyed draws
-	lost       uint32 // orders and claims lost: the count of its keyed draws
+	cares      uint32  // care contacts made: the count of its keyed draws
+	lost       uint32  // orders and claims lost: the count of its keyed draws
 	orders     lifeClock
 	leaving    lifeClock
 	claims     lifeClock

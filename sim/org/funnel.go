@@ -22,9 +22,9 @@ type lead struct {
 	inbound   bool
 	responded bool
 	stage     int32
-	steps     uint32 // stage decisions so far: the count of its keyed draws
-	works     uint32 // tasks started for it: the count of its keyed durations
-	waits     uint32 // tasks queued for it: the count of its keyed patiences
+	steps     uint32  // stage decisions so far: the count of its keyed draws
+	works     uint32  // tasks started for it: the count of its keyed durations
+	waits     uint32  // tasks queued for it: the count of its keyed patiences
 	loss      float64 // information lost at the last handoff, for its next stage
 	created   float64
 	evNext    des.Event
