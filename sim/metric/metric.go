@@ -135,6 +135,15 @@ const (
 	PassedViaPrefix    = "passed_via."    // accounts passed through the handoff
 	WonAfterPrefix     = "won_after."     // share of leads passed through it later won
 	HandoffTimePrefix  = "handoff_h."     // hours from the handoff to the receiver's first work
+
+	NormAttainmentPrefix = "norm_attainment." // mean attainment of a norm, by the norm's name
+	NormMetPrefix        = "norm_met."        // share of person-periods that met it
+)
+
+// Quota metrics.
+const (
+	QuotaAttainment = "quota_attainment"
+	QuotaMet        = "quota_met"
 )
 
 // Of returns the metric of a family for an activity or a handoff:

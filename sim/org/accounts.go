@@ -37,6 +37,9 @@ type account struct {
 	owner   int32 // owning person, or -1
 	size    float64
 	key     uint64 // the entity key of its keyed draws (random.go)
+	dms     uint8  // decision makers counted (norms.go); 0: not drawn yet
+	dmCount uint8  // tasks counted today for a norm per decision maker
+	dmDay   int32  // the day of dmCount
 	lead           // funnel.go
 	source         // handoffs.go
 	client         // clients.go
@@ -173,6 +176,29 @@ func (ac *accounts) reassign(id int32, r int32) {
 	a.role = r
 	a.owner = ac.assign(r, -1)
 	ac.own(a)
+}
+
+// countDecisionMaker reports whether a task for account id counts towards
+// a norm per decision maker: at most one a day per decision maker of the
+// company (at most five), which it counts.
+func (ac *accounts) countDecisionMaker(id int32) bool {
+	a := &ac.list[id]
+	if a.dms == 0 {
+		n := 1.0
+		if d := &ac.s.cfg.Market.DecisionMakers; !d.IsZero() {
+			n = math.Round(keyedSample(d, a.key, drawDecisionMakers, 0))
+		}
+		a.dms = uint8(min(max(n, 1), maxDecisionMakers))
+	}
+	day := int32(ac.s.env.Now() / 24)
+	if a.dmDay != day {
+		a.dmDay, a.dmCount = day, 0
+	}
+	if a.dmCount >= a.dms {
+		return false
+	}
+	a.dmCount++
+	return true
 }
 
 // dropOwner hands the accounts of person p, who is leaving, to colleagues;

@@ -22,17 +22,28 @@ func (c *clients) book(id int32, margin float64) {
 	}
 	r := int(a.role)
 	s.rec.add(cMargin, r, s.month, margin)
+	s.rec.posts.add(s, a.owner, pvMargin, margin)
 	if a.size >= s.p.top20 {
 		s.rec.add(cMarginTop, r, s.month, margin)
 	}
 	s.rec.monthly[s.month] += c.targetValue(margin)
-	if cm := s.cfg.Roles[r].Pay.Commission; cm > 0 {
-		s.rec.add(cCostCommission, r, s.month, margin*cm)
+	ro := &s.cfg.Roles[r]
+	if cm := ro.Pay.Commission; cm > 0 {
+		paid := margin * cm
+		if ro.Quota != nil && a.owner >= 0 {
+			paid += s.judge.accelerated(a.owner, ro.Quota, cm, margin)
+		}
+		s.rec.add(cCostCommission, r, s.month, paid)
+		s.rec.posts.add(s, a.owner, pvCost, paid)
+	}
+	if ro.Quota != nil && a.owner >= 0 {
+		s.judge.booked(a.owner, margin)
 	}
 	if a.srcRole >= 0 {
 		pay := &s.cfg.Roles[a.srcRole].Pay
 		if pay.SourceCommission > 0 && now-a.wonAt <= pay.SourceMonths*Month {
 			s.rec.add(cCostCommission, int(a.srcRole), s.month, margin*pay.SourceCommission)
+			s.rec.posts.add(s, a.src, pvCost, margin*pay.SourceCommission)
 		}
 	}
 }
@@ -46,9 +57,12 @@ func (c *clients) targetValue(margin float64) float64 {
 }
 
 // bonus records a bonus of v paid to role r.
-func (c *clients) bonus(r int32, v float64) {
+// bonus records a bonus of v paid to person p (−1: nobody in particular)
+// of role r.
+func (c *clients) bonus(p, r int32, v float64) {
 	if v > 0 && c.s.recording {
 		c.s.rec.add(cCostBonus, int(r), c.s.month, v)
+		c.s.rec.posts.add(c.s, p, pvCost, v)
 	}
 }
 

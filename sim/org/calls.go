@@ -196,6 +196,11 @@ func (c *prospecting) countCalls(p int32, cl *call, n int) {
 	x := float64(n)
 	s.rec.add(cTasks, r, s.month, x)
 	s.rec.countDone(r, int(cl.act), x)
+	s.rec.posts.add(s, p, pvTasks, x)
+	s.rec.posts.add(s, p, pvDone+int(cl.act), x)
+	if s.p.judging {
+		s.judge.done(p, cl.act, -1, x)
+	}
 	s.rec.entered[s.cfg.Databases[cl.db].Stage.Index()] += x
 }
 

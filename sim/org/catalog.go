@@ -59,7 +59,7 @@ func newCatalog(p *Plan) *Catalog {
 	for m := 1; m <= p.months; m++ {
 		c.Periods = append(c.Periods, metric.Month(m, p.months))
 	}
-	add := func(m Metric, name string, get formula) {
+	add := func(m Metric, name string, get formula, mask []bool) {
 		c.metrics[name] = Metric{Name: name, Unit: m.Unit, Doc: m.Doc, Dept: m.Dept, PerRole: m.PerRole, Monthly: m.Monthly}
 		roles := []int{}
 		if m.Dept {
@@ -67,7 +67,9 @@ func newCatalog(p *Plan) *Catalog {
 		}
 		if m.PerRole {
 			for r := range cfg.Roles {
-				roles = append(roles, r)
+				if mask == nil || mask[r] {
+					roles = append(roles, r)
+				}
 			}
 		}
 		periods := []int{-1}
@@ -97,10 +99,14 @@ func newCatalog(p *Plan) *Catalog {
 		case d.members != nil:
 			names, fs := d.members(p)
 			for i := range names {
-				add(d.Metric, names[i], fs[i])
+				var mask []bool
+				if d.only != nil {
+					mask = d.only(p, i)
+				}
+				add(d.Metric, names[i], fs[i], mask)
 			}
 		default:
-			add(d.Metric, d.Name, d.get)
+			add(d.Metric, d.Name, d.get, nil)
 		}
 	}
 	return c

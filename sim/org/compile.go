@@ -48,6 +48,9 @@ type Plan struct {
 	dbAct         []int    // [database] the activity of its stage
 	nAbs          int      // the most kinds of absence a role has
 	handNames     []string // [handoff] its name in metric names
+	posts         []int    // [role] posts reported per person (posts.go)
+	nNorm         int      // the most norms a role has
+	judging       bool     // some role has norms or a quota (norms.go)
 	targetRevenue bool     // the target's metric is revenue, not margin
 
 	warnings []*ConfigError
@@ -146,6 +149,11 @@ func Compile(cfg Config) (*Plan, error) {
 		p.nAbs = max(p.nAbs, len(ro.Absence))
 	}
 	p.handNames = handoffNames(&p.cfg)
+	p.posts = maxPosts(&p.cfg)
+	for _, ro := range cfg.Roles {
+		p.nNorm = max(p.nNorm, len(ro.Norms))
+		p.judging = p.judging || len(ro.Norms) > 0 || ro.Quota != nil
+	}
 	for _, db := range cfg.Databases {
 		p.dbAct = append(p.dbAct, cfg.Stages[db.Stage.Index()].Activity.Index())
 	}

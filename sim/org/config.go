@@ -89,6 +89,11 @@ type Market struct {
 	// sorted by MinSize descending when compiled). A client contacted less
 	// often than it needs is neglected: it orders less and churns more.
 	Need []NeedTier
+	// DecisionMakers is the number of people in a company whose calls a
+	// norm counts (seed 002: a call counts once a day per decision maker,
+	// at most five decision makers a company), drawn once per company
+	// and rounded; the zero Dist means one.
+	DecisionMakers dist.Dist
 }
 
 // NeedTier is a contact need for clients of at least MinSize.
@@ -105,6 +110,7 @@ func (m *Market) check(v *checker, needSize bool) {
 		v.dist("Market.Size", m.Size, false)
 	}
 	v.share("Market.MarginRate", m.MarginRate, 0, 1, true, false)
+	v.dist("Market.DecisionMakers", m.DecisionMakers, false)
 	for i, t := range m.Need {
 		f := index("Market.Need", i)
 		v.money(f+".MinSize", t.MinSize, 0, false)

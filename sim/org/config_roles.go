@@ -101,6 +101,10 @@ type Role struct {
 	// Escalate escalates the leads the role passed on that wait too long
 	// in the receiving role's queue (escalation.go).
 	Escalate *Escalate
+	// Norms are counts of work each person should reach per week or
+	// month; Quota a monthly margin target with an accelerator (norms.go).
+	Norms []Norm
+	Quota *Quota
 }
 
 // Pay is what a person of a role costs.
@@ -235,6 +239,22 @@ func (ro *Role) check(v *checker, i int) {
 	}
 	if ro.Escalate != nil {
 		ro.Escalate.check(v, f+".Escalate")
+	}
+	names := map[string]bool{}
+	for j := range ro.Norms {
+		n := &ro.Norms[j]
+		k := index(f+".Norms", j)
+		n.check(v, k)
+		if n.Activity.Index() >= 0 && n.Activity.Index() < len(v.cfg.Activities) {
+			if name := n.name(v.cfg); names[name] {
+				v.bad(k+".Name", "a second norm named %s: give each norm of a role its own name", name)
+			} else {
+				names[name] = true
+			}
+		}
+	}
+	if ro.Quota != nil {
+		ro.Quota.check(v, f+".Quota")
 	}
 }
 

@@ -202,9 +202,10 @@ func (f *funnel) win(id int32, p int32) {
 	a.contact = s.env.Now()
 	if s.recording {
 		s.rec.add(cFirstOrders, int(pr), s.month, 1)
+		s.rec.posts.add(s, p, pvFirstOrders, 1)
 	}
 	s.hand.won(id)
-	s.clients.bonus(pr, s.cfg.Roles[pr].Pay.PerFirstOrder)
+	s.clients.bonus(p, pr, s.cfg.Roles[pr].Pay.PerFirstOrder)
 	s.clients.book(id, a.size*c.FirstOrder)
 	for _, wr := range c.SaleWork {
 		w := wr.Index()

@@ -106,14 +106,14 @@ func (h *handoffs) handoff(id int32, hi int) float64 {
 		if s.recording {
 			s.rec.add(cHandovers, int(from), s.month, 1)
 		}
-		s.clients.bonus(from, pay.PerHandover)
+		s.clients.bonus(old, from, pay.PerHandover)
 		s.clients.scheduleCare(id, delay)
 	} else {
 		a.loss = ho.InfoLoss
 		if s.recording {
 			s.rec.add(cPassed, int(from), s.month, 1)
 		}
-		s.clients.bonus(from, pay.PerPassed)
+		s.clients.bonus(old, from, pay.PerPassed)
 	}
 	if a.src < 0 {
 		a.src, a.srcRole = old, from

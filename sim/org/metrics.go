@@ -1,6 +1,10 @@
 package org
 
-import "github.com/salesim/salesim/sim/metric"
+import (
+	"slices"
+
+	"github.com/salesim/salesim/sim/metric"
+)
 
 // Metric describes one measure.
 type Metric struct {
@@ -29,6 +33,8 @@ type definition struct {
 	// members, for a Pattern metric, names its members and their formulas
 	// for a plan (one per activity, one per stage).
 	members func(p *Plan) ([]string, []formula)
+	// only, if set, says which roles report a member (nil: every role).
+	only func(p *Plan, member int) []bool
 }
 
 // Scopes of the table.
@@ -198,12 +204,111 @@ var table = []definition{
 			}
 			return names, fs
 		}),
+	only(family(metric.NormAttainmentPrefix+"<norm>", metric.Share, true, "mean attainment of the norm: tasks counted in a period over the norm pro-rated to the hours present, over the person-periods judged (people present at least half of the period)",
+		perNorm(metric.NormAttainmentPrefix, judged.mean)), withNorm),
+	only(family(metric.NormMetPrefix+"<norm>", metric.Share, true, "share of the person-periods judged in which the norm was met",
+		perNorm(metric.NormMetPrefix, judged.share)), withNorm),
+	only(family(metric.QuotaAttainment, metric.Share, true, "mean attainment of the monthly quota: own clients' margin in a month over the quota pro-rated to the hours present, over the person-months judged",
+		ifQuota(metric.QuotaAttainment, judged.mean)), withQuota),
+	only(family(metric.QuotaMet, metric.Share, true, "share of the person-months judged in which the quota was met (research/domain.md C13: reps reaching quota)",
+		ifQuota(metric.QuotaMet, judged.share)), withQuota),
 	family(metric.PassedViaPrefix+"<handoff>", metric.Leads, false, "accounts passed through the handoff (named from_to_to)",
 		perHandoff(metric.PassedViaPrefix, func(l *serviceLog, h int) float64 { return l.passed[h] })),
 	family(metric.WonAfterPrefix+"<handoff>", metric.Share, false, "share of the accounts passed through the handoff in the horizon that were then won (leads; 0 for clients)",
 		perHandoff(metric.WonAfterPrefix, func(l *serviceLog, h int) float64 { return ratioOf(l.won[h], l.passed[h]) })),
 	family(metric.HandoffTimePrefix+"<handoff>", metric.Hours, false, "mean hours from the handoff to the receiving role's first work on the account: the handoff's delay and the wait",
 		perHandoff(metric.HandoffTimePrefix, func(l *serviceLog, h int) float64 { return ratioOf(l.timeSum[h], l.timeN[h]) })),
+}
+
+// normNames returns the names of the norms of every role, in order of
+// first appearance.
+func normNames(p *Plan) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, ro := range p.cfg.Roles {
+		for i := range ro.Norms {
+			if n := ro.Norms[i].name(&p.cfg); !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	return names
+}
+
+// normJudged returns the judgements of the norm named name of role (−1:
+// every role with it).
+func normJudged(p *Plan, r *recorder, role int, name string) judged {
+	var x judged
+	for ri, ro := range p.cfg.Roles {
+		if role >= 0 && ri != role {
+			continue
+		}
+		for i := range ro.Norms {
+			if ro.Norms[i].name(&p.cfg) == name {
+				j := r.posts.roleNorms[ri*r.posts.nNorm+i]
+				x.sum, x.n, x.met = x.sum+j.sum, x.n+j.n, x.met+j.met
+			}
+		}
+	}
+	return x
+}
+
+// perNorm makes the members of a family with one metric per norm name.
+func perNorm(prefix string, f func(judged) float64) func(p *Plan) ([]string, []formula) {
+	return func(p *Plan) ([]string, []formula) {
+		var names []string
+		var fs []formula
+		for _, n := range normNames(p) {
+			names = append(names, metric.Of(prefix, n))
+			fs = append(fs, func(r *recorder, role, per int) float64 { return f(normJudged(p, r, role, n)) })
+		}
+		return names, fs
+	}
+}
+
+// withNorm reports the roles that have the norm of member index m.
+func withNorm(p *Plan, m int) []bool {
+	name := normNames(p)[m]
+	mask := make([]bool, len(p.cfg.Roles))
+	for ri, ro := range p.cfg.Roles {
+		for i := range ro.Norms {
+			mask[ri] = mask[ri] || ro.Norms[i].name(&p.cfg) == name
+		}
+	}
+	return mask
+}
+
+// quotaJudged returns the quota judgements of role (−1: every role).
+func quotaJudged(r *recorder, role int) judged {
+	if role >= 0 {
+		return r.posts.roleQuota[role]
+	}
+	var x judged
+	for _, j := range r.posts.roleQuota {
+		x.sum, x.n, x.met = x.sum+j.sum, x.n+j.n, x.met+j.met
+	}
+	return x
+}
+
+// ifQuota makes the one member of a quota metric, if some role has a
+// quota.
+func ifQuota(name string, f func(judged) float64) func(p *Plan) ([]string, []formula) {
+	return func(p *Plan) ([]string, []formula) {
+		if !slices.Contains(withQuota(p, 0), true) {
+			return nil, nil
+		}
+		return []string{name}, []formula{func(r *recorder, role, per int) float64 { return f(quotaJudged(r, role)) }}
+	}
+}
+
+// withQuota reports the roles that have a quota.
+func withQuota(p *Plan, _ int) []bool {
+	mask := make([]bool, len(p.cfg.Roles))
+	for ri, ro := range p.cfg.Roles {
+		mask[ri] = ro.Quota != nil
+	}
+	return mask
 }
 
 // perActivity makes the members of a family with one metric per activity.
@@ -238,6 +343,11 @@ func ratioOf(num, den float64) float64 {
 		return 0
 	}
 	return num / den
+}
+
+func only(d definition, f func(p *Plan, member int) []bool) definition {
+	d.only = f
+	return d
 }
 
 func withTarget(d definition) definition {

@@ -95,6 +95,7 @@ const (
 	drawAbsence
 	drawAbsenceLength
 	drawPatience
+	drawDecisionMakers
 )
 
 // mix64 is the finaliser of SplitMix64 (package dist uses the same): a

@@ -60,6 +60,7 @@ type recorder struct {
 	target      *Target
 	rate        float64 // margin rate, for a revenue target
 	svc         serviceLog
+	posts       postLog
 }
 
 func newRecorder(p *Plan) *recorder {
@@ -77,6 +78,7 @@ func newRecorder(p *Plan) *recorder {
 	r.entered = make([]float64, p.nStage)
 	r.monthly = make([]float64, p.months)
 	r.svc.init(r.nRole, p.nAct, len(p.cfg.Handoffs))
+	r.posts.init(p)
 	return r
 }
 
@@ -86,6 +88,7 @@ func (r *recorder) reset() {
 	clear(r.entered)
 	clear(r.monthly)
 	r.svc.reset()
+	r.posts.reset()
 	r.baseline = 0
 }
 

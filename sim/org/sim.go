@@ -45,6 +45,7 @@ type Sim struct {
 	reorg   reorgs       // reorg.go: changes of design at given times
 	bp      backpressure // backpressure.go: pausing pulled work
 	rules   rules        // rules.go, fatcat.go: behaviour rules
+	judge   judge        // norms.go: norms and quotas per person
 
 	seed uint64
 	rep  int
@@ -76,6 +77,7 @@ func NewSim(p *Plan) *Sim {
 	s.reorg.bind(s)
 	s.bp.bind(s)
 	s.rules.bind(s)
+	s.judge.bind(s)
 	return s
 }
 
@@ -147,6 +149,7 @@ func (s *Sim) setup() {
 	s.calls.setupKeys()
 	s.rnd.setup(s)
 
+	s.judge.setup()
 	s.staff.setup()
 	s.calls.setup()
 	s.clients.setupInitial()
@@ -179,6 +182,7 @@ func (s *Sim) onMonth(k int) {
 		return
 	}
 	s.snapshot(k - 1)
+	s.judge.endMonth()
 	if k == s.p.months {
 		s.env.Stop()
 		return

@@ -119,6 +119,7 @@ func (st *staff) addPerson(r int32) int32 {
 	rs.members = append(rs.members, id)
 	rs.absent++ // vacant until employed
 	st.s.work.addPerson()
+	st.s.judge.addPerson()
 	for range st.s.p.nAbs {
 		st.absEv = append(st.absEv, des.Event{})
 		st.absN = append(st.absN, 0)

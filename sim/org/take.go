@@ -319,6 +319,11 @@ func (w *work) onDone(p int32) {
 	if s.recording {
 		s.rec.add(cTasks, r, s.month, 1)
 		s.rec.countDone(r, int(t.act), 1)
+		s.rec.posts.add(s, p, pvTasks, 1)
+		s.rec.posts.add(s, p, pvDone+int(t.act), 1)
+		if s.p.judging {
+			s.judge.done(p, t.act, t.acct, 1)
+		}
 	}
 	if t.queued {
 		w.levelInSys(int(t.role), -1)

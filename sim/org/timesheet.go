@@ -72,6 +72,9 @@ func (st *staff) acct(p int32) {
 	state := st.state(p)
 	if state >= stInternal {
 		a[aPresent] += d
+		if s.p.judging {
+			s.judge.presentFor(p, d)
+		}
 	}
 	switch state {
 	case stAbsent:
@@ -108,10 +111,14 @@ func (st *staff) flushPerson(p int32) {
 	rec.add(cHeadArea, r, m, a[aHead])
 	if pay.Salary > 0 {
 		rec.add(cCostSalary, r, m, a[aHead]*pay.Salary/Month)
+		rec.posts.add(s, p, pvCost, a[aHead]*pay.Salary/Month)
 	}
 	if pay.Hourly > 0 {
 		rec.add(cCostHourly, r, m, a[aPresent]*pay.Hourly)
+		rec.posts.add(s, p, pvCost, a[aPresent]*pay.Hourly)
 	}
+	rec.posts.add(s, p, pvWork, a[aWork])
+	rec.posts.add(s, p, pvSched, a[aAbsence]+a[aInternal]+a[aIdle]+a[aSetup]+a[aWork]+a[aFatigue])
 	rec.add(cTAbsence, r, m, a[aAbsence])
 	rec.add(cTInternal, r, m, a[aInternal])
 	rec.add(cTIdle, r, m, a[aIdle])

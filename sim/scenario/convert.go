@@ -208,7 +208,7 @@ func (c *converter) market() {
 	if cur := m.Currency; utf8.RuneCountInString(cur) > maxCurrency || strings.IndexFunc(cur, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
 		c.errf("market.currency", "%q: want a currency code or sign of at most %d printable characters, such as \"RUB\", \"₽\" or \"EUR\"", cur, maxCurrency)
 	}
-	c.cfg.Market = org.Market{Size: m.Size, MarginRate: float64(m.MarginRate)}
+	c.cfg.Market = org.Market{Size: m.Size, MarginRate: float64(m.MarginRate), DecisionMakers: m.DecisionMakers}
 	for _, t := range m.Need {
 		c.cfg.Market.Need = append(c.cfg.Market.Need, org.NeedTier{MinSize: float64(t.MinSize), Every: float64(t.Every)})
 	}

@@ -113,6 +113,14 @@ func (c *converter) roleParts() {
 		if p := r.Pause; p != nil {
 			or.Pause = &org.Pause{Watch: c.roleRef(key+".pause.watch", p.Watch), Above: p.Above, Below: p.Below}
 		}
+		for i, n := range r.Norms {
+			k := indexKey(key+".norms", i)
+			or.Norms = append(or.Norms, org.Norm{Name: n.Name, Activity: c.actRef(k+".activity", n.Activity),
+				Count: n.Count, Per: float64(n.Per), PerDecisionMaker: n.PerDecisionMaker})
+		}
+		if q := r.Quota; q != nil {
+			or.Quota = &org.Quota{Margin: float64(q.Margin), Accelerator: q.Accelerator}
+		}
 		if e := r.Escalate; e != nil {
 			or.Escalate = &org.Escalate{After: float64(e.After)}
 		}

@@ -50,10 +50,11 @@ type Run struct {
 
 // Market describes the companies leads come from.
 type Market struct {
-	Size       dist.Dist  `toml:"size" unit:"amount" defdoc:"required when leads can be won or clients exist" doc:"a company's potential margin per month, drawn once per company: heavy-tailed, e.g. lognormal(mean=60k, top20=0.67) (research/domain.md D1)"`
-	MarginRate Fraction   `toml:"margin_rate" default:"100%" range:"(0,1]" doc:"margin as a share of revenue (revenue = margin / margin_rate)"`
-	Need       []NeedTier `toml:"need" defdoc:"none: clients are never neglected" doc:"how often a client must be contacted, by size: the tier with the largest min_size at most the client's size applies; a client contacted less often is neglected"`
-	Currency   string     `toml:"currency" default:"" doc:"the currency of money amounts, as the report and the figures show it after amounts and in labels: a code or a sign such as \"RUB\", \"₽\" or \"EUR\"; presentation only, the model does not use it"`
+	Size           dist.Dist  `toml:"size" unit:"amount" defdoc:"required when leads can be won or clients exist" doc:"a company's potential margin per month, drawn once per company: heavy-tailed, e.g. lognormal(mean=60k, top20=0.67) (research/domain.md D1)"`
+	MarginRate     Fraction   `toml:"margin_rate" default:"100%" range:"(0,1]" doc:"margin as a share of revenue (revenue = margin / margin_rate)"`
+	DecisionMakers dist.Dist  `toml:"decision_makers" unit:"amount" defdoc:"1" doc:"decision makers per company whose calls a norm per decision maker counts, drawn once per company and rounded, at most five counted (seed 002), e.g. \"uniform(1, 5)\""`
+	Need           []NeedTier `toml:"need" defdoc:"none: clients are never neglected" doc:"how often a client must be contacted, by size: the tier with the largest min_size at most the client's size applies; a client contacted less often is neglected"`
+	Currency       string     `toml:"currency" default:"" doc:"the currency of money amounts, as the report and the figures show it after amounts and in labels: a code or a sign such as \"RUB\", \"₽\" or \"EUR\"; presentation only, the model does not use it"`
 }
 
 // NeedTier is a contact need for clients of at least MinSize.
@@ -153,6 +154,8 @@ type Role struct {
 	CareEvery      Every          `toml:"care_every" default:"need" doc:"how often the role contacts each client it owns: a duration, or \"need\": as each client needs (market.need)"`
 	Pause          *Pause         `toml:"pause" defdoc:"none" doc:"back-pressure: stop pulled work while another role is overloaded"`
 	FatCat         *FatCat        `toml:"fat_cat" defdoc:"none" doc:"the fat-cat rule: prospecting falls as portfolio income nears a target (research/domain.md E4)"`
+	Norms          []Norm         `toml:"norms" doc:"counts of work each person should reach per week or month (seed 002's weekly norms): results report the attainment and the share of person-periods meeting each norm, per role and per person"`
+	Quota          *Quota         `toml:"quota" defdoc:"none" doc:"a monthly margin each person should bring from the clients they own (research/domain.md C13), with an accelerator on the commission above it (E4)"`
 	Escalate       *Escalate      `toml:"escalate" defdoc:"none" doc:"escalation: a lead the role passed on whose work waits longer than after in the receiving role's queue is escalated (taken before any other waiting work there) and counted (seed 001)"`
 	Pay            Pay            `toml:"pay" doc:"what a person costs"`
 }
@@ -201,6 +204,21 @@ type FatCat struct {
 	Floor  Fraction `toml:"floor" default:"0%" range:"[0,1]" doc:"the least prospecting effort"`
 	Shape  float64  `toml:"shape" default:"1" range:"(0,)" doc:"effort is max(floor, 1 - (income/target)^shape)"`
 	Slack  Duration `toml:"slack" default:"1h" range:"(0,)" doc:"time a person short of effort idles instead of prospecting"`
+}
+
+// Norm is a count of work each person of a role should reach per period.
+type Norm struct {
+	Name             string   `toml:"name" defdoc:"the activity's name" doc:"the norm's name in metric names: norm_met.<name>, norm_attainment.<name>"`
+	Activity         string   `toml:"activity" req:"true" doc:"the activity whose completed tasks count"`
+	Count            float64  `toml:"count" req:"true" range:"(0,)" doc:"tasks per person and period, for a person present the whole period (pro-rated to the hours present)"`
+	Per              Duration `toml:"per" default:"1w" doc:"the period: 1w or 1mo"`
+	PerDecisionMaker bool     `toml:"per_decision_maker" default:"false" doc:"a task for a company counts at most once a day per decision maker of the company, at most five (market.decision_makers; seed 002)"`
+}
+
+// Quota is a monthly margin target per person of a role.
+type Quota struct {
+	Margin      Money   `toml:"margin" req:"true" range:"(0,)" doc:"margin per person and month from the clients the person owns"`
+	Accelerator float64 `toml:"accelerator" default:"1" range:"[0,)" doc:"multiplier of the commission on a person's margin above the quota within a month (1: none); research/domain.md E4"`
 }
 
 // Escalate is the escalation rule of a role that passes leads on.
