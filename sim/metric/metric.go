@@ -103,6 +103,7 @@ const (
 	LeadsCold      = "leads_cold"
 	LeadsLost      = "leads_lost"
 	LeadsNurtured  = "leads_nurtured"
+	LeadsIgnored   = "leads_ignored"
 	TimeProductive = "time_productive_h"
 	TimeSwitching  = "time_switching_h"
 	TimeFatigue    = "time_fatigue_h"

@@ -126,7 +126,7 @@ func (c *prospecting) pull(p int32) {
 		setup := s.p.setupTime(r, kind, ck)
 		kind = ck
 		key, attempt := c.contactKey(k, ct), uint32(c.dbs[k].attempts[ct])
-		base := keyedSample(&s.cfg.Activities[act].Duration, key, drawWork, attempt) / ro.Speed[act]
+		base := keyedSample(&s.cfg.Activities[act].Duration, key, drawWork, attempt) / (ro.Speed[act] * s.p.pieceSpeed[r][act])
 		if ro.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, t)
 		}
@@ -198,6 +198,7 @@ func (c *prospecting) countCalls(p int32, cl *call, n int) {
 	s.rec.countDone(r, int(cl.act), x)
 	s.rec.posts.add(s, p, pvTasks, x)
 	s.rec.posts.add(s, p, pvDone+int(cl.act), x)
+	s.clients.paid(p, r, cl.act, x)
 	if s.p.judging {
 		s.judge.done(p, cl.act, -1, x)
 	}

@@ -236,6 +236,7 @@ func (c *clients) orderBooked(id int32, margin float64) {
 	if s.recording {
 		s.rec.add(cOrders, int(a.role), s.month, 1)
 	}
+	c.sourcedOrder(a)
 	a.deals++
 	s.hand.clientHandoffs(id)
 }

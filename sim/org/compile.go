@@ -45,13 +45,15 @@ type Plan struct {
 	constRate []bool      // [inbound] no growth, opening hours or profile
 	open      []*Week     // [inbound] opening hours, nil if always open
 
-	dbAct         []int    // [database] the activity of its stage
-	nAbs          int      // the most kinds of absence a role has
-	handNames     []string // [handoff] its name in metric names
-	posts         []int    // [role] posts reported per person (posts.go)
-	nNorm         int      // the most norms a role has
-	judging       bool     // some role has norms or a quota (norms.go)
-	targetRevenue bool     // the target's metric is revenue, not margin
+	dbAct         []int       // [database] the activity of its stage
+	nAbs          int         // the most kinds of absence a role has
+	handNames     []string    // [handoff] its name in metric names
+	posts         []int       // [role] posts reported per person (posts.go)
+	nNorm         int         // the most norms a role has
+	judging       bool        // some role has norms or a quota (norms.go)
+	pieceRate     [][]float64 // [role][activity] pay per task (pay.go)
+	pieceSpeed    [][]float64 // [role][activity] its speed-up, 1 for none
+	targetRevenue bool        // the target's metric is revenue, not margin
 
 	warnings []*ConfigError
 
@@ -150,6 +152,7 @@ func Compile(cfg Config) (*Plan, error) {
 	}
 	p.handNames = handoffNames(&p.cfg)
 	p.posts = maxPosts(&p.cfg)
+	p.pieceRate, p.pieceSpeed = pieceRates(&p.cfg)
 	for _, ro := range cfg.Roles {
 		p.nNorm = max(p.nNorm, len(ro.Norms))
 		p.judging = p.judging || len(ro.Norms) > 0 || ro.Quota != nil

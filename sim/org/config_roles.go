@@ -122,6 +122,13 @@ type Pay struct {
 	PerHandover   float64 // a client handed over to another role
 	PerPassed     float64 // a lead passed to another role
 	PerFirstOrder float64 // a deal the person won
+	// PerTask are piece rates per completed task of an activity (pay.go);
+	// PieceSpeedup multiplies the speed of work paid by the piece (0 or
+	// 1: none); PerSourcedOrder is a bonus per repeat order of a client
+	// the person passed on, within SourceMonths.
+	PerTask         []TaskPay
+	PieceSpeedup    float64
+	PerSourcedOrder float64
 }
 
 // SetupPair is a switching cost between two activity kinds, in either
@@ -267,6 +274,11 @@ func (p *Pay) check(v *checker, f string) {
 	v.money(f+".PerHandover", p.PerHandover, 0, false)
 	v.money(f+".PerPassed", p.PerPassed, 0, false)
 	v.money(f+".PerFirstOrder", p.PerFirstOrder, 0, false)
+	for i := range p.PerTask {
+		p.PerTask[i].check(v, index(f+".PerTask", i))
+	}
+	v.number(f+".PieceSpeedup", p.PieceSpeedup, 0, false)
+	v.money(f+".PerSourcedOrder", p.PerSourcedOrder, 0, false)
 }
 
 func (fa *Fatigue) check(v *checker, f string) {

@@ -20,6 +20,10 @@ type FatCat struct {
 	Floor  float64
 	Shape  float64
 	Slack  float64
+	// Inbound extends the rule to the follow-up of new inbound leads: a
+	// person follows one up with probability effort, and the others are
+	// never worked (leads_ignored).
+	Inbound bool
 }
 
 func (fc *FatCat) check(v *checker, f string, commission float64) {
@@ -52,6 +56,17 @@ func (f *fatCat) name() string { return "fat cat" }
 func (f *fatCat) effort(p int32) float64 {
 	inc := f.s.staff.people[p].portfol * f.pay.Commission
 	return math.Max(f.cfg.Floor, 1-math.Pow(math.Max(0, inc/f.cfg.Target), f.cfg.Shape))
+}
+
+// followsUp draws whether p follows up a new inbound lead given to them:
+// with probability effort (the same effort as for prospecting: the lead
+// black hole of research/domain.md C6, about 70 % of marketing leads never
+// pursued by unmanaged reps with full books). The draw is keyed by the lead.
+func (f *fatCat) followsUp(p int32, acct int32) bool {
+	if !f.cfg.Inbound {
+		return true
+	}
+	return unit(f.s.accts.list[acct].key, drawFollowUp, 0) < f.effort(p)
 }
 
 // prospect draws whether p prospects for the next block or idles through

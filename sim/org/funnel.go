@@ -148,6 +148,17 @@ func (f *funnel) fail(id int32, si int, r int32, step uint32) {
 	s.accts.freeAccount(id)
 }
 
+// ignored ends lead id, which the person of role r it was given to never
+// followed up (the lead black hole, research/domain.md C6).
+func (f *funnel) ignored(id int32, r int32) {
+	s := f.s
+	if s.recording {
+		s.rec.add(cLeadsIgnored, int(r), s.month, 1)
+	}
+	s.ledger.Ignored++
+	s.accts.freeAccount(id)
+}
+
 // goneCold ends lead id, whose task waited past its patience in role r's
 // queue.
 func (f *funnel) goneCold(id int32, r int32) {

@@ -9,6 +9,7 @@ type Ledger struct {
 	Created                 int // leads created, initial ones included
 	Open, Nurtured, Clients int // alive at the end
 	Lost, Cold, Churned     int // gone
+	Ignored                 int // never followed up (a behaviour rule)
 	// NegativeQueue is set if a queue or in-system count went below zero.
 	NegativeQueue bool
 	// OwnedMismatch is set if people's account counts disagree with the

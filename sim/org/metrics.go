@@ -135,6 +135,8 @@ var table = []definition{
 		"leads lost at a stage, by the role working the stage"),
 	def(metric.LeadsNurtured, metric.Leads, allMonthly, counter(cLeadsNurtured),
 		"leads with no need now, stored for a call at their need date"),
+	def(metric.LeadsIgnored, metric.Leads, allMonthly, counter(cLeadsIgnored),
+		"new inbound leads the person they were given to never followed up (the fat-cat rule's lead black hole, research/domain.md C6)"),
 	def(metric.TimeProductive, metric.Hours, allMonthly, counter(cTWork), "hours of work at rested speed"),
 	def(metric.TimeSwitching, metric.Hours, allMonthly, counter(cTSetup), "hours of setup lost changing kind of activity"),
 	def(metric.TimeFatigue, metric.Hours, allMonthly, counter(cTFatigue), "extra hours work took because of shift fatigue"),

@@ -38,6 +38,9 @@ type Quota struct {
 	// the quota within a month (1 or 0: none); research/domain.md E4
 	// (Chung, Steenburgh and Sudhir 2014).
 	Accelerator float64
+	// Drop is the share of their prospecting a person drops once the
+	// month's quota is met (quota.go); 0 is none.
+	Drop float64
 }
 
 // maxDecisionMakers is the most decision makers a company counts with.
@@ -54,6 +57,7 @@ func (n *Norm) check(v *checker, f string) {
 func (q *Quota) check(v *checker, f string) {
 	v.money(f+".Margin", q.Margin, 0, true)
 	v.number(f+".Accelerator", q.Accelerator, 0, false)
+	v.prob(f+".Drop", q.Drop)
 }
 
 // name returns the norm's name in metric names.

@@ -96,6 +96,7 @@ const (
 	drawAbsenceLength
 	drawPatience
 	drawDecisionMakers
+	drawFollowUp
 )
 
 // mix64 is the finaliser of SplitMix64 (package dist uses the same): a

@@ -270,7 +270,7 @@ func TestInvariantsOnRandomDesigns(t *testing.T) {
 func checkLedger(t *testing.T, what string, p *Plan, res Result) {
 	t.Helper()
 	l := res.Ledger
-	if sum := l.Open + l.Nurtured + l.Clients + l.Lost + l.Cold + l.Churned; sum != l.Created {
+	if sum := l.Open + l.Nurtured + l.Clients + l.Lost + l.Cold + l.Ignored + l.Churned; sum != l.Created {
 		t.Fatalf("%s: %d leads created but %d accounted for: %+v", what, l.Created, sum, l)
 	}
 	if l.NegativeQueue {

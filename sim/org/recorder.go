@@ -43,6 +43,7 @@ const (
 	cRespSum
 	cRespN
 	cEscalated
+	cLeadsIgnored
 	nCounters
 )
 

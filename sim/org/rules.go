@@ -16,7 +16,9 @@ import (
 // Hooks:
 //   - prospector: asked before a person starts pulled (outbound) work;
 //   - queueWatcher: told when stage work is queued for a lead the role
-//     passed on to another role.
+//     passed on to another role;
+//   - followUpper: asked whether a person follows up a new inbound lead
+//     given to them at all (the lead black hole).
 
 // rule is a behaviour rule of one role.
 type rule interface {
@@ -40,11 +42,18 @@ type queueWatcher interface {
 	queued(id int32)
 }
 
+// followUpper is a rule that decides whether a person follows up a new
+// inbound lead given to them; a lead not followed up is ignored.
+type followUpper interface {
+	followsUp(p int32, acct int32) bool
+}
+
 // ruleMakers build the behaviour rules of role r of s's plan, in the order
 // they apply; each returns nil if the role does not use the rule.
 var ruleMakers = []func(s *Sim, r int) rule{
 	newFatCat,
 	newEscalation,
+	newCoasting,
 }
 
 // rules holds the rules of every role and the state rules share: a person
@@ -54,6 +63,7 @@ type rules struct {
 	byRole [][]rule
 	prosp  [][]prospector
 	watch  [][]queueWatcher
+	follow [][]followUpper
 	// watching is set when some role watches the leads it passes on.
 	watching bool
 	hIdleUp  des.Handler
@@ -71,6 +81,7 @@ func (rs *rules) bind(s *Sim) {
 	rs.byRole = make([][]rule, len(s.cfg.Roles))
 	rs.prosp = make([][]prospector, len(s.cfg.Roles))
 	rs.watch = make([][]queueWatcher, len(s.cfg.Roles))
+	rs.follow = make([][]followUpper, len(s.cfg.Roles))
 	for r := range s.cfg.Roles {
 		for _, mk := range ruleMakers {
 			ru := mk(s, r)
@@ -80,6 +91,9 @@ func (rs *rules) bind(s *Sim) {
 			rs.byRole[r] = append(rs.byRole[r], ru)
 			if pr, ok := ru.(prospector); ok {
 				rs.prosp[r] = append(rs.prosp[r], pr)
+			}
+			if fu, ok := ru.(followUpper); ok {
+				rs.follow[r] = append(rs.follow[r], fu)
 			}
 			if qw, ok := ru.(queueWatcher); ok {
 				rs.watch[r] = append(rs.watch[r], qw)
@@ -116,6 +130,17 @@ func (rs *rules) queued(id int32) {
 	for _, qw := range rs.watch[a.srcRole] {
 		qw.queued(id)
 	}
+}
+
+// followsUp asks the rules of person p's role whether p follows up the
+// new inbound lead acct at all.
+func (rs *rules) followsUp(p int32, acct int32) bool {
+	for _, fu := range rs.follow[rs.s.staff.people[p].role] {
+		if !fu.followsUp(p, acct) {
+			return false
+		}
+	}
+	return true
 }
 
 // idle sets person p idling by choice for the given hours: p takes no work

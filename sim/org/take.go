@@ -256,7 +256,7 @@ func (w *work) start(p int32, id int32) {
 		} else {
 			base = act.Duration.Sample(s.rnd.work)
 		}
-		base /= role.Speed[t.act]
+		base /= role.Speed[t.act] * s.p.pieceSpeed[r][t.act]
 		if role.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, now)
 		}
@@ -321,6 +321,7 @@ func (w *work) onDone(p int32) {
 		s.rec.countDone(r, int(t.act), 1)
 		s.rec.posts.add(s, p, pvTasks, 1)
 		s.rec.posts.add(s, p, pvDone+int(t.act), 1)
+		s.clients.paid(p, r, t.act, 1)
 		if s.p.judging {
 			s.judge.done(p, t.act, t.acct, 1)
 		}

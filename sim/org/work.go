@@ -272,6 +272,13 @@ func (w *work) push(id int32, role, person int32) {
 	}
 	t.role, t.person = role, person
 	fresh := !t.queued
+	if fresh && person >= 0 && t.kind == tkStage && len(s.rules.follow[role]) > 0 {
+		if a := &s.accts.list[t.acct]; a.inbound && !a.responded && !s.rules.followsUp(person, t.acct) {
+			w.freeTaskID(id)
+			s.funnel.ignored(t.acct, role)
+			return
+		}
+	}
 	t.queued = true
 	if fresh {
 		t.avail = s.env.Now()

@@ -34,6 +34,8 @@ func (c *converter) roleParts() {
 				PerHandover:      float64(r.Pay.PerHandover),
 				PerPassed:        float64(r.Pay.PerPassed),
 				PerFirstOrder:    float64(r.Pay.PerFirstOrder),
+				PieceSpeedup:     r.Pay.PieceSpeedup,
+				PerSourcedOrder:  float64(r.Pay.PerSourcedOrder),
 			},
 			Fatigue: org.Fatigue{
 				Speed:         float64(r.Fatigue.Speed),
@@ -119,13 +121,16 @@ func (c *converter) roleParts() {
 				Count: n.Count, Per: float64(n.Per), PerDecisionMaker: n.PerDecisionMaker})
 		}
 		if q := r.Quota; q != nil {
-			or.Quota = &org.Quota{Margin: float64(q.Margin), Accelerator: q.Accelerator}
+			or.Quota = &org.Quota{Margin: float64(q.Margin), Accelerator: q.Accelerator, Drop: float64(q.Drop)}
+		}
+		for _, x := range r.Pay.PerTask {
+			or.Pay.PerTask = append(or.Pay.PerTask, org.TaskPay{Activity: c.actRef(joinKey(key+".pay.per_task", x.Name), x.Name), Amount: float64(x.Value)})
 		}
 		if e := r.Escalate; e != nil {
 			or.Escalate = &org.Escalate{After: float64(e.After)}
 		}
 		if f := r.FatCat; f != nil {
-			or.FatCat = &org.FatCat{Target: float64(f.Target), Floor: float64(f.Floor), Shape: f.Shape, Slack: float64(f.Slack)}
+			or.FatCat = &org.FatCat{Target: float64(f.Target), Floor: float64(f.Floor), Shape: f.Shape, Slack: float64(f.Slack), Inbound: f.Inbound}
 		}
 		or.Shifts = c.shifts(key, r)
 		c.cfg.Roles = append(c.cfg.Roles, or)

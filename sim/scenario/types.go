@@ -200,10 +200,11 @@ type Pause struct {
 
 // FatCat is the fat-cat rule.
 type FatCat struct {
-	Target Money    `toml:"target" req:"true" range:"(0,)" doc:"monthly commission from the person's own clients at which prospecting stops"`
-	Floor  Fraction `toml:"floor" default:"0%" range:"[0,1]" doc:"the least prospecting effort"`
-	Shape  float64  `toml:"shape" default:"1" range:"(0,)" doc:"effort is max(floor, 1 - (income/target)^shape)"`
-	Slack  Duration `toml:"slack" default:"1h" range:"(0,)" doc:"time a person short of effort idles instead of prospecting"`
+	Target  Money    `toml:"target" req:"true" range:"(0,)" doc:"monthly commission from the person's own clients at which prospecting stops"`
+	Floor   Fraction `toml:"floor" default:"0%" range:"[0,1]" doc:"the least prospecting effort"`
+	Shape   float64  `toml:"shape" default:"1" range:"(0,)" doc:"effort is max(floor, 1 - (income/target)^shape)"`
+	Slack   Duration `toml:"slack" default:"1h" range:"(0,)" doc:"time a person short of effort idles instead of prospecting"`
+	Inbound bool     `toml:"inbound" default:"false" doc:"the rule also lowers the follow-up of new inbound leads: a person follows one up with probability effort, the others are never worked (leads_ignored; the lead black hole of research/domain.md C6)"`
 }
 
 // Norm is a count of work each person of a role should reach per period.
@@ -217,8 +218,9 @@ type Norm struct {
 
 // Quota is a monthly margin target per person of a role.
 type Quota struct {
-	Margin      Money   `toml:"margin" req:"true" range:"(0,)" doc:"margin per person and month from the clients the person owns"`
-	Accelerator float64 `toml:"accelerator" default:"1" range:"[0,)" doc:"multiplier of the commission on a person's margin above the quota within a month (1: none); research/domain.md E4"`
+	Margin      Money    `toml:"margin" req:"true" range:"(0,)" doc:"margin per person and month from the clients the person owns"`
+	Accelerator float64  `toml:"accelerator" default:"1" range:"[0,)" doc:"multiplier of the commission on a person's margin above the quota within a month (1: none); research/domain.md E4"`
+	Drop        Fraction `toml:"drop" default:"0%" range:"[0,1]" doc:"share of their prospecting a person drops once the month's quota is met, unless the accelerator is above 1 (E4, Chung et al. 2014: overachievement commissions keep reps working); no published figure, 0% by default"`
 }
 
 // Escalate is the escalation rule of a role that passes leads on.
@@ -228,14 +230,17 @@ type Escalate struct {
 
 // Pay is what a person of a role costs.
 type Pay struct {
-	Salary           Money    `toml:"salary" default:"0" range:"[0,)" doc:"per month employed"`
-	Hourly           Money    `toml:"hourly" default:"0" range:"[0,)" doc:"per scheduled hour present"`
-	Commission       Fraction `toml:"commission" default:"0%" range:"[0,1]" doc:"share of the margin of the clients the person owns (research/domain.md C15: 8-12%)"`
-	SourceCommission Fraction `toml:"source_commission" default:"0%" range:"[0,1]" doc:"share of the margin of clients the person found and passed on"`
-	SourceMonths     float64  `toml:"source_months" default:"0" range:"[0,)" doc:"months after a passed client's first order during which source_commission is paid"`
-	PerHandover      Money    `toml:"per_handover" default:"0" range:"[0,)" doc:"bonus per client handed over to another role"`
-	PerPassed        Money    `toml:"per_passed" default:"0" range:"[0,)" doc:"bonus per lead passed to another role"`
-	PerFirstOrder    Money    `toml:"per_first_order" default:"0" range:"[0,)" doc:"bonus per deal won"`
+	Salary           Money        `toml:"salary" default:"0" range:"[0,)" doc:"per month employed"`
+	Hourly           Money        `toml:"hourly" default:"0" range:"[0,)" doc:"per scheduled hour present"`
+	Commission       Fraction     `toml:"commission" default:"0%" range:"[0,1]" doc:"share of the margin of the clients the person owns (research/domain.md C15: 8-12%)"`
+	SourceCommission Fraction     `toml:"source_commission" default:"0%" range:"[0,1]" doc:"share of the margin of clients the person found and passed on"`
+	SourceMonths     float64      `toml:"source_months" default:"0" range:"[0,)" doc:"months after a passed client's first order during which source_commission is paid"`
+	PerHandover      Money        `toml:"per_handover" default:"0" range:"[0,)" doc:"bonus per client handed over to another role"`
+	PerPassed        Money        `toml:"per_passed" default:"0" range:"[0,)" doc:"bonus per lead passed to another role"`
+	PerFirstOrder    Money        `toml:"per_first_order" default:"0" range:"[0,)" doc:"bonus per deal won"`
+	PerTask          Named[Money] `toml:"per_task" keyname:"activity" range:"[0,)" doc:"piece rates: pay per completed task of an activity, e.g. { cold_call = 20, meeting = 500 }"`
+	PieceSpeedup     float64      `toml:"piece_speedup" default:"1" range:"[0,)" doc:"speed multiplier of work paid by the piece (1: none; Lazear 2000, the Safelite installers: about 1.22 from incentives alone)"`
+	PerSourcedOrder  Money        `toml:"per_sourced_order" default:"0" range:"[0,)" doc:"bonus per repeat order of a client the person found and passed on, within source_months"`
 }
 
 // Handoff moves an account from one role to another. Exactly one of the
