@@ -22,7 +22,7 @@ const (
 )
 
 // CSVRowLimit is the most rows of replications.csv that [RecordsAuto]
-// writes: about 1,100 replications of growth-plan (1,811 measures each),
+// writes: about 1,000 replications of growth-plan (2,010 measures each),
 // some 120 MB of text. Beyond it the text is slow to write and to read
 // and its Parquet copy, a thirteenth of its size, is what scripts should
 // read.
