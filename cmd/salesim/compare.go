@@ -55,9 +55,10 @@ point, and each reorganises it at month 12 into its own design. Designs
 with the same name (a copy of a scenario keeps its name key) are told
 apart by their file names.
 
-Results go to ` + compareOutDefault + ` (see -out): one folder per design
-with the files of 'salesim run', comparison.csv and comparison.json with
-the paired differences. With -json the command prints comparison.json.`,
+Results go to ` + compareOutDefault + ` (see -out):
+one folder per design with the files of 'salesim run', and comparison.csv
+and comparison.json with the paired differences. With -json the command
+prints comparison.json.`,
 		Flags: func(fs *flag.FlagSet) any {
 			f := &compareFlags{}
 			f.register(fs, "compare")

@@ -39,7 +39,7 @@ with status 1, writing nothing.`,
 		Flags: func(fs *flag.FlagSet) any {
 			f := &mergeFlags{}
 			fs.StringVar(&f.out, "out", "", "output `folder` (default: DIR)")
-			f.outFlags.register(fs, false)
+			f.outFlags.register(fs, "summary.json", false)
 			return f
 		},
 		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {

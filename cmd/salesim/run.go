@@ -60,14 +60,14 @@ func (f *outFlags) options() outputOptions {
 	return outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, json: f.json, records: f.records, lang: f.lang}
 }
 
-// register registers the output flags; progress says whether the command
-// has a progress bar.
-func (f *outFlags) register(fs *flag.FlagSet, progress bool) {
+// register registers the output flags; jsonFile is the file -json
+// prints, and progress says whether the command has a progress bar.
+func (f *outFlags) register(fs *flag.FlagSet, jsonFile string, progress bool) {
 	fs.BoolVar(&f.report, "report", false, "also write report.html")
 	fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
 	langFlag(fs, &f.lang)
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
-	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on standard output (the content of summary.json; comparison.json for compare) instead of the tables")
+	fs.BoolVar(&f.json, "json", false, "print "+jsonFile+" on standard output instead of the tables, for scripts")
 	if progress {
 		fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar even on a terminal")
 	}
@@ -116,7 +116,11 @@ func (f *runFlags) register(fs *flag.FlagSet, cmd string) {
 		fs.BoolVar(&f.noStatusQuo, "no-status-quo", false, "do not run the status quo (the design without its reorganisations) beside a design that has them")
 		fs.StringVar(&f.shard, "shard", "", "run only shard `i/n` of the replications and write its records (i may be 'env': SLURM_ARRAY_TASK_ID, else JOB_COMPLETION_INDEX)")
 	}
-	f.outFlags.register(fs, true)
+	json := "summary.json"
+	if cmd == "compare" {
+		json = "comparison.json"
+	}
+	f.outFlags.register(fs, json, true)
 }
 
 // sets returns the scenario overrides implied by the flags, after the
