@@ -110,7 +110,7 @@ func writeBash(w io.Writer) error {
 	b.WriteString("\t\tesac\n\t\treturn\n\tfi\n\tcase $cmd in\n")
 	builtins := strings.Join(scenarios.Names(), " ")
 	for _, n := range names {
-		switch commands[n].Args {
+		switch commands[n].args() {
 		case argScenario:
 			fmt.Fprintf(&b, "\t%s) COMPREPLY=($(compgen -W %q -- \"$cur\") $(compgen -f -X '!*.toml' -- \"$cur\") $(compgen -d -- \"$cur\")) ;;\n", n, builtins)
 		case argBuiltin:
@@ -162,7 +162,7 @@ func writeZsh(w io.Writer) error {
 			}
 			fmt.Fprintf(&b, " \\\n\t\t\t'%s'", spec)
 		}
-		switch commands[n].Args {
+		switch commands[n].args() {
 		case argScenario:
 			fmt.Fprintf(&b, " \\\n\t\t\t'*:scenario:_alternative \"builtins:built-in:(%s)\" \"files:file:_files -g \\*.toml\"'", builtins)
 		case argBuiltin:

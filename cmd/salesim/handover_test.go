@@ -59,7 +59,7 @@ func TestRoleWithCommaRoundTrips(t *testing.T) {
 	}
 	merged := filepath.Join(t.TempDir(), "merged")
 	salesimOK(t, "merge", "-q", "-no-plots", "-out", merged, filepath.Join(dir, "shards"))
-	sameFiles(t, dir, merged)
+	sameFiles(t, dir, merged, "summary.csv", "replications.csv", "replications.parquet", "timeseries.csv", "summary.json")
 	salesimOK(t, "report", dir)
 	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	if err != nil || !bytes.Contains(html, []byte("sales, north")) {

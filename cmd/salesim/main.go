@@ -62,6 +62,20 @@ type command struct {
 	Args string
 }
 
+// args returns what the command's arguments are: Args, or for a command
+// that does not say, what its usage line names (DIR, FILE).
+func (c *command) args() string {
+	switch {
+	case c.Args != "":
+		return c.Args
+	case strings.Contains(c.UsageLine, "DIR"):
+		return argDir
+	case strings.Contains(c.UsageLine, "FILE"):
+		return argScenario
+	}
+	return ""
+}
+
 // What a command's arguments are, for shell completion.
 const (
 	argScenario = "scenario" // scenario files or built-in names

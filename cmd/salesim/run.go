@@ -182,6 +182,11 @@ variant), for the whole run. Overriding a role's headcount that a
 reorganisation ([[reorg]] headcount) also sets is refused, naming the
 reorganisation's key: set that key as well, or instead.
 
+A design with reorganisations runs beside its status quo (the same design
+without them, on the same random numbers): its files go to status-quo/,
+the plan's paired differences against it to status-quo.csv; -no-status-quo
+leaves it out.
+
 Replication i always uses the random streams of (seed, i), so the output
 is byte-identical for any -workers. With -precision the run stops as soon
 as the key metrics are precise enough, at the same replication whatever
