@@ -158,11 +158,11 @@ func TestTablesFit(t *testing.T) {
 	out := salesimOK(t, append([]string{"compare", "-out", dir, "-rank-by", "margin"}, append(slices.Clone(quick[:len(quick)-1]), "growth-plan", "cascade", "key-accounts")...)...)
 	run := salesimOK(t, append([]string{"run", "-out", t.TempDir()}, append(slices.Clone(quick[:len(quick)-1]), "growth-plan")...)...)
 	for _, line := range strings.Split(out+run, "\n") {
-		if strings.HasPrefix(line, "  ") && utf8.RuneCountInString(line) > defaultWidth {
+		if !strings.HasPrefix(line, "results in ") && utf8.RuneCountInString(line) > defaultWidth {
 			t.Errorf("%d columns: %q", utf8.RuneCountInString(line), line)
 		}
 	}
-	for _, want := range []string{"Δ profit", "P(target)", "hunter", "common random numbers: every design has the same market"} {
+	for _, want := range []string{"Δ profit", "P(target)", "hunter", "common random numbers: every design has the same market,"} {
 		if !strings.Contains(out+run, want) {
 			t.Errorf("output lacks %q:\n%s", want, out+run)
 		}
@@ -199,6 +199,9 @@ func TestGrid(t *testing.T) {
 		if len(line) > 30 {
 			t.Errorf("line %q wider than 30", line)
 		}
+	}
+	if got := wrapText("one two three four", 9, "  "); got != "one two\n  three\n  four\n" {
+		t.Errorf("wrapText: %q", got)
 	}
 	var one bytes.Buffer
 	(&grid{head: []string{"only"}, keep: 1, rows: [][]string{{"x"}}}).print(&one, 30)

@@ -186,7 +186,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 		if len(set) > 0 {
 			fmt.Fprintf(w, "  every design: -set %s\n", strings.Join(set, " -set "))
 		}
-		fmt.Fprintln(w, demandLine(c))
+		fmt.Fprint(w, wrapText(demandLine(c), tableWidth(env), "  "))
 		fmt.Fprintln(w)
 		printComparison(w, c, f.rankBy, tableWidth(env))
 		fmt.Fprintf(w, "\nresults in %s\n", dir)
@@ -218,6 +218,7 @@ func printComparison(w io.Writer, c *experiment.Comparison, rankBy string, width
 	g.head = append(g.head, compareMetrics...)
 	g.head = append(g.head, "P(target)")
 	cat := c.Designs[0].Plan.Catalog()
+	cur := c.Designs[0].Currency()
 	for i, di := range c.Rank(rankBy) {
 		row := []string{strconv.Itoa(i + 1), c.Designs[di].Name}
 		for _, m := range compareMetrics {
@@ -227,7 +228,7 @@ func printComparison(w io.Writer, c *experiment.Comparison, rankBy string, width
 				row = append(row, "—")
 				continue
 			}
-			row = append(row, formatCI(r.Summary, string(info.Unit)))
+			row = append(row, formatCI(r.Summary, string(info.Unit), cur))
 		}
 		if r, ok := c.Get(di, metric.PTarget); ok {
 			row = append(row, fmt.Sprintf("%.2f [%.2f, %.2f]", r.Summary.Mean, r.Summary.Lo, r.Summary.Hi))
@@ -257,7 +258,7 @@ func printComparison(w io.Writer, c *experiment.Comparison, rankBy string, width
 				row = append(row, "—")
 				continue
 			}
-			row = append(row, formatDiff(r.Diff, string(info.Unit)))
+			row = append(row, formatDiff(r.Diff, string(info.Unit), cur))
 		}
 		g.add(row...)
 	}
@@ -266,17 +267,17 @@ func printComparison(w io.Writer, c *experiment.Comparison, rankBy string, width
 
 // formatDiff formats a paired difference with its interval, marking it
 // with * when the interval excludes 0.
-func formatDiff(s stats.Summary, unit string) string {
+func formatDiff(s stats.Summary, unit, cur string) string {
 	sig := ""
 	if !math.IsNaN(s.Lo) && (s.Lo > 0 || s.Hi < 0) {
 		sig = "*"
 	}
 	sign := func(x float64) string {
-		v := formatValue(x, unit)
+		v := formatValue(x, unit, cur)
 		if x > 0 {
 			return "+" + v
 		}
 		return v
 	}
-	return fmt.Sprintf("%s [%s, %s]%s", sign(s.Mean), formatValue(s.Lo, unit), formatValue(s.Hi, unit), sig)
+	return fmt.Sprintf("%s [%s, %s]%s", sign(s.Mean), formatValue(s.Lo, unit, cur), formatValue(s.Hi, unit, cur), sig)
 }

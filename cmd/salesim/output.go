@@ -72,33 +72,37 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 			return err
 		}
 	case !opt.quiet:
-		printRun(env, dir, m, man)
+		printRun(env, m, man)
 	}
 	if vs != nil {
-		return writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet || opt.json)
+		if err := writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet || opt.json); err != nil {
+			return err
+		}
+	}
+	if !opt.quiet && !opt.json {
+		fmt.Fprintf(env.stdout, "\nresults in %s\n", dir)
 	}
 	return nil
 }
 
-// printRun prints what a run was, how fast, the file it read, its key
-// results and where its files are.
-func printRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Manifest) {
-	w := env.stdout
+// printRun prints what a run was, how fast, the file it read and its key
+// results.
+func printRun(env *cmdEnv, m *experiment.Merged, man *experiment.Manifest) {
+	w, width := env.stdout, tableWidth(env)
 	d := m.Design
-	fmt.Fprintf(w, "%s: %d replications, seed %d, %d months after a %s warm-up",
+	head := fmt.Sprintf("%s: %d replications, seed %d, %d months after a %s warm-up",
 		d.Name, len(m.Run.Records), m.Run.Header.Seed, d.Plan.Months(), quantity.Span(d.Plan.Config().Run.Warmup))
 	if man.WallSeconds > 0 {
-		fmt.Fprintf(w, " (%.2fs, %.0f replications/s, %.3g M kernel events/s)", man.WallSeconds, man.RepsPerSec, man.EventsPerSec/1e6)
+		head += fmt.Sprintf(" (%.2fs, %.0f replications/s, %s kernel events/s)", man.WallSeconds, man.RepsPerSec, quantity.Count(man.EventsPerSec))
 	}
+	fmt.Fprint(w, wrapText(head, width, "  "))
+	fmt.Fprint(w, wrapText(sourceLine(man.File, man.SHA256, len(man.Sources)-1, man.Overrides), width, "  "))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, sourceLine(man.File, man.SHA256, len(man.Sources)-1, man.Overrides))
-	fmt.Fprintln(w)
-	printRunTable(w, d, m.Table, tableWidth(env))
+	printRunTable(w, d, m.Table, width)
 	if !slices.Contains(man.Files, "replications.csv") {
-		fmt.Fprintf(w, "\nreplications.csv not written: %s rows (more than %s); the records are in replications.parquet (-records both writes both)\n",
-			quantity.Count(float64(len(m.Run.Keys)*len(m.Run.Records))), quantity.Count(experiment.CSVRowLimit))
+		fmt.Fprint(w, "\n"+wrapText(fmt.Sprintf("replications.csv not written: %s rows (more than %s); the records are in replications.parquet (-records both writes both)",
+			quantity.Count(float64(len(m.Run.Keys)*len(m.Run.Records))), quantity.Count(experiment.CSVRowLimit)), width, "  "))
 	}
-	fmt.Fprintf(w, "\nresults in %s\n", dir)
 }
 
 // sourceLine names the scenario file a design was read from, how many

@@ -23,14 +23,13 @@ var deptMetrics = []string{
 var roleMetrics = []string{metric.Headcount, metric.Throughput, metric.FirstOrders, metric.Passed, metric.Handovers, metric.Utilisation, metric.QueueWait, metric.Cost, metric.Margin}
 
 // formatValue and formatCI are quantity.Format and quantity.PlusMinus in
-// the shape compare.go calls them; they go when compare.go moves into the
-// library.
-func formatValue(x float64, unit string) string {
-	return quantity.Format(x, metric.Unit(unit), "")
+// the shape compare.go calls them, with the currency cur of money.
+func formatValue(x float64, unit, cur string) string {
+	return quantity.Format(x, metric.Unit(unit), cur)
 }
 
-func formatCI(s stats.Summary, unit string) string {
-	return quantity.PlusMinus(s.Mean, s.HalfWidth(), metric.Unit(unit), "")
+func formatCI(s stats.Summary, unit, cur string) string {
+	return quantity.PlusMinus(s.Mean, s.HalfWidth(), metric.Unit(unit), cur)
 }
 
 // printRunTable prints the key results of one design: department totals
@@ -39,6 +38,7 @@ func formatCI(s stats.Summary, unit string) string {
 func printRunTable(w io.Writer, d *experiment.Design, t *results.Table, width int) {
 	cat := d.Plan.Catalog()
 	cfg := d.Plan.Config()
+	cur := d.Currency()
 	g := &grid{head: []string{"department, whole horizon", "mean ± 95% CI", "interval", "P10", "P50", "P90"}, keep: 1}
 	for _, m := range deptMetrics {
 		s, ok := t.Get(metric.Key{Metric: m, Role: metric.Department, Period: metric.Total})
@@ -47,22 +47,22 @@ func printRunTable(w io.Writer, d *experiment.Design, t *results.Table, width in
 		}
 		info, _ := cat.Metric(m)
 		u := info.Unit
-		g.add(m, quantity.PlusMinus(s.Mean, s.HalfWidth(), u, ""), quantity.Interval(s.Lo, s.Hi, u, ""),
-			quantity.Format(s.P10, u, ""), quantity.Format(s.P50, u, ""), quantity.Format(s.P90, u, ""))
+		g.add(m, quantity.PlusMinus(s.Mean, s.HalfWidth(), u, cur), quantity.Interval(s.Lo, s.Hi, u, cur),
+			quantity.Format(s.P10, u, cur), quantity.Format(s.P50, u, cur), quantity.Format(s.P90, u, cur))
 	}
 	g.print(w, width)
 	if tg := cfg.Target; tg != nil {
 		if s, ok := t.Get(metric.Key{Metric: metric.PTarget, Role: metric.Department, Period: metric.Total}); ok {
-			fmt.Fprintf(w, "\nP(target: %s %s by month %d, %d-month window) = %s %s, n=%d\n",
+			fmt.Fprint(w, "\n"+wrapText(fmt.Sprintf("P(target: %s %s by month %d, %d-month window) = %s %s, n=%d",
 				tg.Metric, quantity.Signed(tg.Growth, metric.Share, ""), tg.By, tg.Window,
-				quantity.Share(s.Mean), quantity.Interval(s.Lo, s.Hi, metric.Share, ""), s.N)
+				quantity.Share(s.Mean), quantity.Interval(s.Lo, s.Hi, metric.Share, ""), s.N), width, "  "))
 			var cdf []string
 			for _, p := range cat.Periods[1:] {
 				if s, ok := t.Get(metric.Key{Metric: metric.PTarget, Role: metric.Department, Period: p}); ok {
 					cdf = append(cdf, p+" "+quantity.Share(s.Mean))
 				}
 			}
-			fmt.Fprintf(w, "reached by month: %s\n", strings.Join(cdf, ", "))
+			fmt.Fprint(w, wrapText("reached by month: "+strings.Join(cdf, ", "), width, "  "))
 		}
 	}
 	fmt.Fprintln(w)
@@ -79,7 +79,7 @@ func printRunTable(w io.Writer, d *experiment.Design, t *results.Table, width in
 				row = append(row, "—")
 				continue
 			}
-			row = append(row, quantity.PlusMinus(s.Mean, s.HalfWidth(), info.Unit, ""))
+			row = append(row, quantity.PlusMinus(s.Mean, s.HalfWidth(), info.Unit, cur))
 		}
 		g.add(row...)
 	}
