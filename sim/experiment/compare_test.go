@@ -106,6 +106,8 @@ func TestDemandDifferences(t *testing.T) {
 		{"growth-plan", []string{`inbound.requests.rate="9/day"`}, []string{"inbound.requests"}},
 		{"growth-plan", []string{`market.size="lognormal(mean=50k, top20=0.67)"`, `run.horizon="14mo"`}, []string{"run.horizon", "market"}},
 		{"growth-plan", []string{"initial[0].clients=61"}, []string{"initial"}},
+		{"growth-plan", []string{`market.decision_makers="uniform(1, 5)"`}, []string{"market"}},
+		{"growth-plan", []string{"database.raw.contacts=49999"}, []string{"database.raw"}},
 		{"growth-plan", []string{"roles.manager.headcount=3", "reorg[0].headcount.manager=0"}, []string{"initial"}},
 	} {
 		b := design(t, tc.name, tc.set...)

@@ -13,11 +13,11 @@ import (
 // "run.horizon", ...), or nil if the two share it.
 //
 // Demand is what [Run] draws from streams shared by the designs of a
-// set: the market (company sizes, margin rate, contact needs), the
-// inbound streams (by name: rate, growth, opening hours, weekday and month
-// multipliers), the raw databases (by name: contacts, cool-off, attempts),
-// the initial book (per entry: clients and leads in all, their level and
-// stage) and the span simulated (warm-up and horizon). Designs that share
+// set: the market (every field: company sizes, margin rate, contact
+// needs, decision makers), the inbound streams (by name: every field but
+// the stage and role they feed), the raw databases (by name: every field
+// but the stage), the initial book (per entry: clients and leads in all,
+// their level and stage) and the span simulated (warm-up and horizon). Designs that share
 // it see the same requests, contacts and companies in replication i, so
 // their paired differences isolate the effect of the design; where they
 // do not, a paired difference mixes both. Which role receives a stream,
@@ -32,7 +32,7 @@ func DemandDifferences(a, b *Design) []string {
 	}
 	differ("run.warmup", ca.Run.Warmup, cb.Run.Warmup)
 	differ("run.horizon", ca.Run.Horizon, cb.Run.Horizon)
-	differ("market", marketDemand(ca.Market), marketDemand(cb.Market))
+	differ("market", ca.Market, cb.Market)
 	named := func(section string, x, y map[string]any, order []string) {
 		for _, n := range order {
 			if _, ok := y[n]; !ok {
@@ -57,29 +57,22 @@ func DemandDifferences(a, b *Design) []string {
 	return diffs
 }
 
-// marketDemand is the market with its size distribution as text, which
-// names it exactly (dist.Parse(d.String()) rebuilds d).
-func marketDemand(m org.Market) any {
-	return struct {
-		Size       string
-		MarginRate float64
-		Need       []org.NeedTier
-	}{m.Size.String(), m.MarginRate, m.Need}
-}
-
 func inboundDemand(c *org.Config) (map[string]any, []string) {
 	out := map[string]any{}
 	var order []string
 	for _, in := range c.Inbound {
+		// The stream as it generates requests: every field but where they
+		// go (stage and role), the calendar by its spans.
 		var open []org.Span
 		if in.Open != nil {
 			open = in.Open.Spans
 		}
+		x := in
+		x.Stage, x.Role, x.Open = 0, 0, nil
 		out[in.Name] = struct {
-			Rate, Growth   float64
-			Open           []org.Span
-			Weekday, Month any
-		}{in.Rate, in.Growth, open, in.Weekday, in.Month}
+			org.Inbound
+			Open []org.Span
+		}{x, open}
 		order = append(order, in.Name)
 	}
 	return out, order
@@ -89,7 +82,9 @@ func databaseDemand(c *org.Config) (map[string]any, []string) {
 	out := map[string]any{}
 	var order []string
 	for _, db := range c.Databases {
-		out[db.Name] = [3]float64{float64(db.Contacts), db.Cooloff, float64(db.MaxAttempts)}
+		x := db
+		x.Stage = 0 // the stage a call works is the design
+		out[db.Name] = x
 		order = append(order, db.Name)
 	}
 	return out, order
