@@ -24,12 +24,14 @@ type checkFlags struct {
 func init() {
 	register(&command{
 		Name:      "check",
+		Args:      argScenario,
 		UsageLine: "[-set key=value]... FILE...",
 		Short:     "validate scenarios and summarise their designs",
 		Long: `Check loads each scenario, validates it and prints a one-screen summary
-of its design: the roles with their headcount and calendars and the
-activities each does, the funnel (stage, activity, conversion, next stage),
-the handoff rules, the demand, the reorganisations and the target.
+of its design: the roles with their headcount, calendars, the activities
+each does and their pay (salary, hourly pay, commissions, bonuses), the
+funnel (stage, activity, conversion, next stage), the handoff rules, the
+demand, the reorganisations and the target.
 
 A FILE is a path, a path followed by #variant, or the name of a built-in
 scenario (see "salesim scenarios"). A file's variants are checked too.
@@ -235,6 +237,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			extra = "; pulls " + strings.Join(p, ", ")
 		}
 		fmt.Fprintf(tw, "  \t\tdoes %s%s\n", strings.Join(does, ", "), extra)
+		fmt.Fprintf(tw, "  \t\tpay %s\n", payText(ro.Pay))
 	}
 
 	section("funnel")
@@ -354,6 +357,36 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		tw.Flush()
 		fmt.Fprintf(w, "target    %s %s by month %d, %d-month window, %s\n", t.Metric, quantity.Signed(t.Growth, metric.Share, ""), t.By, t.Window, base)
 	}
+}
+
+// payText describes what a person of a role costs: salary, hourly pay,
+// commissions and bonuses, or "none".
+func payText(p org.Pay) string {
+	var parts []string
+	if p.Salary > 0 {
+		parts = append(parts, quantity.Money(p.Salary, "")+"/mo")
+	}
+	if p.Hourly > 0 {
+		parts = append(parts, quantity.Money(p.Hourly, "")+"/h present")
+	}
+	if p.Commission > 0 {
+		parts = append(parts, quantity.Share(p.Commission)+" of own clients' margin")
+	}
+	if p.SourceCommission > 0 {
+		parts = append(parts, fmt.Sprintf("%s of passed clients' margin for %s months", quantity.Share(p.SourceCommission), quantity.Count(p.SourceMonths)))
+	}
+	for _, b := range []struct {
+		x    float64
+		what string
+	}{{p.PerFirstOrder, "deal won"}, {p.PerPassed, "lead passed"}, {p.PerHandover, "client handed over"}} {
+		if b.x > 0 {
+			parts = append(parts, quantity.Money(b.x, "")+" per "+b.what)
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, " + ")
 }
 
 // recallName names the stage at which nurtured leads of stage i are

@@ -14,7 +14,9 @@ import (
 // loadScenario loads a scenario named on the command line: a file path,
 // or the name of a built-in scenario ("growth-plan", "validation/mmc", or
 // with the prefix "builtin:"), optionally followed by "#variant". A file
-// on disk takes precedence over a built-in of the same name.
+// on disk takes precedence over a built-in of the same name, and so does
+// NAME.toml for a NAME without the extension (salesim init NAME writes
+// it): "run growth-plan" after "init growth-plan" runs the edited copy.
 func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) {
 	file := arg
 	if i := strings.LastIndexByte(arg, '#'); i >= 0 {
@@ -23,6 +25,7 @@ func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) 
 	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
 		return scenario.Builtin(name, opt)
 	}
+	file = localFile(file)
 	if _, err := os.Stat(file); err != nil {
 		if scenario.IsBuiltin(file) {
 			return scenario.Builtin(file, opt)
@@ -43,6 +46,21 @@ func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) 
 	return scenario.LoadAs(os.DirFS(root), filepath.ToSlash(rel), file, opt)
 }
 
+// localFile returns the file a scenario argument names on disk: arg if it
+// exists or ends in .toml, else arg.toml if that exists, else arg.
+func localFile(arg string) string {
+	if strings.HasSuffix(arg, ".toml") {
+		return arg
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return arg
+	}
+	if _, err := os.Stat(arg + ".toml"); err == nil {
+		return arg + ".toml"
+	}
+	return arg
+}
+
 // loadDesign loads and compiles one scenario argument with overrides,
 // printing its warnings to stderr.
 func loadDesign(arg string, set []string, stderr io.Writer) (*experiment.Design, error) {
@@ -52,6 +70,9 @@ func loadDesign(arg string, set []string, stderr io.Writer) (*experiment.Design,
 	}
 	for _, w := range sc.Warnings {
 		fmt.Fprintln(stderr, "salesim: warning:", w)
+	}
+	if name, _, _ := strings.Cut(arg, "#"); scenario.IsBuiltin(name) && !strings.HasPrefix(sc.Sources[0].Name, "builtin:") {
+		fmt.Fprintf(stderr, "salesim: note: %s is the file %s, not the built-in scenario (builtin:%s names that)\n", name, sc.Sources[0].Name, strings.TrimSuffix(name, ".toml"))
 	}
 	d, err := experiment.NewDesign(sc)
 	if err != nil {

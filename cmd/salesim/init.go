@@ -17,12 +17,17 @@ import (
 func init() {
 	register(&command{
 		Name:      "init",
+		Args:      argBuiltin,
 		UsageLine: "NAME [FILE]",
 		Short:     "write a built-in scenario out to edit",
 		Long: `Init writes the built-in scenario NAME (see "salesim scenarios") to FILE,
 by default NAME.toml in the current directory (for validation/mmc, mmc.toml),
 together with the files it includes and, unless one is there already,
-salesim.schema.json beside it for editors. Init never overwrites a file.`,
+salesim.schema.json beside it for editors. Init never overwrites a file:
+an included file that is there already with the same content is shared
+(so several designs can be written into one folder: "salesim init
+growth-plan", then "salesim init cascade"), one with other content is an
+error.`,
 		Run: func(ctx context.Context, env *cmdEnv, _ any, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
 				return usagef("init: want NAME [FILE]")
@@ -55,12 +60,13 @@ func initCmd(env *cmdEnv, name, file string) error {
 	// The files to write: the scenario, its includes at the same paths
 	// relative to it, and the schema.
 	type out struct {
-		path string
-		data []byte
+		path    string
+		data    []byte
+		include bool // an included file, shared if it exists with the same content
 	}
 	main := sc.Sources[0]
 	mainDir := path.Dir(strings.TrimPrefix(main.Name, "builtin:"))
-	outs := []out{{file, retargetSchema(main.Text)}}
+	outs := []out{{file, retargetSchema(main.Text), false}}
 	dir := filepath.Dir(file)
 	for _, src := range sc.Sources[1:] {
 		p := strings.TrimPrefix(src.Name, "builtin:")
@@ -68,18 +74,31 @@ func initCmd(env *cmdEnv, name, file string) error {
 		if err != nil {
 			return fmt.Errorf("init: %s: %w", p, err)
 		}
-		outs = append(outs, out{filepath.Join(dir, rel), src.Text})
+		outs = append(outs, out{filepath.Join(dir, rel), src.Text, true})
 	}
-	for _, o := range outs {
-		if _, err := os.Lstat(o.path); err == nil {
-			return fmt.Errorf("init: %s already exists: not overwriting it", o.path)
-		} else if !errors.Is(err, fs.ErrNotExist) {
+	var shared []string
+	for i := 0; i < len(outs); i++ {
+		o := outs[i]
+		_, err := os.Lstat(o.path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
 			return fmt.Errorf("init: %w", err)
+		case !o.include:
+			return fmt.Errorf("init: %s already exists: not overwriting it", o.path)
 		}
+		if have, err := os.ReadFile(o.path); err != nil || !bytes.Equal(have, o.data) {
+			return fmt.Errorf("init: %s already exists with other content than %s includes: not overwriting it; write %s into another folder (salesim init %s DIR/%s)",
+				o.path, name, name, name, filepath.Base(file))
+		}
+		shared = append(shared, o.path)
+		outs = append(outs[:i], outs[i+1:]...)
+		i--
 	}
 	schema := filepath.Join(dir, "salesim.schema.json")
 	if _, err := os.Lstat(schema); errors.Is(err, fs.ErrNotExist) {
-		outs = append(outs, out{schema, scenario.Schema()})
+		outs = append(outs, out{schema, scenario.Schema(), false})
 	}
 	for _, o := range outs {
 		if err := os.MkdirAll(filepath.Dir(o.path), 0o777); err != nil {
@@ -89,6 +108,9 @@ func initCmd(env *cmdEnv, name, file string) error {
 			return fmt.Errorf("init: %w", err)
 		}
 		fmt.Fprintf(env.stdout, "wrote %s\n", o.path)
+	}
+	for _, p := range shared {
+		fmt.Fprintf(env.stdout, "kept %s (the same as %s's)\n", p, name)
 	}
 	return nil
 }

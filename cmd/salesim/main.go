@@ -4,10 +4,11 @@
 //
 // Usage:
 //
-//	salesim <command> [flags] [arguments]
+//	salesim <command> [arguments and flags]
 //
-// Run "salesim help" for the list of commands and "salesim help <command>"
-// for one command's flags.
+// Flags may come before or after the arguments; "--" ends the flags.
+// Run "salesim help" for the list of commands, "salesim help <command>"
+// for one command's flags, and "salesim --version" for the version.
 package main
 
 import (
@@ -56,7 +57,33 @@ type command struct {
 	// Run runs the command with its parsed flags (the value Flags returned)
 	// and remaining arguments.
 	Run func(ctx context.Context, env *cmdEnv, flags any, args []string) error
+	// Args says what the arguments are, for shell completion: argScenario,
+	// argDir, argBuiltin, argCommand, argShell, or "" for none.
+	Args string
 }
+
+// args returns what the command's arguments are: Args, or for a command
+// that does not say, what its usage line names (DIR, FILE).
+func (c *command) args() string {
+	switch {
+	case c.Args != "":
+		return c.Args
+	case strings.Contains(c.UsageLine, "DIR"):
+		return argDir
+	case strings.Contains(c.UsageLine, "FILE"):
+		return argScenario
+	}
+	return ""
+}
+
+// What a command's arguments are, for shell completion.
+const (
+	argScenario = "scenario" // scenario files or built-in names
+	argDir      = "dir"      // a folder
+	argBuiltin  = "builtin"  // built-in scenario names
+	argCommand  = "command"  // command names
+	argShell    = "shell"    // bash or zsh
+)
 
 // cmdEnv is what a command may touch of the outside world.
 type cmdEnv struct {
@@ -118,29 +145,121 @@ func runEnv(ctx context.Context, env *cmdEnv, args []string) error {
 	switch name {
 	case "help", "-h", "-help", "--help":
 		return help(env.stdout, args)
+	case "-v", "-version", "--version":
+		if len(args) > 0 {
+			return usagef("%s takes no arguments", name)
+		}
+		printVersion(env.stdout)
+		return nil
 	}
 	c, ok := commands[name]
 	if !ok {
-		return usagef("salesim %s: unknown command\nRun 'salesim help' for usage.", name)
+		msg := "salesim " + name + ": unknown command"
+		if strings.HasPrefix(name, "-") {
+			msg = "salesim: unknown flag " + name + " (flags come after the command: salesim <command> [flags])"
+		}
+		return usagef("%s\nRun 'salesim help' for usage.", msg)
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	fs.Usage = func() { commandUsage(env.stderr, c, fs) }
+	// The flag package's own messages and usage are silenced: a bad flag
+	// is one line on stderr (exitCode prints it), help goes to stdout.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	var flags any
 	if c.Flags != nil {
 		flags = c.Flags(fs)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
+	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		commandUsage(env.stdout, c, fs)
+		return nil
 	}
-	return c.Run(ctx, env, flags, fs.Args())
+	if err != nil {
+		return usagef("%s: %s; see 'salesim help %s'", name, flagError(err, fs), name)
+	}
+	return c.Run(ctx, env, flags, pos)
+}
+
+// parseInterspersed parses the flags in args wherever they are, before,
+// between or after the arguments ("run growth-plan -reps 5"), and
+// returns the arguments in order. "--" ends the flags: what follows it is
+// arguments, even if it starts with "-".
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// flagError rewords the flag package's errors, suggesting the nearest
+// flag for one that is not defined.
+func flagError(err error, fs *flag.FlagSet) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		msg = "unknown flag -" + name
+		if s := nearest(name, names); s != "" {
+			msg += " (did you mean -" + s + "?)"
+		}
+	}
+	return msg
+}
+
+// nearest returns the name in names closest to s by edit distance, if it
+// is close enough to be a likely typo, else "".
+func nearest(s string, names []string) string {
+	best, bestD := "", -1
+	for _, n := range names {
+		if d := editDistance(s, n); bestD < 0 || d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if bestD < 0 || bestD > max(1, len(s)/3) {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the edit distance of a and b, by bytes, counting the
+// swap of two neighbours as one edit ("rpes" is one from "reps").
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 func printCommands(w io.Writer) {
-	fmt.Fprint(w, "salesim simulates sales departments.\n\nUsage:\n\n\tsalesim <command> [flags] [arguments]\n\nThe commands are:\n\n")
+	fmt.Fprint(w, "salesim simulates sales departments.\n\nUsage:\n\n\tsalesim <command> [arguments and flags]\n\nThe commands are:\n\n")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -149,7 +268,7 @@ func printCommands(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "\t%-10s %s\n", n, commands[n].Short)
 	}
-	fmt.Fprint(w, "\nUse \"salesim help <command>\" for more information about a command.\n")
+	fmt.Fprint(w, "\nUse \"salesim help <command>\" for more information about a command,\n\"salesim --version\" (or -v) for the version.\n")
 }
 
 func help(w io.Writer, args []string) error {
@@ -171,6 +290,9 @@ func help(w io.Writer, args []string) error {
 
 func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "usage: salesim %s %s\n\n%s\n", c.Name, c.UsageLine, strings.TrimSpace(c.Long))
+	if c.Flags != nil {
+		fmt.Fprint(w, "\nFlags may come before or after the arguments.\n")
+	}
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {

@@ -81,8 +81,8 @@ func salesimFails(t *testing.T, code int, args ...string) string {
 // command line, and the plots are drawn from summary.csv's table.
 // growth-plan, which the tests run, has a status quo: its files are
 // result files too.
-var resultFiles = []string{"summary.csv", "replications.csv", "timeseries.csv", "summary.json",
-	statusQuoFile, statusQuoDir + "/summary.csv", statusQuoDir + "/replications.csv", statusQuoDir + "/summary.json"}
+var resultFiles = []string{"summary.csv", "replications.csv", "replications.parquet", "timeseries.csv", "summary.json",
+	statusQuoFile, statusQuoDir + "/summary.csv", statusQuoDir + "/replications.csv", statusQuoDir + "/replications.parquet", statusQuoDir + "/summary.json"}
 
 // sameFiles fails the test unless every result file (or each of names)
 // in dir has the bytes of the one in ref.

@@ -9,31 +9,29 @@ import (
 	"sort"
 
 	"github.com/salesim/salesim/sim/experiment"
-	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/results"
 )
 
 type mergeFlags struct {
-	out     string
-	report  bool
-	noPlots bool
-	quiet   bool
-	lang    labels.Lang
+	out string
+	outFlags
 }
 
 func init() {
 	register(&command{
 		Name:      "merge",
-		UsageLine: "[flags] DIR",
+		UsageLine: "DIR [flags]",
+		Args:      argDir,
 		Short:     "merge the shard files of a run split over a cluster",
 		Long: `
 Merge reads the shard files DIR/shard-*-of-*.csv written by 'salesim run
 -shard i/n', checks that they belong to one run (same scenario text, seed,
 replication count, shard count and salesim version), that no replication
 is there twice and none is missing, and writes the same result files as a
-single-machine run: summary.csv, replications.csv, timeseries.csv,
-summary.json, manifest.json and the plots. The result is byte-identical
-to running all replications on one machine.
+single-machine run: summary.csv, replications.parquet and
+replications.csv (see -records), timeseries.csv, summary.json,
+manifest.json and the plots. The result is byte-identical to running all
+replications on one machine. With -json it prints summary.json.
 
 If a shard is missing, incomplete or partial, merge names the shard
 indices to run again (for example with sbatch --array=3,7) and exits
@@ -41,10 +39,7 @@ with status 1, writing nothing.`,
 		Flags: func(fs *flag.FlagSet) any {
 			f := &mergeFlags{}
 			fs.StringVar(&f.out, "out", "", "output `folder` (default: DIR)")
-			fs.BoolVar(&f.report, "report", false, "also write report.html")
-			fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
-			langFlag(fs, &f.lang)
-			fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+			f.outFlags.register(fs, "summary.json", false)
 			return f
 		},
 		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
@@ -105,9 +100,9 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 		return err
 	}
 	man := experiment.Manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
-	sq, err := mergeStatusQuo(dir)
-	if err != nil {
+	opts := f.options()
+	if opts.statusQuo, err = mergeStatusQuo(dir); err != nil {
 		return err
 	}
-	return writeRun(env, out, m, &man, outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang, statusQuo: sq})
+	return writeRun(env, out, m, &man, opts)
 }

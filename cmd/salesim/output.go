@@ -2,16 +2,22 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/labels"
+	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 )
 
+// outputOptions say what writeRun writes and prints.
 type outputOptions struct {
 	plots, report, quiet bool
-	lang                 labels.Lang // of the plots and the report
+	json                 bool               // print summary.json instead of the tables
+	records              experiment.Records // the formats of the per-replication records
+	lang                 labels.Lang        // of the plots and the report
 	// statusQuo is the run's status quo, merged, or nil: its files go to
 	// the status-quo subfolder, the plan's differences against it to
 	// status-quo.csv, the plots, the report and the terminal.
@@ -20,8 +26,9 @@ type outputOptions struct {
 
 // writeRun writes every result file of a merged run into dir, each
 // atomically, the manifest last but for the report, then prints the key
-// results. run, compare and merge all end here, so a single-machine run
-// and a merged cluster run cannot drift apart.
+// results, or with -json the summary as JSON. run, compare and merge all
+// end here, so a single-machine run and a merged cluster run cannot
+// drift apart.
 func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Manifest, opt outputOptions) error {
 	man.Describe(m)
 	d := m.Design
@@ -30,11 +37,15 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		vs = experiment.Versus(experiment.Result{Design: d, Records: m.Run.Records},
 			experiment.Result{Design: sq.Design, Records: sq.Run.Records})
 	}
-	for _, f := range m.Files() {
+	var summary experiment.File
+	for _, f := range m.Files(opt.records) {
 		if err := writeFile(filepath.Join(dir, f.Name), f.Write); err != nil {
 			return err
 		}
 		man.Files = append(man.Files, f.Name)
+		if f.Name == "summary.json" {
+			summary = f
+		}
 	}
 	if opt.plots {
 		names, err := writePlots(dir, d, m.Table, vs, opt.lang)
@@ -55,25 +66,72 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 			return fmt.Errorf("report: %w", err)
 		}
 	}
-	if !opt.quiet {
-		printRun(env.stdout, dir, m, man)
+	switch {
+	case opt.json:
+		if err := summary.Write(env.stdout); err != nil {
+			return err
+		}
+	case !opt.quiet:
+		printRun(env, m, man)
 	}
 	if vs != nil {
-		return writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet)
+		if err := writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet || opt.json); err != nil {
+			return err
+		}
+	}
+	if !opt.quiet && !opt.json {
+		fmt.Fprintf(env.stdout, "\nresults in %s\n", dir)
 	}
 	return nil
 }
 
-// printRun prints what a run was, how fast, its key results and where
-// its files are.
-func printRun(w io.Writer, dir string, m *experiment.Merged, man *experiment.Manifest) {
+// printRun prints what a run was, how fast, the file it read and its key
+// results.
+func printRun(env *cmdEnv, m *experiment.Merged, man *experiment.Manifest) {
+	w, width := env.stdout, tableWidth(env)
 	d := m.Design
-	fmt.Fprintf(w, "%s: %d replications, seed %d, %d months after a %.0f-day warm-up",
-		d.Name, len(m.Run.Records), m.Run.Header.Seed, d.Plan.Months(), d.Plan.Config().Run.Warmup/24)
+	head := fmt.Sprintf("%s: %d replications, seed %d, %d months after a %s warm-up",
+		d.Name, len(m.Run.Records), m.Run.Header.Seed, d.Plan.Months(), quantity.Span(d.Plan.Config().Run.Warmup))
 	if man.WallSeconds > 0 {
-		fmt.Fprintf(w, " (%.2fs, %.0f replications/s, %.3g M kernel events/s)", man.WallSeconds, man.RepsPerSec, man.EventsPerSec/1e6)
+		head += fmt.Sprintf(" (%.2fs, %.0f replications/s, %s kernel events/s)", man.WallSeconds, man.RepsPerSec, quantity.Count(man.EventsPerSec))
 	}
-	fmt.Fprintf(w, "\n\n")
-	printRunTable(w, d, m.Table)
-	fmt.Fprintf(w, "\nresults in %s\n", dir)
+	fmt.Fprint(w, wrapText(head, width, "  "))
+	fmt.Fprint(w, wrapText(sourceLine(man.File, man.SHA256, len(man.Sources)-1, man.Overrides), width, "  "))
+	fmt.Fprintln(w)
+	printRunTable(w, d, m.Table, width)
+	if !slices.Contains(man.Files, "replications.csv") {
+		fmt.Fprint(w, "\n"+wrapText(fmt.Sprintf("replications.csv not written: %s rows (more than %s); the records are in replications.parquet (-records both writes both)",
+			quantity.Count(float64(len(m.Run.Keys)*len(m.Run.Records))), quantity.Count(experiment.CSVRowLimit)), width, "  "))
+	}
+}
+
+// sourceLine names the scenario file a design was read from, how many
+// files it includes, the SHA-256 of the text read (12 hex digits; the
+// manifest has all 64) and the overrides.
+func sourceLine(file, sum string, includes int, set []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "read %s", file)
+	if includes > 0 {
+		fmt.Fprintf(&b, " + %d included file%s", includes, plural(includes))
+	}
+	fmt.Fprintf(&b, ", SHA-256 %.12s", sum)
+	if len(set) > 0 {
+		fmt.Fprintf(&b, "; overrides -set %s", strings.Join(set, " -set "))
+	}
+	return b.String()
+}
+
+// suggestMetric suggests the nearest department metric of design d to
+// name, and where to find them all.
+func suggestMetric(d *experiment.Design, name string) string {
+	var names []string
+	for _, k := range d.Plan.Catalog().Keys {
+		if k.Role == metric.Department && k.Period == metric.Total {
+			names = append(names, k.Metric)
+		}
+	}
+	if s := nearest(name, names); s != "" {
+		return fmt.Sprintf(" (did you mean %s? 'salesim metrics' lists them)", s)
+	}
+	return " ('salesim metrics' lists them)"
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 )
 
@@ -24,33 +25,76 @@ import (
 const defaultScenario = "growth-plan"
 
 type runFlags struct {
-	reps        int
-	precision   float64
-	minReps     int
-	maxReps     int
-	precKeys    string
-	seed        uint64
-	seedSet     bool
-	workers     int
-	out         string
-	set         multiFlag
-	warmup      string
-	horizon     string
-	shard       string
-	report      bool
+	reps      int
+	precision float64
+	minReps   int
+	maxReps   int
+	precKeys  string
+	seed      uint64
+	seedSet   bool
+	workers   int
+	out       string
+	set       multiFlag
+	warmup    string
+	horizon   string
+	shard     string
+	// noStatusQuo: run has no status quo beside the design.
 	noStatusQuo bool
-	noPlots     bool
-	quiet       bool
-	noProgress  bool
-	lang        labels.Lang
+	outFlags
 }
 
-func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
+// outFlags are the flags of what a command that writes a run's files
+// writes and prints: run, compare and merge.
+type outFlags struct {
+	report     bool
+	noPlots    bool
+	quiet      bool
+	noProgress bool
+	json       bool
+	records    experiment.Records
+	lang       labels.Lang
+}
+
+// options returns the output options the flags ask for.
+func (f *outFlags) options() outputOptions {
+	return outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, json: f.json, records: f.records, lang: f.lang}
+}
+
+// register registers the output flags; jsonFile is the file -json
+// prints, and progress says whether the command has a progress bar.
+func (f *outFlags) register(fs *flag.FlagSet, jsonFile string, progress bool) {
+	fs.BoolVar(&f.report, "report", false, "also write report.html")
+	fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
+	langFlag(fs, &f.lang)
+	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+	fs.BoolVar(&f.json, "json", false, "print "+jsonFile+" on standard output instead of the tables, for scripts")
+	if progress {
+		fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar even on a terminal")
+	}
+	fs.Func("records", fmt.Sprintf("`format` of the per-replication records: auto (replications.parquet, and replications.csv up to %s rows), csv, parquet or both (default auto)", quantity.Count(experiment.CSVRowLimit)), func(s string) error {
+		r, err := experiment.ParseRecords(s)
+		f.records = r
+		return err
+	})
+}
+
+// Default result folders, as the help of each command states them.
+const (
+	runOutDefault     = "results/<design>/<YYYYMMDD-HHMMSS>"
+	shardOutDefault   = "results/<design>/shards-seed<S>-reps<N>"
+	compareOutDefault = "results/compare/<YYYYMMDD-HHMMSS>"
+)
+
+// register registers the flags of a run of designs; cmd is "run" (which
+// also has -precision and -shard) or "compare".
+func (f *runFlags) register(fs *flag.FlagSet, cmd string) {
 	fs.IntVar(&f.reps, "reps", 0, "number of replications (default: the scenario's run.replications)")
-	fs.Float64Var(&f.precision, "precision", 0, "run until the 95% interval of the key metrics is within ±`P` of their mean (e.g. 0.02 for ±2%)")
-	fs.IntVar(&f.minReps, "min-reps", 10, "with -precision: replications before the rule is checked")
-	fs.IntVar(&f.maxReps, "max-reps", 2000, "with -precision: replications at most")
-	fs.StringVar(&f.precKeys, "precision-metrics", "margin,cost", "with -precision: comma-separated department `metrics` whose totals must be precise")
+	if cmd == "run" {
+		fs.Float64Var(&f.precision, "precision", 0, "run until the 95% interval of the key metrics is within ±`P` of their mean (e.g. 0.02 for ±2%)")
+		fs.IntVar(&f.minReps, "min-reps", 10, "with -precision: replications before the rule is checked")
+		fs.IntVar(&f.maxReps, "max-reps", 2000, "with -precision: replications at most")
+		fs.StringVar(&f.precKeys, "precision-metrics", "margin,cost", "with -precision: comma-separated department `metrics` whose totals must be precise")
+	}
 	fs.Func("seed", "master random `seed` (default: the scenario's run.seed)", func(s string) error {
 		v, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
@@ -60,19 +104,23 @@ func (f *runFlags) register(fs *flag.FlagSet, withShard bool) {
 		return nil
 	})
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers` (replications run in parallel; results do not depend on this)")
-	fs.StringVar(&f.out, "out", "", "output `folder` (default results/<scenario>/<run-id>)")
-	fs.Var(&f.set, "set", "override a scenario value, `key=value` (repeatable): -set roles.hunter.headcount=5")
+	out := "output `folder` (default " + runOutDefault + "; with -shard " + shardOutDefault + ")"
+	if cmd == "compare" {
+		out = "output `folder` (default " + compareOutDefault + ")"
+	}
+	fs.StringVar(&f.out, "out", "", out)
+	fs.Var(&f.set, "set", "override a scenario value, `key=value` (repeatable): -set roles.hunter.pay.salary=35000")
 	fs.StringVar(&f.warmup, "warmup", "", "warm-up `duration` excluded from statistics, e.g. 90d (default: the scenario's)")
 	fs.StringVar(&f.horizon, "horizon", "", "simulated `duration` after the warm-up, e.g. 2y (default: the scenario's)")
-	if withShard {
+	if cmd == "run" {
+		fs.BoolVar(&f.noStatusQuo, "no-status-quo", false, "do not run the status quo (the design without its reorganisations) beside a design that has them")
 		fs.StringVar(&f.shard, "shard", "", "run only shard `i/n` of the replications and write its records (i may be 'env': SLURM_ARRAY_TASK_ID, else JOB_COMPLETION_INDEX)")
 	}
-	fs.BoolVar(&f.report, "report", false, "also write report.html")
-	fs.BoolVar(&f.noStatusQuo, "no-status-quo", false, "do not run the status quo (the design without its reorganisations) beside a design that has them")
-	fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw plots")
-	langFlag(fs, &f.lang)
-	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
-	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar even on a terminal")
+	json := "summary.json"
+	if cmd == "compare" {
+		json = "comparison.json"
+	}
+	f.outFlags.register(fs, json, true)
 }
 
 // sets returns the scenario overrides implied by the flags, after the
@@ -112,15 +160,32 @@ func (f *runFlags) sets() ([]string, error) {
 func init() {
 	register(&command{
 		Name:      "run",
-		UsageLine: "[flags] [FILE[#variant]]",
+		UsageLine: "[FILE[#variant]] [flags]",
+		Args:      argScenario,
 		Short:     "run Monte Carlo replications of a scenario",
 		Long: `
-Run simulates a scenario (a TOML file, or a built-in name such as
-growth-plan; default ` + defaultScenario + `) for the given number of
-replications, in parallel, and writes the results to a folder:
-summary.csv, replications.csv, timeseries.csv, summary.json,
-manifest.json, the plots, and report.html with -report. It prints the key
-results with 95% confidence intervals.
+Run simulates a scenario for the given number of replications, in
+parallel, and writes the results to a folder: summary.csv,
+replications.parquet and replications.csv (see -records), timeseries.csv,
+summary.json, manifest.json, the plots, and report.html with -report. It
+prints the file it read with its SHA-256, and the key results with 95%
+confidence intervals and exact percentiles; with -json it prints
+summary.json instead.
+
+The scenario is a TOML file, or a built-in name such as growth-plan
+(default ` + defaultScenario + `). A file NAME.toml in the working directory
+is preferred to the built-in NAME (as "salesim init NAME" writes it);
+builtin:NAME always names the built-in.
+
+-set key=value overrides a value of the scenario (after its includes and
+variant), for the whole run. Overriding a role's headcount that a
+reorganisation ([[reorg]] headcount) also sets is refused, naming the
+reorganisation's key: set that key as well, or instead.
+
+A design with reorganisations runs beside its status quo (the same design
+without them, on the same random numbers): its files go to status-quo/,
+the plan's paired differences against it to status-quo.csv; -no-status-quo
+leaves it out.
 
 Replication i always uses the random streams of (seed, i), so the output
 is byte-identical for any -workers. With -precision the run stops as soon
@@ -133,7 +198,7 @@ Ctrl-C stops the run within a second and writes what finished, marked
 partial in the manifest.`,
 		Flags: func(fs *flag.FlagSet) any {
 			f := &runFlags{}
-			f.register(fs, true)
+			f.register(fs, "run")
 			return f
 		},
 		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
@@ -144,7 +209,7 @@ partial in the manifest.`,
 
 func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error {
 	if len(args) > 1 {
-		return usagef("run takes at most one scenario; use 'salesim compare' for several")
+		return usagef("run takes at most one scenario (got %d: %s); use 'salesim compare' for several", len(args), strings.Join(args, " "))
 	}
 	arg := defaultScenario
 	if len(args) == 1 {
@@ -179,7 +244,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		for _, m := range strings.Split(f.precKeys, ",") {
 			k := metric.Key{Metric: strings.TrimSpace(m), Role: metric.Department, Period: metric.Total}
 			if _, ok := d.Plan.Catalog().Index(k); !ok {
-				return usagef("-precision-metrics: no department metric %q", k.Metric)
+				return usagef("-precision-metrics: no department metric %q%s", k.Metric, suggestMetric(d, k.Metric))
 			}
 			opt.StopKeys = append(opt.StopKeys, k)
 		}
@@ -219,7 +284,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 				return err
 			}
 		}
-		if !f.quiet {
+		if !f.quiet && !f.json {
 			fmt.Fprintf(env.stdout, "wrote %s: replications %d..%d of %d (%d done) in %.1fs\n",
 				path, from, to-1, total, done, out.Wall.Seconds())
 		}
@@ -250,7 +315,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		Started: started.UTC().Format(time.RFC3339), Workers: f.workers,
 		WallSeconds: out.Wall.Seconds(), Requested: total, Precision: f.precision,
 	}
-	opts := outputOptions{plots: !f.noPlots, report: f.report, quiet: f.quiet, lang: f.lang}
+	opts := f.options()
 	if len(designs) > 1 {
 		if opts.statusQuo, err = experiment.Merge([]*results.Shard{out.Shard(1)}, experiment.MergeOptions{Design: designs[1], Partial: true}); err != nil {
 			return err

@@ -69,12 +69,21 @@ func TestSummaryRecomputedFromReplications(t *testing.T) {
 		t.Fatalf("replications.csv has %d replications, want 12", len(recs))
 	}
 	table := results.Aggregate(keys, recs)
+	man, err := readManifest(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := man.Design()
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := d.Units()
 	for _, c := range []struct {
 		file  string
 		write func(*bytes.Buffer) error
 	}{
-		{"summary.csv", func(b *bytes.Buffer) error { return results.WriteSummaryCSV(b, table) }},
-		{"timeseries.csv", func(b *bytes.Buffer) error { return results.WriteTimeseriesCSV(b, table) }},
+		{"summary.csv", func(b *bytes.Buffer) error { return results.WriteSummaryCSV(b, table, units) }},
+		{"timeseries.csv", func(b *bytes.Buffer) error { return results.WriteTimeseriesCSV(b, table, units) }},
 	} {
 		var got bytes.Buffer
 		if err := c.write(&got); err != nil {
@@ -116,7 +125,7 @@ func readSummary(t *testing.T, path string) ([]metric.Key, map[metric.Key]summar
 		t.Fatal(err)
 	}
 	cr := csv.NewReader(bytes.NewReader(b))
-	cr.FieldsPerRecord = 11
+	cr.FieldsPerRecord = 12
 	recs, err := cr.ReadAll()
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)

@@ -114,8 +114,8 @@ func statusQuoReport(vs *experiment.Comparison) *report.StatusQuo {
 // printStatusQuo prints the plan's key differences against its status quo.
 func printStatusQuo(w io.Writer, c *experiment.Comparison) {
 	sq := c.Designs[0]
-	fmt.Fprintf(w, "\nagainst the status quo (%s: the same demand, no reorganisation), paired over %d replications:\n\n",
-		sq.Name, c.Tables[0].N)
+	fmt.Fprint(w, "\n"+wrapText(fmt.Sprintf("against the status quo (%s: the same demand, no reorganisation), paired over %d replications:",
+		sq.Name, c.Tables[0].N), defaultWidth, "  ")+"\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "metric\tplan\tstatus quo\tplan − status quo\t95%% interval\t\n")
 	for _, m := range experiment.StatusQuoMetrics {

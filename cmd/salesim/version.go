@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 
 	"github.com/salesim/salesim/sim/experiment"
@@ -12,13 +13,21 @@ func init() {
 	register(&command{
 		Name:  "version",
 		Short: "print the salesim and Go versions",
-		Long:  "Version prints the salesim module version (or the VCS revision of a development build) and the Go version it was built with.",
+		Long: `Version prints the salesim version and the Go version it was built with:
+the module version of a build by "go install ...@vX.Y.Z" or from a tagged
+checkout, else the release this source tree is (the last tag), followed by
+its VCS revision when the build recorded one. "salesim --version" and
+"salesim -v" do the same. Manifests and shard files record the version.`,
 		Run: func(ctx context.Context, env *cmdEnv, _ any, args []string) error {
 			if len(args) > 0 {
 				return usagef("version takes no arguments")
 			}
-			fmt.Fprintf(env.stdout, "salesim %s %s\n", experiment.Version(), runtime.Version())
+			printVersion(env.stdout)
 			return nil
 		},
 	})
+}
+
+func printVersion(w io.Writer) {
+	fmt.Fprintf(w, "salesim %s %s\n", experiment.Version(), runtime.Version())
 }

@@ -1,11 +1,11 @@
 package experiment
 
 import (
-	"bufio"
-	"fmt"
+	"encoding/csv"
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/results"
@@ -23,6 +23,22 @@ type Comparison struct {
 	// Rows holds a row per key of every design, designs in order and
 	// each design's keys in record order.
 	Rows []Row
+	// Demand holds, per design, how its demand differs from the
+	// reference's ([DemandDifferences]); nil where it is the same, and
+	// for the reference.
+	Demand [][]string
+}
+
+// CommonDemand reports whether every design shares the reference's
+// demand, so that the paired differences compare designs on common
+// random numbers.
+func (c *Comparison) CommonDemand() bool {
+	for _, d := range c.Demand {
+		if len(d) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // A Row is one measure of one design in a [Comparison].
@@ -45,7 +61,9 @@ type Row struct {
 // the paired difference of each against the first. The pairing is by
 // replication: replication i of every design saw the same random numbers
 // wherever the designs share what they feed, so the differences are
-// much more precise than those of independent runs.
+// much more precise than those of independent runs. Compare checks which
+// designs share the reference's demand (Comparison.Demand): for the
+// others the difference mixes design and demand.
 func Compare(rs []Result) *Comparison {
 	c := &Comparison{}
 	if len(rs) == 0 {
@@ -58,6 +76,11 @@ func Compare(rs []Result) *Comparison {
 	}
 	for n, r := range rs {
 		t := r.Table()
+		var diff []string
+		if n > 0 {
+			diff = DemandDifferences(ref.Design, r.Design)
+		}
+		c.Demand = append(c.Demand, diff)
 		c.Designs = append(c.Designs, r.Design)
 		c.Tables = append(c.Tables, t)
 		for i, k := range t.Keys {
@@ -102,22 +125,37 @@ func (c *Comparison) Rank(name string) []int {
 }
 
 // ComparisonHeader is the header row of comparison.csv.
-const ComparisonHeader = "metric,role,period,design,mean,ci_low,ci_high,n,diff_mean,diff_ci_low,diff_ci_high"
+const ComparisonHeader = "metric,role,period,design,mean,ci_low,ci_high,n,diff_mean,diff_ci_low,diff_ci_high,unit,same_demand"
 
 // WriteCSV writes comparison.csv: a row per key of every design, with its
-// summary and its paired difference against the first design (empty for
-// the first design).
+// summary, its paired difference against the first design (empty for
+// the first design), the unit, and whether the design shares the first
+// one's demand (true or false; empty for the first design). Fields are
+// quoted where RFC 4180 needs it, by encoding/csv.
 func (c *Comparison) WriteCSV(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString(ComparisonHeader + "\n")
+	cw := csv.NewWriter(w)
+	cw.Write(strings.Split(ComparisonHeader, ","))
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	for _, r := range c.Rows {
-		fmt.Fprintf(bw, "%s,%s,%s,%s,%s,%s,%s,%d", r.Key.Metric, r.Key.Role, r.Key.Period, r.Design, f(r.Summary.Mean), f(r.Summary.Lo), f(r.Summary.Hi), r.Summary.N)
-		if r.HasRef {
-			fmt.Fprintf(bw, ",%s,%s,%s\n", f(r.Diff.Mean), f(r.Diff.Lo), f(r.Diff.Hi))
-		} else {
-			bw.WriteString(",,,\n")
-		}
+	units := make([]results.Units, len(c.Designs))
+	for i, d := range c.Designs {
+		units[i] = d.Units()
 	}
-	return bw.Flush()
+	row := make([]string, 0, 13)
+	for _, r := range c.Rows {
+		row = append(row[:0], r.Key.Metric, r.Key.Role, r.Key.Period, r.Design, f(r.Summary.Mean), f(r.Summary.Lo), f(r.Summary.Hi), strconv.Itoa(r.Summary.N))
+		if r.HasRef {
+			row = append(row, f(r.Diff.Mean), f(r.Diff.Lo), f(r.Diff.Hi))
+		} else {
+			row = append(row, "", "", "")
+		}
+		row = append(row, string(units[r.design](r.Key.Metric)))
+		if r.design == 0 {
+			row = append(row, "")
+		} else {
+			row = append(row, strconv.FormatBool(len(c.Demand[r.design]) == 0))
+		}
+		cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
 }

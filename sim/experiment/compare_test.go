@@ -2,11 +2,15 @@ package experiment
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/salesim/salesim/sim/scenario"
 	"github.com/salesim/salesim/sim/stats"
 )
 
@@ -45,14 +49,87 @@ func TestCompare(t *testing.T) {
 	if err := cmp.WriteCSV(&b2); err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSuffix(b2.String(), "\n"), "\n")
-	if lines[0] != ComparisonHeader || len(lines) != 1+len(cmp.Rows) {
+	lines, err := csv.NewReader(&b2).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(lines[0], ",") != ComparisonHeader || len(lines) != 1+len(cmp.Rows) {
 		t.Fatalf("comparison.csv: %d lines, header %q", len(lines), lines[0])
 	}
-	if first := lines[1]; !strings.HasSuffix(first, ",,,") {
-		t.Errorf("the reference's row %q has a difference", first)
+	// diff_mean is column 8, unit 11, same_demand 12.
+	if first := lines[1]; first[8] != "" || first[12] != "" || first[11] == "" {
+		t.Errorf("the reference's row %q has a difference or no unit", first)
 	}
-	if last := lines[len(lines)-1]; strings.HasSuffix(last, ",,,") || math.IsNaN(row.Diff.Mean) {
-		t.Errorf("the last design's row %q has no difference", last)
+	if last := lines[len(lines)-1]; last[8] == "" || last[12] != "true" || math.IsNaN(row.Diff.Mean) {
+		t.Errorf("the last design's row %q has no difference or not the same demand", last)
+	}
+	if !cmp.CommonDemand() {
+		t.Errorf("designs that differ in headcount only: demand differences %q", cmp.Demand)
+	}
+	var j bytes.Buffer
+	if err := cmp.WriteJSON(&j); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		CommonDemand bool `json:"common_demand"`
+		Designs      []struct {
+			Name       string `json:"name"`
+			SameDemand *bool  `json:"same_demand"`
+		} `json:"designs"`
+		Rows []struct {
+			Diff *struct{ Mean float64 } `json:"diff"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal(j.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.CommonDemand || len(doc.Designs) != 3 || doc.Designs[0].SameDemand != nil || doc.Designs[2].SameDemand == nil ||
+		len(doc.Rows) != len(cmp.Rows) || doc.Rows[0].Diff != nil || doc.Rows[len(doc.Rows)-1].Diff == nil {
+		t.Errorf("comparison.json: %+v", doc)
+	}
+}
+
+// TestDemandDifferences: a design whose inbound rate, market or horizon
+// differs is named with the key that differs; staffing is not demand.
+func TestDemandDifferences(t *testing.T) {
+	t.Parallel()
+	a := design(t, "growth-plan")
+	for _, tc := range []struct {
+		name string
+		set  []string
+		want []string
+	}{
+		{"growth-plan", nil, nil},
+		{"growth-plan#five_hunters", nil, nil},
+		{"cascade", nil, nil},
+		{"growth-plan", []string{"roles.farmer.pay.salary=1"}, nil},
+		{"growth-plan", []string{`inbound.requests.rate="9/day"`}, []string{"inbound.requests"}},
+		{"growth-plan", []string{`market.size="lognormal(mean=50k, top20=0.67)"`, `run.horizon="14mo"`}, []string{"run.horizon", "market"}},
+		{"growth-plan", []string{"initial[0].clients=61"}, []string{"initial"}},
+		{"growth-plan", []string{`market.decision_makers="uniform(1, 5)"`}, []string{"market"}},
+		{"growth-plan", []string{"database.raw.contacts=49999"}, []string{"database.raw"}},
+		{"growth-plan", []string{"roles.manager.headcount=3", "reorg[0].headcount.manager=0"}, []string{"initial"}},
+	} {
+		b := design(t, tc.name, tc.set...)
+		if got := DemandDifferences(a, b); !slices.Equal(got, tc.want) {
+			t.Errorf("%s %q: differences %q, want %q", tc.name, tc.set, got, tc.want)
+		}
+	}
+}
+
+// TestDistinguish: copies of one scenario with the same name are named by
+// their files; the same file twice is refused.
+func TestDistinguish(t *testing.T) {
+	t.Parallel()
+	a, b, c := design(t, "growth-plan"), design(t, "growth-plan"), design(t, "cascade")
+	b.Scenario.Sources = append([]scenario.Source{{Name: "mine/growth-plan.toml"}}, b.Scenario.Sources[1:]...)
+	if err := Distinguish([]*Design{a, b, c}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Name != "builtin:growth-plan.toml" || b.Name != "mine/growth-plan.toml" || c.Name != "cascade" {
+		t.Errorf("names %q, %q, %q", a.Name, b.Name, c.Name)
+	}
+	if err := Distinguish([]*Design{design(t, "cascade"), design(t, "cascade")}); err == nil || !strings.Contains(err.Error(), "given twice") {
+		t.Errorf("the same file twice: %v", err)
 	}
 }

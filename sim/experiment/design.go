@@ -43,6 +43,43 @@ func NewDesign(sc *scenario.Scenario) (*Design, error) {
 	return &Design{Scenario: sc, Plan: plan, Name: name}, nil
 }
 
+// Distinguish names the designs of a set apart before they are run: where
+// several have the same Name (a copy of a scenario keeps its name key),
+// each of them is called by the file it was read from, with its variant
+// ("plans/growth-plan.toml", "builtin:growth-plan.toml#five_hunters").
+// Two designs read from the same file with the same variant are an
+// error: the set would hold one design twice.
+func Distinguish(ds []*Design) error {
+	count := map[string]int{}
+	for _, d := range ds {
+		count[d.Name]++
+	}
+	seen := map[string]bool{}
+	for _, d := range ds {
+		if count[d.Name] > 1 {
+			d.Name = d.fileName()
+		}
+		if seen[d.Name] {
+			return fmt.Errorf("design %s given twice", d.Name)
+		}
+		seen[d.Name] = true
+	}
+	return nil
+}
+
+// fileName names the design by its scenario file and variant.
+func (d *Design) fileName() string {
+	sc := d.Scenario
+	name := sc.Name
+	if len(sc.Sources) > 0 {
+		name = sc.Sources[0].Name
+	}
+	if sc.Variant != "" {
+		name += "#" + sc.Variant
+	}
+	return name
+}
+
 // FromHeader rebuilds the design a shard header describes from the
 // scenario text it records (see [scenario.FromSources]), with the same
 // variant and overrides; the text must have the recorded SHA-256.
@@ -77,6 +114,16 @@ func (d *Design) Currency() string {
 		return ""
 	}
 	return d.Scenario.Document.Market.Currency
+}
+
+// Units returns the unit of each of the design's metrics by name, for
+// the unit column of its result files.
+func (d *Design) Units() results.Units {
+	cat := d.Plan.Catalog()
+	return func(name string) metric.Unit {
+		m, _ := cat.Metric(name)
+		return m.Unit
+	}
 }
 
 // Seed returns the master seed the scenario sets (run.seed).

@@ -23,6 +23,7 @@ type Manifest struct {
 	Command      []string         `json:"command,omitempty"`
 	Started      string           `json:"started,omitempty"`
 	Scenario     string           `json:"scenario"`
+	File         string           `json:"file"`
 	Variant      string           `json:"variant,omitempty"`
 	SHA256       string           `json:"sha256"`
 	Overrides    []string         `json:"overrides"`
@@ -49,7 +50,8 @@ type ManifestSource struct {
 }
 
 // Describe fills in what the merged run m says of itself: versions,
-// scenario, overrides, seed, replications, shards, kernel events, the
+// scenario, the file it was read from (the first source; "builtin:" for
+// a built-in), overrides, seed, replications, shards, kernel events, the
 // rates (if WallSeconds is set), the scenario's sources, and Partial if
 // the run is partial.
 func (man *Manifest) Describe(m *Merged) {
@@ -70,6 +72,10 @@ func (man *Manifest) Describe(m *Merged) {
 		man.RepsPerSec = float64(man.Replications) / man.WallSeconds
 	}
 	man.Sources = man.Sources[:0]
+	man.File = ""
+	if len(h.Sources) > 0 {
+		man.File = h.Sources[0].Name
+	}
 	for _, s := range h.Sources {
 		sum := sha256.Sum256(s.Text)
 		man.Sources = append(man.Sources, ManifestSource{Name: s.Name, SHA256: hex.EncodeToString(sum[:]), Text: string(s.Text)})

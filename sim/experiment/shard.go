@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -122,14 +123,41 @@ type File struct {
 }
 
 // Files returns the result files of a merged run, in the order a run
-// writes them: summary.csv, replications.csv, timeseries.csv and
+// writes them: summary.csv, the per-replication records as records
+// says (replications.csv, replications.parquet), timeseries.csv and
 // summary.json. They depend only on the records, never on how the run
 // was split or on how many workers computed it.
-func (m *Merged) Files() []File {
-	return []File{
-		{"summary.csv", func(w io.Writer) error { return results.WriteSummaryCSV(w, m.Table) }},
-		{"replications.csv", func(w io.Writer) error { return results.WriteReplicationsCSV(w, m.Run.Keys, m.Run.Records) }},
-		{"timeseries.csv", func(w io.Writer) error { return results.WriteTimeseriesCSV(w, m.Table) }},
-		{"summary.json", func(w io.Writer) error { return results.WriteSummaryJSON(w, m.Design.Name, m.Table) }},
+func (m *Merged) Files(records Records) []File {
+	units := m.Design.Units()
+	fs := []File{{"summary.csv", func(w io.Writer) error { return results.WriteSummaryCSV(w, m.Table, units) }}}
+	if records.csv(len(m.Run.Keys) * len(m.Run.Records)) {
+		fs = append(fs, File{"replications.csv", func(w io.Writer) error { return results.WriteReplicationsCSV(w, m.Run.Keys, m.Run.Records) }})
+	}
+	if records.parquet() {
+		fs = append(fs, File{"replications.parquet", func(w io.Writer) error {
+			return results.WriteReplicationsParquet(w, m.Run.Keys, m.Run.Records, m.parquetMeta())
+		}})
+	}
+	return append(fs,
+		File{"timeseries.csv", func(w io.Writer) error { return results.WriteTimeseriesCSV(w, m.Table, units) }},
+		File{"summary.json", func(w io.Writer) error { return results.WriteSummaryJSON(w, m.Design.Name, m.Table, units) }},
+	)
+}
+
+// parquetMeta is the key-value metadata of replications.parquet: what a
+// script needs to tell where the records come from.
+func (m *Merged) parquetMeta() map[string]string {
+	h := m.Run.Header
+	set, _ := json.Marshal(h.Set) // a []string always marshals
+	return map[string]string{
+		"salesim.design":       m.Design.Name,
+		"salesim.scenario":     h.Scenario,
+		"salesim.variant":      h.Variant,
+		"salesim.sha256":       h.SHA256,
+		"salesim.seed":         strconv.FormatUint(h.Seed, 10),
+		"salesim.replications": strconv.Itoa(len(m.Run.Records)),
+		"salesim.overrides":    string(set),
+		"salesim.version":      h.Version,
+		"salesim.partial":      strconv.FormatBool(h.Partial),
 	}
 }

@@ -38,7 +38,7 @@ func roundTrip(t *testing.T, sh *results.Shard) *results.Shard {
 func files(t *testing.T, m *Merged) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, f := range m.Files() {
+	for _, f := range m.Files(RecordsBoth) {
 		var b bytes.Buffer
 		if err := f.Write(&b); err != nil {
 			t.Fatal(err)

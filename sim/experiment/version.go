@@ -2,15 +2,28 @@ package experiment
 
 import "runtime/debug"
 
-// Version returns the salesim module version of the running binary, or
-// the VCS revision of a development build ("devel-0123456789ab", with
-// "+dirty" if the tree had changes), or "devel". Shard headers and
-// manifests record it, and [Merge] refuses shards of different versions.
+// ReleaseVersion is the version of this source tree: the last release
+// tag, bumped together with each new tag (git tag vX.Y.Z). A build that
+// carries no version of its own reports it (see [Version]).
+const ReleaseVersion = "v0.2.0"
+
+// Version returns the salesim version of the running binary: the module
+// version the go command stamped into it (a build by "go install
+// ...@v0.2.0", or from a tagged checkout: "v0.2.0", or a pseudo-version
+// such as "v0.2.1-0.20260101120000-0123456789ab+dirty" between tags);
+// else [ReleaseVersion], followed by "+" and the VCS revision if the
+// build recorded one ("v0.2.0+0123456789ab", ".dirty" if the tree had
+// changes). Shard headers and manifests record it, and [Merge] refuses
+// shards of different versions.
 func Version() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "devel"
+		return ReleaseVersion
 	}
+	return version(bi)
+}
+
+func version(bi *debug.BuildInfo) string {
 	if v := bi.Main.Version; v != "" && v != "(devel)" {
 		return v
 	}
@@ -21,15 +34,15 @@ func Version() string {
 			rev = s.Value
 		case "vcs.modified":
 			if s.Value == "true" {
-				dirty = "+dirty"
+				dirty = ".dirty"
 			}
 		}
 	}
 	if rev == "" {
-		return "devel"
+		return ReleaseVersion
 	}
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
-	return "devel-" + rev + dirty
+	return ReleaseVersion + "+" + rev + dirty
 }

@@ -23,7 +23,12 @@ type Key struct {
 }
 
 // String returns "metric:role:period", the column name in shard files.
-func (k Key) String() string { return k.Metric + ":" + k.Role + ":" + k.Period }
+// A character of a part that would make the name ambiguous or break a
+// line of comma-separated text — ':', ',', '"', '%' and control
+// characters — is written as %XX (its bytes in hexadecimal), so a role
+// named "sales, north" is "margin:sales%2C north:total". Ordinary names
+// are written as they are.
+func (k Key) String() string { return escape(k.Metric) + ":" + escape(k.Role) + ":" + escape(k.Period) }
 
 // ParseKey is the inverse of [Key.String].
 func ParseKey(s string) (Key, bool) {
@@ -31,7 +36,66 @@ func ParseKey(s string) (Key, bool) {
 	if len(parts) != 3 {
 		return Key{}, false
 	}
-	return Key{Metric: parts[0], Role: parts[1], Period: parts[2]}, true
+	var k Key
+	var ok [3]bool
+	k.Metric, ok[0] = unescape(parts[0])
+	k.Role, ok[1] = unescape(parts[1])
+	k.Period, ok[2] = unescape(parts[2])
+	return k, ok[0] && ok[1] && ok[2]
+}
+
+// needsEscape reports whether byte c of a key's part is written %XX.
+func needsEscape(c byte) bool {
+	return c == ':' || c == ',' || c == '"' || c == '%' || c < 0x20 || c == 0x7f
+}
+
+func escape(s string) string {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if needsEscape(s[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(s)+2*n)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; needsEscape(c) {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func unescape(s string) (string, bool) {
+	if !strings.ContainsRune(s, '%') {
+		return s, !strings.ContainsFunc(s, func(r rune) bool { return r < 0x80 && needsEscape(byte(r)) })
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%':
+			if i+3 > len(s) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			if err != nil || !needsEscape(byte(v)) {
+				return "", false
+			}
+			b = append(b, byte(v))
+			i += 2
+		case needsEscape(c):
+			return "", false
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), true
 }
 
 // Department is the Role of department-wide measures; Total the Period of

@@ -1,6 +1,9 @@
 package metric
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPeriods(t *testing.T) {
 	for _, tc := range []struct {
@@ -29,5 +32,33 @@ func TestKeyRoundTrip(t *testing.T) {
 	}
 	if _, ok := ParseKey("a:b"); ok {
 		t.Error("ParseKey accepted two parts")
+	}
+}
+
+// TestKeyEscapes: names with the characters that separate the parts of a
+// key or the fields of a CSV line round-trip, and ordinary names are
+// written as they are (shard files of ordinary designs do not change).
+func TestKeyEscapes(t *testing.T) {
+	for _, k := range []Key{
+		{Metric: Margin, Role: "sales, north", Period: Total},
+		{Metric: Done("call: cold"), Role: `a "b"`, Period: "m01"},
+		{Metric: "x%41", Role: "line\nbreak", Period: Total},
+		{Metric: Margin, Role: "менеджер", Period: Total},
+	} {
+		s := k.String()
+		if strings.ContainsAny(s, ",\"\n") || strings.Count(s, ":") != 2 {
+			t.Errorf("%q: String() = %q has a separator", k, s)
+		}
+		if got, ok := ParseKey(s); !ok || got != k {
+			t.Errorf("ParseKey(%q) = %q, %v; want %q", s, got, ok, k)
+		}
+	}
+	if got := (Key{Metric: Margin, Role: "hunter", Period: "m03"}).String(); got != "margin:hunter:m03" {
+		t.Errorf("ordinary key written %q", got)
+	}
+	for _, bad := range []string{"a:b%2:c", "a:b%zz:c", "a:b%41:c", "a:b,c:d", "a:%:c"} {
+		if k, ok := ParseKey(bad); ok {
+			t.Errorf("ParseKey(%q) = %q, accepted", bad, k)
+		}
 	}
 }

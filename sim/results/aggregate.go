@@ -16,7 +16,10 @@ const Confidence = 0.95
 var Proportions = map[string]bool{metric.PTarget: true}
 
 // Aggregator accumulates records, in replication order, into one summary
-// per key. Its memory does not grow with the number of records.
+// per key, for decisions while a run goes on (a precision rule). Its
+// memory does not grow with the number of records; beyond 64 records its
+// percentiles are P² estimates, marked so. The files of a run come from
+// [Aggregate], whose percentiles are exact.
 type Aggregator struct {
 	keys   []metric.Key
 	acc    []stats.Accumulator
@@ -78,15 +81,6 @@ type Table struct {
 	Events    uint64
 }
 
-// Table returns every summary.
-func (a *Aggregator) Table() *Table {
-	t := &Table{Keys: a.keys, Summaries: make([]stats.Summary, len(a.keys)), N: a.n, Events: a.events}
-	for i := range a.keys {
-		t.Summaries[i] = a.Summary(i)
-	}
-	return t
-}
-
 // Index returns the position of k in the table.
 func (t *Table) Index(k metric.Key) int {
 	for i, kk := range t.Keys {
@@ -105,13 +99,34 @@ func (t *Table) Get(k metric.Key) (stats.Summary, bool) {
 	return stats.Summary{}, false
 }
 
-// Aggregate returns the table of a merged set of records.
+// Aggregate returns the table of a merged set of records, in replication
+// order. Its percentiles are exact, whatever the number of records
+// ([stats.Summarize]); its means, SDs and intervals are bit-identical to
+// an [Aggregator]'s fed the same records.
 func Aggregate(keys []metric.Key, records []Record) *Table {
-	a := NewAggregator(keys)
+	t := &Table{Keys: keys, Summaries: make([]stats.Summary, len(keys)), N: len(records)}
 	for _, r := range records {
-		a.Add(r)
+		if len(r.Values) != len(keys) {
+			panic(fmt.Sprintf("results: record with %d values for %d keys", len(r.Values), len(keys)))
+		}
+		t.Events += r.Events
 	}
-	return a.Table()
+	col := make([]float64, len(records))
+	for i, k := range keys {
+		if Proportions[k.Metric] {
+			var p stats.Proportion
+			for _, r := range records {
+				p.Add(r.Values[i] >= 0.5)
+			}
+			t.Summaries[i] = p.Summary(Confidence)
+			continue
+		}
+		for j, r := range records {
+			col[j] = r.Values[i]
+		}
+		t.Summaries[i] = stats.Summarize(col, Confidence)
+	}
+	return t
 }
 
 // Precise reports whether the 95 % interval of every key in which is

@@ -325,6 +325,7 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 	var doc Document
 	d.decodeStruct(design, reflect.ValueOf(&doc).Elem(), "")
 	errs = append(errs, d.errs...)
+	errs = append(errs, checkSetScope(&doc, opt.Set)...)
 
 	name := doc.Name
 	if name == "" {

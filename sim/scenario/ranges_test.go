@@ -171,8 +171,14 @@ func errAt(k rangedKey, x float64) string {
 	if math.IsInf(x, 0) {
 		return ""
 	}
-	set := fmt.Sprintf("%s=%s", k.key, valueText(k.typ, x))
-	_, err := Builtin(k.base, Options{Set: []string{set}})
+	set := []string{fmt.Sprintf("%s=%s", k.key, valueText(k.typ, x))}
+	if strings.HasPrefix(k.key, "roles.") && strings.HasSuffix(k.key, "."+headcountKey) {
+		// An override of a headcount that a reorganisation sets is
+		// refused whatever its value (checkSetScope): probe the range on
+		// the design without its reorganisations.
+		set = append(set, "reorg=[]")
+	}
+	_, err := Builtin(k.base, Options{Set: set})
 	for _, p := range Problems(err) {
 		var fe *FieldError
 		if e, ok := p.(*FieldError); ok {

@@ -21,7 +21,10 @@
 // Welford's method and the percentiles by the P² algorithm of Jain and
 // Chlamtac (1985), which keeps five markers per percentile. Up to 64
 // values the percentiles are exact ([Quantiles], type 7 of Hyndman and Fan,
-// R's default): the values are kept sorted in a fixed buffer. [Proportion] summarises 0/1 outcomes with the Wilson score
+// R's default): the values are kept sorted in a fixed buffer; beyond, a
+// summary says its percentiles are estimates ([WarnEstimatedPercentiles]).
+// [Summarize] summarises values kept in memory, with exact percentiles for
+// any number of them. [Proportion] summarises 0/1 outcomes with the Wilson score
 // interval, and [Paired] the differences of paired replications (common
 // random numbers).
 //

@@ -65,7 +65,7 @@ func (p *Proportion) Summary(confidence float64) Summary {
 		s.SD = math.Sqrt(k * (n - k) / (n * (n - 1)))
 		s.Lo, s.Hi = wilson(p.k, p.n, confidence)
 	}
-	s.warn()
+	s.warn(false)
 	return s
 }
 

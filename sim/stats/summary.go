@@ -1,6 +1,9 @@
 package stats
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Warnings attached to a [Summary]. They are short, stable strings, safe to
 // compare and to write to reports; a Summary lists them in this order.
@@ -17,6 +20,10 @@ const (
 	// WarnNaN is given when NaN values were added; they are left out of
 	// everything but the count [Summary.NaN].
 	WarnNaN = "NaN values excluded"
+	// WarnEstimatedPercentiles is given when P10, P50 and P90 are P²
+	// estimates rather than the sample's percentiles: an [Accumulator]
+	// of more than 64 values. [Summarize] and [Proportion] are exact.
+	WarnEstimatedPercentiles = "percentiles estimated (P²)"
 )
 
 // fewReplications is the N below which [WarnFewReplications] is given.
@@ -37,8 +44,10 @@ type Summary struct {
 	// SD is 0.
 	Lo, Hi float64
 	// P10, P50 and P90 are the 10th, 50th and 90th percentiles of the
-	// values: exact (type 7, see [Quantiles]) for N ≤ 5 and for a
-	// [Proportion], P² estimates beyond.
+	// values: exact (type 7, see [Quantiles]) from [Summarize], from a
+	// [Proportion] and from an [Accumulator] of at most 64 values; P²
+	// estimates from a larger Accumulator, which then lists
+	// [WarnEstimatedPercentiles].
 	P10, P50, P90 float64
 	N             int      // number of values summarised (NaN values excluded)
 	NaN           int      // number of NaN values left out
@@ -70,8 +79,9 @@ func (s Summary) Within(rel float64) bool {
 	return s.N >= 2 && s.RelHalfWidth() <= rel
 }
 
-// warn sets s.Warnings from the other fields.
-func (s *Summary) warn() {
+// warn sets s.Warnings from the other fields and whether the
+// percentiles are estimates.
+func (s *Summary) warn(estimated bool) {
 	var w []string
 	if s.N < fewReplications {
 		w = append(w, WarnFewReplications)
@@ -82,13 +92,17 @@ func (s *Summary) warn() {
 	if s.NaN > 0 {
 		w = append(w, WarnNaN)
 	}
+	if estimated {
+		w = append(w, WarnEstimatedPercentiles)
+	}
 	s.Warnings = w
 }
 
 // tSummary returns the summary of n values with running mean and sum of
 // squared deviations w, nan NaN values left out and percentiles pct, with
-// the Student-t interval at level c.
-func tSummary(w welford, nan int, c float64, pct [3]float64) Summary {
+// the Student-t interval at level c; estimated tells that the percentiles
+// are P² estimates.
+func tSummary(w welford, nan int, c float64, pct [3]float64, estimated bool) Summary {
 	checkConfidence(c)
 	s := Summary{
 		Mean: math.NaN(), SD: math.NaN(), Lo: math.NaN(), Hi: math.NaN(),
@@ -106,6 +120,38 @@ func tSummary(w welford, nan int, c float64, pct [3]float64) Summary {
 			s.Lo, s.Hi = s.Mean-h, s.Mean+h
 		}
 	}
-	s.warn()
+	s.warn(estimated)
 	return s
+}
+
+// Summarize returns the summary of the values xs, one per replication in
+// replication order, with the Student-t confidence interval of the mean
+// at level confidence and the exact 10th, 50th and 90th percentiles (type
+// 7, see [Quantiles]). NaN values are counted and otherwise ignored, as
+// by an [Accumulator]; the mean, SD and interval are bit-identical to
+// those of an Accumulator fed xs in order, and so are the percentiles
+// while there are at most 64 values.
+//
+// It panics if confidence is not in (0, 1). It is O(n log n) and
+// allocates one copy of xs.
+func Summarize(xs []float64, confidence float64) Summary {
+	var w welford
+	nan := 0
+	s := make([]float64, 0, len(xs))
+	for _, x := range xs {
+		if math.IsNaN(x) {
+			nan++
+			continue
+		}
+		w.add(x)
+		s = append(s, x)
+	}
+	pct := [3]float64{math.NaN(), math.NaN(), math.NaN()}
+	if len(s) > 0 {
+		slices.Sort(s)
+		for i, p := range accPercentiles {
+			pct[i] = type7(len(s), p, func(j int) float64 { return s[j] })
+		}
+	}
+	return tSummary(w, nan, confidence, pct, false)
 }

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// flagSamples holds a valid value of every flag of every command, for
+// TestHelpMatchesFlags; "" marks a boolean flag.
+var flagSamples = map[string]string{
+	"reps": "3", "precision": "0.05", "min-reps": "10", "max-reps": "20", "precision-metrics": "margin",
+	"seed": "3", "workers": "1", "out": "OUT", "set": "run.seed=2", "warmup": "1mo", "horizon": "13mo",
+	"shard": "0/2", "report": "", "no-plots": "", "q": "", "json": "", "no-progress": "", "records": "parquet",
+	"rank-by": "profit", "reference": "", "lang": "ru", "no-status-quo": "",
+}
+
+// quotedCommand matches a command quoted in a help text, such as 'salesim
+// run -shard i/n': its flags are another command's.
+var quotedCommand = regexp.MustCompile(`'salesim [^']*'|"salesim [^"]*"`)
+
+// flagMention matches a flag named in prose: -name after a space, a
+// parenthesis or a line start.
+var flagMention = regexp.MustCompile(`(?m)(?:^|[\s(])-([a-z][a-z0-9-]*)`)
+
+// TestHelpMatchesFlags: every command's help names only flags the command
+// has, lists every flag it has, and the command accepts each of them with
+// a valid value (issue 15: compare's help listed four flags it refused).
+// A command given each flag and an argument that does not exist must fail
+// on the argument (status 1) or succeed, not fail on the flag (status 2).
+func TestHelpMatchesFlags(t *testing.T) {
+	t.Parallel()
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c := commands[name]
+		fs := flag.NewFlagSet(name, flag.ContinueOnError)
+		if c.Flags != nil {
+			c.Flags(fs)
+		}
+		var have []string
+		fs.VisitAll(func(f *flag.Flag) { have = append(have, f.Name) })
+		var help bytes.Buffer
+		if err := runEnv(context.Background(), &cmdEnv{stdout: &help, stderr: &help, getenv: func(string) string { return "" }}, []string{"help", name}); err != nil {
+			t.Fatal(err)
+		}
+		text := quotedCommand.ReplaceAllString(c.UsageLine+"\n"+c.Long, "")
+		for _, m := range flagMention.FindAllStringSubmatch(text, -1) {
+			if !slices.Contains(have, m[1]) {
+				t.Errorf("salesim help %s mentions -%s, which %s does not have (flags: %s)", name, m[1], name, strings.Join(have, ", "))
+			}
+		}
+		for _, f := range have {
+			if !strings.Contains(help.String(), "\n  -"+f) {
+				t.Errorf("salesim help %s does not list -%s", name, f)
+			}
+			sample, ok := flagSamples[f]
+			if !ok {
+				t.Errorf("-%s of %s has no sample value in flagSamples", f, name)
+				continue
+			}
+			args := []string{name, "-" + f}
+			if sample == "OUT" {
+				sample = t.TempDir()
+			}
+			if sample != "" {
+				args = append(args, sample)
+			}
+			switch c.args() {
+			case argScenario:
+				args = append(args, filepath.Join(t.TempDir(), "none.toml"))
+			case argDir:
+				args = append(args, filepath.Join(t.TempDir(), "none"))
+			}
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), args, &stdout, &stderr)
+			if code := exitCode(err, &stderr); code == 2 || strings.Contains(stderr.String(), "-"+f) {
+				t.Errorf("salesim %s: the flag was refused (status %d): %s", strings.Join(args, " "), code, stderr.String())
+			}
+		}
+	}
+}
+
+// TestFlagsAnywhere: flags may follow the arguments (issue 15: "run
+// growth-plan -reps 5" failed with "use compare for several"), and "--"
+// ends them.
+func TestFlagsAnywhere(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	salesimOK(t, "run", "validation/mmc", "-reps", "2", "-horizon", "1d", "-warmup", "1h", "-no-plots", "-q", "-out", dir)
+	man, err := readManifest(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if man.Replications != 2 || man.Scenario != "mmc" {
+		t.Errorf("manifest: %d replications of %s, want 2 of mmc", man.Replications, man.Scenario)
+	}
+	stderr := salesimFails(t, 1, "check", "--", "-reps")
+	if !strings.Contains(stderr, "-reps: no such file") {
+		t.Errorf("check -- -reps: %s", stderr)
+	}
+}
+
+// TestFlagErrorsOneLine: a bad flag value or an unknown flag is one line
+// on stderr (issue 15: 40 lines of help and the error twice), with the
+// nearest flag suggested.
+func TestFlagErrorsOneLine(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "-reps", "abc"}, `salesim: run: invalid value "abc" for flag -reps: parse error; see 'salesim help run'`},
+		{[]string{"run", "growth-plan", "-rpes", "3"}, "salesim: run: unknown flag -rpes (did you mean -reps?); see 'salesim help run'"},
+		{[]string{"compare", "-seed", "-1"}, `salesim: compare: invalid value "-1" for flag -seed: want a whole number ≥ 0, got "-1"; see 'salesim help compare'`},
+		{[]string{"merge", "-records", "xlsx", "d"}, `salesim: merge: invalid value "xlsx" for flag -records: "xlsx": want one of auto, csv, parquet, both; see 'salesim help merge'`},
+	} {
+		stderr := salesimFails(t, 2, tc.args...)
+		if strings.TrimSuffix(stderr, "\n") != tc.want {
+			t.Errorf("salesim %s:\n got  %q\n want %q", strings.Join(tc.args, " "), stderr, tc.want)
+		}
+	}
+}
+
+// TestVersionFlags: --version, -version and -v print the version, as the
+// version command does (issue 15: "--version" was an unknown command).
+func TestVersionFlags(t *testing.T) {
+	t.Parallel()
+	want := salesimOK(t, "version")
+	if !strings.HasPrefix(want, "salesim v") || strings.Contains(want, "devel") {
+		t.Errorf("version: %q", want)
+	}
+	for _, a := range []string{"--version", "-version", "-v"} {
+		if got := salesimOK(t, a); got != want {
+			t.Errorf("salesim %s = %q, want %q", a, got, want)
+		}
+	}
+	if got := salesimOK(t, "run", "-h"); !strings.HasPrefix(got, "usage: salesim run") {
+		t.Errorf("run -h prints %q on stdout", got)
+	}
+}
+
+// TestTablesFit: the terminal tables of run and compare fit 100 columns,
+// wrapping into blocks that repeat the row labels (issue 15: up to 199).
+func TestTablesFit(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := salesimOK(t, append([]string{"compare", "-out", dir, "-rank-by", "margin"}, append(slices.Clone(quick[:len(quick)-1]), "growth-plan", "cascade", "key-accounts")...)...)
+	run := salesimOK(t, append([]string{"run", "-out", t.TempDir()}, append(slices.Clone(quick[:len(quick)-1]), "growth-plan")...)...)
+	for _, line := range strings.Split(out+run, "\n") {
+		if !strings.HasPrefix(line, "results in ") && utf8.RuneCountInString(line) > defaultWidth {
+			t.Errorf("%d columns: %q", utf8.RuneCountInString(line), line)
+		}
+	}
+	for _, want := range []string{"Δ profit", "P(target)", "hunter", "common random numbers: every design has the same market,"} {
+		if !strings.Contains(out+run, want) {
+			t.Errorf("output lacks %q:\n%s", want, out+run)
+		}
+	}
+}
+
+// TestRankByUnknown: -rank-by with a metric no design has is a usage
+// error naming the nearest (issue 15: it exited 0).
+func TestRankByUnknown(t *testing.T) {
+	t.Parallel()
+	stderr := salesimFails(t, 2, append([]string{"compare", "-out", t.TempDir(), "-rank-by", "proft"}, append(quick, "validation/mmc")...)...)
+	if !strings.Contains(stderr, "-rank-by proft: mmc has no department metric of that name (did you mean profit?") {
+		t.Errorf("stderr: %s", stderr)
+	}
+}
+
+// TestGrid: a grid too wide for its width is printed in blocks, each
+// repeating the label column, none wider than the width.
+func TestGrid(t *testing.T) {
+	t.Parallel()
+	g := &grid{head: []string{"role", "a", "b", "c"}, keep: 1}
+	g.add("sales, north", "1234567890", "x", "1234567890")
+	var b bytes.Buffer
+	g.print(&b, 30)
+	want := "  role                   a  b\n" +
+		"  sales, north  1234567890  x\n" +
+		"\n" +
+		"  role                   c\n" +
+		"  sales, north  1234567890\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if len(line) > 30 {
+			t.Errorf("line %q wider than 30", line)
+		}
+	}
+	if got := wrapText("one two three four", 9, "  "); got != "one two\n  three\n  four\n" {
+		t.Errorf("wrapText: %q", got)
+	}
+	var one bytes.Buffer
+	(&grid{head: []string{"only"}, keep: 1, rows: [][]string{{"x"}}}).print(&one, 30)
+	if one.String() != "  only\n  x\n" {
+		t.Errorf("labels only: %q", one.String())
+	}
+}
