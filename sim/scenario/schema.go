@@ -313,7 +313,9 @@ Value types:
 - **distribution**: text such as ` + "`\"exp(mean=4h)\"`, `\"lognormal(median=70d, p90=180d)\"`" + `,
   ` + "`\"lognormal(mean=60k, top20=0.67)\"`, `\"triangular(min=1h, mode=2h, max=5h)\"`, `\"const(1h)\"`" + `,
   ` + "`\"empirical(1h, 2h, 4h)\"`" + `; a bare value such as ` + "`\"4h\"`" + ` is a constant. A time
-  distribution needs units on its values.
+  distribution needs units on its values. An empirical distribution draws one of
+  its values, all equally likely unless weighted: ` + "`\"empirical(1h:1, 2h:3, 4h:2)\"`" + `
+  draws 2h half the time.
 - **calendar**: day groups separated by ` + "`;`" + `, each days then time spans:
   ` + "`\"Mon-Fri 09:00-18:00\"`, `\"Mon-Fri 09:00-13:00, 14:00-18:00; Sat 10:00-14:00\"`" + `,
   ` + "`\"Mon,Wed 10:00-14:00\"`, `\"daily 08:00-20:00\"`, `\"24/7\"`" + `. Days are Mon..Sun, ranges,

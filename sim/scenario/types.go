@@ -87,7 +87,7 @@ type Activity struct {
 	Duration    dist.Dist `toml:"duration" req:"true" unit:"time" doc:"time the work takes a fully ramped, rested person of speed 1 (distribution)"`
 	Kind        string    `toml:"kind" defdoc:"the activity's name" doc:"switching-cost group: changing from one kind to another costs the role's setup time"`
 	Priority    int       `toml:"priority" default:"100" doc:"order of waiting work: lower is taken first"`
-	Interrupts  bool      `toml:"interrupts" default:"false" doc:"the work preempts lower-priority work in progress (a ringing call), which resumes afterwards"`
+	Interrupts  bool      `toml:"interrupts" default:"false" doc:"the work preempts lower-priority work in progress (a ringing call), which resumes afterwards with the work left; interrupting work is itself preempted by interrupting work of higher priority"`
 	Fatigue     bool      `toml:"fatigue" default:"false" doc:"speed and conversion of the work decline with time on shift (phone work); see roles.<role>.fatigue"`
 	Patience    dist.Dist `toml:"patience" unit:"time" defdoc:"forever" doc:"how long a task may wait before it is lost: a lead goes cold, an order is lost (distribution); const(0h) makes a loss system: work that finds nobody free is lost at once"`
 	ServiceTime Duration  `toml:"service_time" default:"0h" range:"[0,)" doc:"the wait within which the work should start: the metric service_level.<activity> is the share of its tasks started within it, of those started or abandoned (80% within 20s is the call-centre convention; research/domain.md G); 0h: no service level"`
@@ -137,7 +137,7 @@ type Role struct {
 	Speed          Named[float64] `toml:"speed" keyname:"activity" range:"(0,)" defdoc:"1" doc:"speed per activity (a duration is divided by it)"`
 	Skill          Named[float64] `toml:"skill" keyname:"activity" range:"[0,)" defdoc:"1" doc:"conversion multiplier per activity"`
 	Pull           []string       `toml:"pull" doc:"databases the role calls when nothing waits, in order"`
-	Setup          Duration       `toml:"setup" default:"0h" range:"[0,)" doc:"time lost changing from one kind of activity to another (research/domain.md G: 10 min)"`
+	Setup          Duration       `toml:"setup" default:"0h" range:"[0,)" doc:"time lost changing from one kind of activity to another (research/domain.md G: 10 min); a setup cut short by an interruption is lost, and resuming the interrupted work after work of another kind costs the setup again"`
 	SetupPairs     []SetupPair    `toml:"setup_pairs" doc:"switching costs for given pairs of kinds, overriding setup"`
 	Fatigue        Fatigue        `toml:"fatigue" doc:"decline of fatigue-prone work with hours on shift"`
 	Absence        []Absence      `toml:"absence" doc:"kinds of leave"`
