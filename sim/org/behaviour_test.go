@@ -103,3 +103,29 @@ func TestSourcedOrderBonus(t *testing.T) {
 		t.Errorf("caller's bonuses %g for %g repeat orders of the clients they found, want 100 each", bonus, orders)
 	}
 }
+
+// TestPauseCountsOnlyItsActivities: a pause that counts only the closers'
+// close tasks behaves exactly as one that counts every waiting task (the
+// closers do nothing else), and one that counts only an activity the
+// closers never queue never pauses: the run is that of no pause at all.
+func TestPauseCountsOnlyItsActivities(t *testing.T) {
+	t.Parallel()
+	run := func(pz *Pause) (float64, float64) {
+		p := mustCompile(t, pipeline(pz))
+		r := simulate(t, p, 1, 0)
+		return value(t, p, r, metric.Passed, "caller", metric.Total), value(t, p, r, metric.FirstOrders, metric.Department, metric.Total)
+	}
+	nonePassed, noneWon := run(nil)
+	allPassed, allWon := run(&Pause{Watch: RoleAt(1), Above: 10, Below: 5})
+	closePassed, closeWon := run(&Pause{Watch: RoleAt(1), Above: 10, Below: 5, Activities: []ActivityRef{ActivityAt(1)}})
+	dialPassed, dialWon := run(&Pause{Watch: RoleAt(1), Above: 10, Below: 5, Activities: []ActivityRef{ActivityAt(0)}})
+	if allPassed >= nonePassed {
+		t.Fatalf("the pause should bind in this pipeline: %g leads passed with it, %g without", allPassed, nonePassed)
+	}
+	if closePassed != allPassed || closeWon != allWon {
+		t.Errorf("counting close tasks only: %g passed, %g won; counting all: %g, %g", closePassed, closeWon, allPassed, allWon)
+	}
+	if dialPassed != nonePassed || dialWon != noneWon {
+		t.Errorf("counting dial tasks only: %g passed, %g won; no pause: %g, %g", dialPassed, dialWon, nonePassed, noneWon)
+	}
+}

@@ -145,7 +145,7 @@ func (w *work) pick(p int32) int32 {
 	cover := s.cfg.Roles[r].Cover && s.staff.roles[r].absent > 0
 	if id := w.front(&ro.esc); id >= 0 && s.cal.allowed(p, w.tasks[id].act) && s.cfg.Roles[r].Speed[w.tasks[id].act] > 0 {
 		ro.esc.Pop()
-		w.setWaiting(int(r), -1)
+		w.setWaiting(int(r), w.tasks[id].act, -1)
 		return id
 	}
 	for i := 0; i < len(acts); {
@@ -182,7 +182,7 @@ func (w *work) pick(p int32) int32 {
 			if o := w.tasks[best].person; o >= 0 {
 				s.staff.people[o].waiting--
 			}
-			w.setWaiting(int(r), -1)
+			w.setWaiting(int(r), w.tasks[best].act, -1)
 			return best
 		}
 	}
@@ -356,7 +356,7 @@ func (w *work) onPatience(id int32) {
 	if o := t.person; o >= 0 {
 		s.staff.people[o].waiting--
 	}
-	w.setWaiting(int(t.role), -1)
+	w.setWaiting(int(t.role), t.act, -1)
 	w.levelInSys(int(t.role), -1)
 	if s.recording {
 		s.rec.svc.abandoned(int(t.role), s.rec.nRole-1, int(t.act))

@@ -180,10 +180,10 @@ func (w *work) flushRole(r int) {
 
 // setWaiting adds d to role r's count of waiting tasks and tells
 // back-pressure.
-func (w *work) setWaiting(r int, d int) {
+func (w *work) setWaiting(r int, act int32, d int) {
 	w.roles[r].waiting += d
 	if len(w.s.p.watchers[r]) > 0 {
-		w.s.bp.waitingChanged(r, w.roles[r].waiting)
+		w.s.bp.waitingChanged(r, act, d)
 	}
 }
 
@@ -314,7 +314,7 @@ func (w *work) push(id int32, role, person int32) {
 			q.PushFront(id)
 		}
 	}
-	w.setWaiting(int(role), +1)
+	w.setWaiting(int(role), t.act, +1)
 	w.offer(id)
 }
 
@@ -322,7 +322,7 @@ func (w *work) push(id int32, role, person int32) {
 // role's queues, keeping its waiting time and patience, and offers it.
 func (w *work) moveTask(id int32, role, person int32) {
 	t := &w.tasks[id]
-	w.setWaiting(int(t.role), -1)
+	w.setWaiting(int(t.role), t.act, -1)
 	w.levelInSys(int(t.role), -1)
 	t.role, t.person = role, person
 	w.levelInSys(int(role), +1)
@@ -332,7 +332,7 @@ func (w *work) moveTask(id int32, role, person int32) {
 	} else {
 		w.roles[role].q[t.act].Push(id)
 	}
-	w.setWaiting(int(role), +1)
+	w.setWaiting(int(role), t.act, +1)
 	w.offer(id)
 }
 

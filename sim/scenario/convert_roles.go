@@ -114,6 +114,9 @@ func (c *converter) roleParts() {
 		}
 		if p := r.Pause; p != nil {
 			or.Pause = &org.Pause{Watch: c.roleRef(key+".pause.watch", p.Watch), Above: p.Above, Below: p.Below}
+			for j, a := range p.Activities {
+				or.Pause.Activities = append(or.Pause.Activities, c.actRef(indexKey(key+".pause.activities", j), a))
+			}
 		}
 		for i, n := range r.Norms {
 			k := indexKey(key+".norms", i)

@@ -193,9 +193,10 @@ type Absence struct {
 
 // Pause is back-pressure from another role.
 type Pause struct {
-	Watch string `toml:"watch" req:"true" doc:"the role whose waiting tasks are watched"`
-	Above int    `toml:"above" req:"true" range:"[1,)" doc:"pulled work stops when the watched role has more tasks waiting than this"`
-	Below int    `toml:"below" default:"0" range:"[0,)" doc:"and restarts when it has at most this many; below above"`
+	Watch      string   `toml:"watch" req:"true" doc:"the role whose waiting tasks are watched"`
+	Above      int      `toml:"above" req:"true" range:"[1,)" doc:"pulled work stops when the watched role has more tasks waiting than this"`
+	Below      int      `toml:"below" default:"0" range:"[0,)" doc:"and restarts when it has at most this many; below above"`
+	Activities []string `toml:"activities" defdoc:"all" doc:"count only waiting tasks of these activities (the sellers' orders, seed 003)"`
 }
 
 // FatCat is the fat-cat rule.
