@@ -263,6 +263,10 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 	base := copyTable(tree)
 	base.del("variants")
 	base.pos = top
+	if n := base.get(setKey); n != nil {
+		errs.add(n.pos, setKey, n.describe(), nil, "overrides belong in a variant ([variants.NAME] set = [...]) or on the command line (-set key=value); in the design itself, write the value at its key")
+		base.del(setKey)
+	}
 
 	// Variants: check each that is not selected on its own, as a partial
 	// document; the selected one is checked merged.
@@ -286,11 +290,18 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 					}
 				}
 			}
+			sets, v := variantSets(v, key, &vd.errs)
 			if k == opt.Variant {
 				continue
 			}
 			var doc Document
 			vd.decodeValue(v, reflect.ValueOf(&doc).Elem(), key, &field{partial: true})
+			check := merge(base, v)
+			for _, st := range sets {
+				if e := applySetAt(check, st.expr, st.pos); e != nil {
+					vd.errs = append(vd.errs, st.fail(e))
+				}
+			}
 		}
 	}
 	errs = append(errs, vd.errs...)
@@ -306,12 +317,20 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 			}
 			return nil, &FieldError{File: display, Msg: msg}
 		}
+		var sets []variantSet
 		if v.kind == tableNode {
 			v = copyTable(v)
 			v.del("include")
 			v.del("variants")
+			var ignored errorList // reported above
+			sets, v = variantSets(v, joinKey("variants", opt.Variant), &ignored)
 		}
-		design = merge(base, v)
+		design = copyTable(merge(base, v))
+		for _, st := range sets {
+			if e := applySetAt(design, st.expr, st.pos); e != nil {
+				errs = append(errs, st.fail(e))
+			}
+		}
 	}
 	design = copyTable(design)
 	for _, s := range opt.Set {

@@ -82,7 +82,12 @@ func applySet(root *node, expr string) *FieldError {
 		// The override is named in every problem it has.
 		shown = strings.ToValidUTF8(shown[:80], "") + "…"
 	}
-	p := pos{file: "-set " + shown}
+	return applySetAt(root, expr, pos{file: "-set " + shown})
+}
+
+// applySetAt is applySet for an override written at p: the value it sets
+// is placed there in problems found when the design is decoded.
+func applySetAt(root *node, expr string, p pos) *FieldError {
 	fail := func(key, format string, args ...any) *FieldError {
 		return &FieldError{File: p.file, Key: key, Msg: fmt.Sprintf(format, args...)}
 	}
