@@ -69,6 +69,7 @@ func (c *Config) checkFlow(v *checker) {
 	}
 	c.checkReach(v)
 	c.checkStaffing(v)
+	c.checkSegmentStaffing(v)
 }
 
 // reachable returns which stages some lead can reach (from an inbound

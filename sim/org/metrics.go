@@ -226,7 +226,7 @@ var table = []definition{
 		perSegment(metric.SegmentWonPrefix, func(l *segmentLog, sg int) float64 { return l.won[sg] })),
 	family(metric.SegmentCyclePrefix+"<segment>", metric.Hours, false, "mean hours from a won lead's arrival (or its recall from nurture) to its first order: the segment's sales cycle",
 		perSegment(metric.SegmentCyclePrefix, func(l *segmentLog, sg int) float64 { return ratioOf(l.cycle[sg], l.won[sg]) })),
-	family(metric.SegmentMarginPrefix+"<segment>", metric.Money, false, "margin booked from the segment's clients (the book at time 0 included)",
+	family(metric.SegmentMarginPrefix+"<segment>", metric.Money, false, "margin booked from the segment's clients (the book at time 0 too, for a segment that applies from the start)",
 		perSegment(metric.SegmentMarginPrefix, func(l *segmentLog, sg int) float64 { return l.margin[sg] })),
 }
 

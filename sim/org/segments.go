@@ -37,6 +37,10 @@ type Segment struct {
 	Sources []Source
 	// Next overrides where success at a stage leads the segment's leads.
 	Next []SegmentStep
+	// From is the time from which new leads join the segment (0: from the
+	// start): a process a reorganisation introduces. Leads that arrived
+	// before, and the book at time 0, are not in it.
+	From float64
 }
 
 // Source is an inbound stream or a database: exactly one is set.
@@ -71,6 +75,9 @@ func (sg *Segment) check(v *checker, i int) {
 		}
 	}
 	v.money(f+".MinSize", sg.MinSize, 0, false)
+	if end := c.Run.Warmup + c.Run.Horizon; v.hours(f+".From", sg.From, 0, false) && sg.From >= end && end > 0 {
+		v.warn(f+".From", "%s is not before the end of the run (%s): no lead joins the segment", fmtHours(sg.From), fmtHours(end))
+	}
 	if v.money(f+".MaxSize", sg.MaxSize, 0, false) && sg.MaxSize > 0 && sg.MinSize >= sg.MaxSize {
 		v.bad(f+".MaxSize", "max_size %s is not above min_size %s: no company fits", fmtNum(sg.MaxSize), fmtNum(sg.MinSize))
 	}
@@ -107,9 +114,32 @@ func (sg *Segment) check(v *checker, i int) {
 	}
 }
 
+// checkSegmentStaffing warns of a segment that applies from the start and
+// leads to a stage whose activity nobody with people does at the start:
+// its leads would wait there, and go cold, until a reorganisation staffs
+// the stage.
+func (c *Config) checkSegmentStaffing(v *checker) {
+	for i, sg := range c.Segments {
+		for j, st := range sg.Next {
+			if sg.From > 0 || st.Next == 0 {
+				continue
+			}
+			a := c.Stages[st.Next.Index()].Activity.Index()
+			staffed := false
+			for r, ro := range c.Roles {
+				staffed = staffed || ro.Headcount > 0 && c.performs(r, a)
+			}
+			if !staffed {
+				v.warn(index(index("Segments", i)+".Next", j)+".Next", "nobody with people at the start does activity %s of stage %s: the segment's leads wait there until a reorganisation staffs it (give the segment a from time)",
+					c.Activities[a].Name, c.Stages[st.Next.Index()].Name)
+			}
+		}
+	}
+}
+
 // covers reports whether every company segment o matches also matches sg.
 func (sg *Segment) covers(o *Segment) bool {
-	if sg.MinSize > o.MinSize || sg.MaxSize > 0 && (o.MaxSize == 0 || o.MaxSize > sg.MaxSize) {
+	if sg.From > o.From || sg.MinSize > o.MinSize || sg.MaxSize > 0 && (o.MaxSize == 0 || o.MaxSize > sg.MaxSize) {
 		return false
 	}
 	if len(sg.Sources) == 0 {
@@ -220,11 +250,12 @@ func (p *Plan) sizeFactor(act int32, size float64) float64 {
 
 // segmentOf returns the segment (a SegmentRef) of a company of the given
 // size from the given origin and number (an inbound stream or a database;
-// originBook for the book at time 0): the first segment it matches, or 0.
-func (p *Plan) segmentOf(size float64, origin, k int) uint8 {
+// originBook for the book at time 0) arriving at time now: the first
+// segment it matches, or 0.
+func (p *Plan) segmentOf(size float64, origin, k int, now float64) uint8 {
 	for i := range p.cfg.Segments {
 		sg := &p.cfg.Segments[i]
-		if sg.MinSize > 0 && size < sg.MinSize || sg.MaxSize > 0 && size >= sg.MaxSize || !sg.from(origin, k) {
+		if now < sg.From || sg.MinSize > 0 && size < sg.MinSize || sg.MaxSize > 0 && size >= sg.MaxSize || !sg.from(origin, k) {
 			continue
 		}
 		return uint8(i + 1)
@@ -240,7 +271,7 @@ func (f *funnel) place(id int32, origin, k int) {
 		return
 	}
 	a := &s.accts.list[id]
-	a.seg = s.p.segmentOf(a.size, origin, k)
+	a.seg = s.p.segmentOf(a.size, origin, k, s.env.Now())
 	if a.seg != 0 && s.recording && origin != originBook {
 		s.rec.seg.leads[a.seg-1]++
 	}

@@ -105,12 +105,46 @@ func TestSegmentsBySource(t *testing.T) {
 	if got := value(t, s.p, r, metric.Of(metric.SegmentCyclePrefix, "partner"), metric.Department, metric.Total); !near(got, 4) {
 		t.Errorf("partner cycle %g h, want 4", got)
 	}
-	// Book accounts match only segments without sources.
-	if sg := s.p.segmentOf(100, originBook, 0); sg != 0 {
+	// Book accounts match only segments without sources and from the
+	// start.
+	if sg := s.p.segmentOf(100, originBook, 0, 0); sg != 0 {
 		t.Errorf("a book account is in segment %d, want none", sg)
 	}
-	if sg := s.p.segmentOf(100, originDatabase, 1); sg != 0 {
+	if sg := s.p.segmentOf(100, originDatabase, 1, 0); sg != 0 {
 		t.Errorf("database 1 is in segment %d, want none (inbound stream 1 is)", sg)
+	}
+}
+
+// TestSegmentFrom: a segment that applies from 10 h takes the leads that
+// arrive from then on; the earlier ones follow the stages as they are.
+func TestSegmentFrom(t *testing.T) {
+	t.Parallel()
+	cfg := segmentDesign()
+	cfg.Segments[0].From = 10
+	cfg.Segments = cfg.Segments[:1]
+	s := manual(t, cfg)
+	s.env.RunUntil(0)
+	s.funnel.newLead(1000, s.testKey(), 0, 0, -1, 0)
+	s.env.RunUntil(10)
+	s.funnel.newLead(1000, s.testKey(), 0, 0, -1, 0)
+	r := s.finishRun(t)
+	if got := value(t, s.p, r, metric.Entered("discovery"), metric.Department, metric.Total); got != 1 {
+		t.Errorf("%g leads had a discovery, want 1 (the later one)", got)
+	}
+	if got := value(t, s.p, r, metric.Of(metric.SegmentWonPrefix, "enterprise"), metric.Department, metric.Total); got != 1 {
+		t.Errorf("%g enterprise leads won, want 1", got)
+	}
+	// Applied from the start with nobody to do the discovery, it warns.
+	cfg = segmentDesign()
+	cfg.Roles[0].Speed[1] = 0
+	cfg.Roles[2].Speed[1] = 1
+	cfg.Roles[2].Headcount = 0
+	if !hasWarning(cfg.Warnings(), "Segments[0].Next[0].Next", "nobody with people at the start") {
+		t.Errorf("no warning for a segment stage nobody does: %v", cfg.Warnings())
+	}
+	cfg.Segments[0].From = 5
+	if hasWarning(cfg.Warnings(), "Segments[0].Next[0].Next", "nobody with people at the start") {
+		t.Error("a warning for a segment that applies later")
 	}
 }
 

@@ -13,7 +13,7 @@ func (c *converter) segments() {
 	c.segs = map[string]int{}
 	for i, sg := range c.doc.Segments {
 		key := indexKey("segments", i)
-		os := org.Segment{Name: sg.Name, MinSize: float64(sg.MinSize), MaxSize: float64(sg.MaxSize)}
+		os := org.Segment{Name: sg.Name, MinSize: float64(sg.MinSize), MaxSize: float64(sg.MaxSize), From: float64(sg.From)}
 		if _, dup := c.segs[sg.Name]; !dup && sg.Name != "" {
 			c.segs[sg.Name] = i
 		}

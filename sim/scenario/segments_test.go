@@ -18,6 +18,7 @@ name = "enterprise"
 min_size = "100k"
 sources = ["web"]
 next = { contact = "discovery", meeting = "won" }
+from = "6mo"
 [[segments]]
 name = "rest"
 [teams.pod]
@@ -43,11 +44,11 @@ func TestLoadSegmentsAndTeams(t *testing.T) {
 	}
 	c := s.Config
 	want := []org.Segment{
-		{Name: "enterprise", MinSize: 100e3, Sources: []org.Source{{Inbound: org.InboundAt(0)}},
+		{Name: "enterprise", MinSize: 100e3, From: 6 * 730, Sources: []org.Source{{Inbound: org.InboundAt(0)}},
 			Next: []org.SegmentStep{{Stage: org.StageAt(0), Next: org.StageAt(2)}, {Stage: org.StageAt(1)}}},
 		{Name: "rest"},
 	}
-	if len(c.Segments) != 2 || c.Segments[0].Name != want[0].Name || c.Segments[0].MinSize != want[0].MinSize ||
+	if len(c.Segments) != 2 || c.Segments[0].Name != want[0].Name || c.Segments[0].MinSize != want[0].MinSize || c.Segments[0].From != want[0].From ||
 		len(c.Segments[0].Sources) != 1 || c.Segments[0].Sources[0] != want[0].Sources[0] ||
 		len(c.Segments[0].Next) != 2 || c.Segments[0].Next[0] != want[0].Next[0] || c.Segments[0].Next[1] != want[0].Next[1] ||
 		c.Segments[1].Name != "rest" || len(c.Segments[1].Next) != 0 {
@@ -83,14 +84,14 @@ func TestSegmentErrors(t *testing.T) {
 		{"loop", `next = { contact = "discovery"`, `next = { discovery = "discovery"`, `t.toml:32: segments[0].next.discovery: stage discovery leads to itself with convert 100%: a lead would loop forever`, false},
 		{"unknown source", `sources = ["web"]`, `sources = ["wbe"]`, `t.toml:31: segments[0].sources[0]: unknown source "wbe" (did you mean web?); known: web`, false},
 		{"range", `min_size = "100k"`, "min_size = \"100k\"\nmax_size = \"50k\"", `t.toml:31: segments[0].max_size: max_size 50000 is not above min_size 100000: no company fits`, false},
-		{"duplicate name", `name = "rest"`, `name = "enterprise"`, `t.toml:34: segments[1].name: duplicate segment name "enterprise" (also segment 0)`, false},
-		{"unknown segment", `segment = "rest"`, `segment = "smb"`, `t.toml:42: handoffs[0].segment: unknown segment "smb"; known: enterprise, rest`, false},
-		{"team of one role", `members = { hunter = 2, farmer = 1 }`, `members = { hunter = 2 }`, `t.toml:36: teams.pod.members: 1 roles: a team groups people of several roles, give at least two`, false},
-		{"team size", `members = { hunter = 2, farmer = 1 }`, `members = { hunter = 2, farmer = 0 }`, `t.toml:36: teams.pod.members.farmer: 0 out of range: want >= 1`, false},
-		{"team unknown role", `members = { hunter = 2, farmer = 1 }`, `members = { hunter = 2, famer = 1 }`, `t.toml:36: teams.pod.members.famer: unknown role "famer" (did you mean farmer?); known: hunter, farmer`, false},
+		{"duplicate name", `name = "rest"`, `name = "enterprise"`, `t.toml:35: segments[1].name: duplicate segment name "enterprise" (also segment 0)`, false},
+		{"unknown segment", `segment = "rest"`, `segment = "smb"`, `t.toml:43: handoffs[0].segment: unknown segment "smb"; known: enterprise, rest`, false},
+		{"team of one role", `members = { hunter = 2, farmer = 1 }`, `members = { hunter = 2 }`, `t.toml:37: teams.pod.members: 1 roles: a team groups people of several roles, give at least two`, false},
+		{"team size", `members = { hunter = 2, farmer = 1 }`, `members = { hunter = 2, farmer = 0 }`, `t.toml:37: teams.pod.members.farmer: 0 out of range: want >= 1`, false},
+		{"team unknown role", `members = { hunter = 2, farmer = 1 }`, `members = { hunter = 2, famer = 1 }`, `t.toml:37: teams.pod.members.famer: unknown role "famer" (did you mean farmer?); known: hunter, farmer`, false},
 		{"team pool role", "[roles.farmer]\n", "[roles.farmer]\nassign = \"pool\"\n", `teams.pod.members.farmer: role farmer keeps a shared pool`, true},
-		{"route", `route = "team"`, `route = "pod"`, `t.toml:43: handoffs[0].route: "pod" is not allowed: want team or pool (did you mean pool?)`, false},
-		{"elasticity", `size_elasticity = 0.5`, `size_elasticity = 1.5`, `t.toml:46: activities.service.size_elasticity: 1.5 out of range: want from 0 to 1`, false},
+		{"route", `route = "team"`, `route = "pod"`, `t.toml:44: handoffs[0].route: "pod" is not allowed: want team or pool (did you mean pool?)`, false},
+		{"elasticity", `size_elasticity = 0.5`, `size_elasticity = 1.5`, `t.toml:47: activities.service.size_elasticity: 1.5 out of range: want from 0 to 1`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(segmented, `does = ["meet"]`, `does = ["meet", "service"]`, 1)

@@ -118,6 +118,7 @@ type Segment struct {
 	MaxSize Money         `toml:"max_size" default:"0" range:"[0,)" doc:"only companies below this size; 0: no bound"`
 	Sources []string      `toml:"sources" defdoc:"any source, the book at time 0 included" doc:"only leads from these inbound streams and databases, by name"`
 	Next    Named[string] `toml:"next" keyname:"stage" defdoc:"each stage's own next" doc:"where success at a stage leads the segment's leads: a stage, or \"won\"; stages not listed lead where their next says. An enterprise segment's extra stages are ordinary stages only its leads reach, e.g. next = { meeting = \"discovery\", proposal = \"legal\" }"`
+	From    Duration      `toml:"from" default:"0h" range:"[0,)" doc:"time from the start of the run (warm-up included) from which new leads join the segment, e.g. the time of the reorganisation that introduces it; leads that arrived before, and the book at time 0 unless from is 0h, are in no segment"`
 }
 
 // Clients describes the life of a won lead.
