@@ -266,6 +266,35 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t→ %s\t%s\n", st.Name, act, quantity.Share(st.Convert), next, strings.Join(notes, ", "))
 		}
 	}
+	if len(c.Segments) > 0 {
+		section("segments")
+		for _, sg := range c.Segments {
+			var parts []string
+			switch {
+			case sg.MinSize > 0 && sg.MaxSize > 0:
+				parts = append(parts, "size "+quantity.Money(sg.MinSize, "")+" to below "+quantity.Money(sg.MaxSize, ""))
+			case sg.MinSize > 0:
+				parts = append(parts, "size ≥ "+quantity.Money(sg.MinSize, ""))
+			case sg.MaxSize > 0:
+				parts = append(parts, "size < "+quantity.Money(sg.MaxSize, ""))
+			}
+			for _, src := range sg.Sources {
+				if src.Inbound != 0 {
+					parts = append(parts, "from "+c.Inbound[src.Inbound.Index()].Name)
+				} else {
+					parts = append(parts, "from "+c.Databases[src.Database.Index()].Name)
+				}
+			}
+			for _, step := range sg.Next {
+				next := "won"
+				if step.Next != 0 {
+					next = stageName(c, step.Next.Index())
+				}
+				parts = append(parts, stageName(c, step.Stage.Index())+" → "+next)
+			}
+			fmt.Fprintf(tw, "  %s\t%s\n", sg.Name, strings.Join(parts, ", "))
+		}
+	}
 	cl := c.Clients
 	if cl.Order != 0 || cl.Care != 0 || cl.Churn > 0 {
 		var parts []string
@@ -311,11 +340,35 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			if h.MinSize > 0 || h.MaxSize > 0 {
 				notes = append(notes, "size "+quantity.Money(h.MinSize, "")+".."+quantity.Money(h.MaxSize, ""))
 			}
+			if h.Segment != 0 {
+				notes = append(notes, "segment "+c.Segments[h.Segment.Index()].Name)
+			}
+			switch h.Route {
+			case org.RouteTeam:
+				notes = append(notes, "within the team")
+			case org.RoutePool:
+				notes = append(notes, "to the pool")
+			}
 			if len(notes) == 0 {
 				fmt.Fprintf(tw, "  %s → %s\t%s\n", from, c.Roles[h.To.Index()].Name, when)
 			} else {
 				fmt.Fprintf(tw, "  %s → %s\t%s\t%s\n", from, c.Roles[h.To.Index()].Name, when, strings.Join(notes, ", "))
 			}
+		}
+	}
+
+	if len(c.Teams) > 0 {
+		section("teams")
+		for _, tm := range c.Teams {
+			var ms []string
+			for _, m := range tm.Members {
+				ms = append(ms, fmt.Sprintf("%d %s", m.Size, c.Roles[m.Role.Index()].Name))
+			}
+			route := "handoffs within the team"
+			if tm.Pool {
+				route = "handoffs to the pool"
+			}
+			fmt.Fprintf(tw, "  %s\t%s; %s\n", tm.Name, strings.Join(ms, " + "), route)
 		}
 	}
 

@@ -79,6 +79,10 @@ var families = []struct {
 	{metric.HandoffTimePrefix, label{"handoff time: %s", "время передачи: %s", "среднее время от передачи до первой работы принимающей роли с клиентом или лидом, ч: задержка передачи и ожидание"}},
 	{metric.NormAttainmentPrefix, label{"norm attainment: %s", "выполнение нормы: %s", "средняя доля выполнения нормы за период с поправкой на отработанные часы"}},
 	{metric.NormMetPrefix, label{"norm met: %s", "норма выполнена: %s", "доля человеко-периодов, в которых норма выполнена"}},
+	{metric.SegmentLeadsPrefix, label{"new leads: %s", "новые лиды: %s", "новые лиды сегмента: входящие заявки и контакты, заинтересовавшиеся при звонке (только для схем с сегментами)"}},
+	{metric.SegmentWonPrefix, label{"new clients: %s", "новые клиенты: %s", "лиды сегмента, ставшие клиентами"}},
+	{metric.SegmentCyclePrefix, label{"sales cycle: %s", "цикл сделки: %s", "среднее время от поступления выигранного лида (или его возврата из отложенных) до первого заказа, ч: цикл сделки сегмента"}},
+	{metric.SegmentMarginPrefix, label{"margin: %s", "маржа: %s", "маржа с клиентов сегмента (включая клиентов на начало)"}},
 }
 
 // Metric returns the human label of a metric name, lower case: "new

@@ -211,6 +211,15 @@ const (
 	QuotaMet        = "quota_met"
 )
 
+// Families of metrics named after a segment (org.Segment): a prefix and
+// the segment's name.
+const (
+	SegmentLeadsPrefix  = "segment_leads."   // new leads of the segment
+	SegmentWonPrefix    = "segment_won."     // its leads won
+	SegmentCyclePrefix  = "segment_cycle_h." // mean hours from a lead's arrival to its first order
+	SegmentMarginPrefix = "segment_margin."  // margin booked from its clients
+)
+
 // Of returns the metric of a family for an activity or a handoff:
 // Of(ServiceLevelPrefix, "inbound_call") is "service_level.inbound_call".
 func Of(prefix, name string) string { return prefix + name }

@@ -33,6 +33,7 @@ type account struct {
 	gen     uint32
 	state   uint8
 	initial bool
+	seg     uint8 // its segment, a SegmentRef (segments.go)
 	role    int32 // owning role
 	owner   int32 // owning person, or -1
 	size    float64
@@ -212,6 +213,12 @@ func (ac *accounts) dropOwner(p int32, loss float64) {
 		}
 		if a.state == stClient && unit(a.key, drawLeaveLoss, 0) < loss {
 			s.clients.churn(int32(i))
+			continue
+		}
+		if h := s.team.heir(p); h >= 0 {
+			ac.disown(a)
+			a.owner = h
+			ac.own(a)
 			continue
 		}
 		ac.reassign(int32(i), a.role)

@@ -26,6 +26,9 @@ func (c *clients) book(id int32, margin float64) {
 	if a.size >= s.p.top20 {
 		s.rec.add(cMarginTop, r, s.month, margin)
 	}
+	if a.seg != 0 {
+		s.rec.seg.margin[a.seg-1] += margin
+	}
 	s.rec.monthly[s.month] += c.targetValue(margin)
 	ro := &s.cfg.Roles[r]
 	if cm := ro.Pay.Commission; cm > 0 {
@@ -89,6 +92,7 @@ func (c *clients) setupInitial() {
 				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), s.originKey(originBook, book, uint64(j)), r, owner)
 				a := &s.accts.list[id]
 				a.initial = true
+				s.funnel.place(id, originBook, 0)
 				a.level = level
 				s.accts.setClient(a)
 				a.wonAt = math.Inf(-1)
@@ -104,6 +108,7 @@ func (c *clients) setupInitial() {
 			}
 			for j := range in.Leads {
 				id := s.accts.newAccount(s.cfg.Market.Size.Sample(s.rnd.init), s.originKey(originBook, book, 1<<32+uint64(j)), r, m)
+				s.funnel.place(id, originBook, 0)
 				s.funnel.enterStage(id, in.Stage.Index(), 0)
 			}
 		}

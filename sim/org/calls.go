@@ -214,16 +214,16 @@ func (c *prospecting) settleCall(p int32, cl *call) {
 	db := &s.cfg.Databases[k]
 	switch cl.outcome {
 	case callWin:
-		st := &s.cfg.Stages[db.Stage.Index()]
 		id := s.accts.newAccount(c.dbSize(k, cl.contact), c.contactKey(k, cl.contact), r, s.accts.assign(r, p))
 		s.accts.list[id].steps = 1 // the call was its first decision
 		if s.recording {
 			s.rec.add(cLeadsIn, int(r), s.month, 1)
 		}
-		if st.Next == 0 {
+		s.funnel.place(id, originDatabase, k)
+		if next := s.funnel.nextStage(&s.accts.list[id], db.Stage.Index()); next < 0 {
 			s.funnel.win(id, p)
 		} else {
-			s.funnel.enterStage(id, st.Next.Index(), 0)
+			s.funnel.enterStage(id, next, 0)
 		}
 	case callNurture:
 		si := db.Stage.Index()
@@ -234,6 +234,7 @@ func (c *prospecting) settleCall(p int32, cl *call) {
 		if s.recording {
 			s.rec.add(cLeadsIn, int(r), s.month, 1)
 		}
+		s.funnel.place(id, originDatabase, k)
 		s.funnel.nurture(id, keyedSample(&st.NeedIn, key, drawNeed, 0), st.recall(si), r)
 	default:
 		c.dbs[k].failed(cl.contact, cl.end, db)

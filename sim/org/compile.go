@@ -55,6 +55,11 @@ type Plan struct {
 	pieceSpeed    [][]float64 // [role][activity] its speed-up, 1 for none
 	targetRevenue bool        // the target's metric is revenue, not margin
 
+	// segments.go and teams.go
+	segNext [][]int32 // [segment][stage] the next stage of a success, −1 won
+	sizeRef []float64 // [activity] the size its duration is for, 0: not scaled
+	teams   teamPlan
+
 	warnings []*ConfigError
 
 	catalog *Catalog
@@ -161,6 +166,9 @@ func Compile(cfg Config) (*Plan, error) {
 		p.dbAct = append(p.dbAct, cfg.Stages[db.Stage.Index()].Activity.Index())
 	}
 	p.targetRevenue = cfg.Target != nil && cfg.Target.Metric == metric.Revenue
+	p.segNext = segmentNext(&p.cfg)
+	p.sizeRef = sizeRefs(&p.cfg)
+	p.compileTeams()
 	p.catalog = newCatalog(p)
 	return p, nil
 }

@@ -36,6 +36,8 @@ type Config struct {
 	Initial    []Initial // the state at time 0: existing clients and pipeline
 	Reorgs     []Reorg   // changes of design at given times
 	Target     *Target   // a growth target, or nil
+	Segments   []Segment // kinds of lead with stage sequences of their own (segments.go)
+	Teams      []Team    // people of several roles working as one team (teams.go)
 }
 
 // RoleRef refers to one of a Config's Roles; the zero RoleRef is none.
@@ -50,17 +52,28 @@ type StageRef int32
 // DatabaseRef refers to one of a Config's Databases; zero is none.
 type DatabaseRef int32
 
-// RoleAt, ActivityAt, StageAt and DatabaseAt refer to the part at index i.
+// InboundRef refers to one of a Config's Inbound streams; zero is none.
+type InboundRef int32
+
+// SegmentRef refers to one of a Config's Segments; zero is none.
+type SegmentRef int32
+
+// RoleAt, ActivityAt, StageAt, DatabaseAt, InboundAt and SegmentAt refer
+// to the part at index i.
 func RoleAt(i int) RoleRef         { return RoleRef(i + 1) }
 func ActivityAt(i int) ActivityRef { return ActivityRef(i + 1) }
 func StageAt(i int) StageRef       { return StageRef(i + 1) }
 func DatabaseAt(i int) DatabaseRef { return DatabaseRef(i + 1) }
+func InboundAt(i int) InboundRef   { return InboundRef(i + 1) }
+func SegmentAt(i int) SegmentRef   { return SegmentRef(i + 1) }
 
 // Index returns the index referred to, or -1 for none.
 func (r RoleRef) Index() int     { return int(r) - 1 }
 func (r ActivityRef) Index() int { return int(r) - 1 }
 func (r StageRef) Index() int    { return int(r) - 1 }
 func (r DatabaseRef) Index() int { return int(r) - 1 }
+func (r InboundRef) Index() int  { return int(r) - 1 }
+func (r SegmentRef) Index() int  { return int(r) - 1 }
 
 // Run holds the experiment settings a scenario may carry; command-line
 // flags override them.

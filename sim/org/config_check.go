@@ -69,6 +69,7 @@ func (c *Config) checkFlow(v *checker) {
 	}
 	c.checkReach(v)
 	c.checkStaffing(v)
+	c.checkSegmentStaffing(v)
 }
 
 // reachable returns which stages some lead can reach (from an inbound
@@ -114,6 +115,9 @@ func (c *Config) reach(all bool) (reach []bool, clients bool) {
 		if st.Convert > 0 && st.Next != 0 {
 			visit(st.Next.Index())
 		}
+		if st.Convert > 0 {
+			c.segmentSteps(s, visit)
+		}
 		if st.NurtureShare > 0 && st.Convert < 1 {
 			visit(st.recall(s))
 		}
@@ -150,6 +154,7 @@ func (c *Config) checkReach(v *checker) {
 			advance = i
 		}
 		win = win || c.Stages[i].Next == 0
+		c.segmentSteps(i, func(n int) { win = win || n < 0 })
 	}
 	if advance >= 0 && !win {
 		v.bad("Stages", "no lead can be won: leads advance from stage %s, but no stage they reach converts to won (a stage without next after the last)", c.Stages[advance].Name)

@@ -111,6 +111,13 @@ type Handoff struct {
 	// InfoLoss is what the receiver does not learn: a lead's next stage
 	// converts (1 − InfoLoss) as often; a client's volume falls by it.
 	InfoLoss float64
+	// Segment restricts the handoff to the leads and clients of one
+	// segment (none: any), beside MinSize and MaxSize (segments.go).
+	Segment SegmentRef
+	// Route says whether the receiving person is the sender's team mate
+	// or is chosen by the receiving role's assignment (teams.go); the
+	// default is what the sender's team says.
+	Route TeamRoute
 }
 
 func (h *Handoff) check(v *checker, i int) {
@@ -144,6 +151,8 @@ func (h *Handoff) check(v *checker, i int) {
 	}
 	v.dist(f+".Delay", h.Delay, false)
 	v.prob(f+".InfoLoss", h.InfoLoss)
+	v.segment(f+".Segment", h.Segment, false)
+	h.checkRoute(v, f+".Route")
 }
 
 // Initial is an existing book of business at time 0.

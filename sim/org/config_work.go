@@ -33,6 +33,14 @@ type Activity struct {
 	// metric service_level.<activity> is the share of its tasks started
 	// within it. Zero: the activity has no service level.
 	ServiceTime float64
+	// SizeElasticity makes the work take longer for a bigger company: the
+	// duration is multiplied by (size/SizeReference)^SizeElasticity, for
+	// the size of the account the work is for, when the work starts
+	// (segments.go). 0: the same time for every company; 1: time in
+	// proportion to size. SizeReference is the size at which the work
+	// takes Duration (0: the market's mean company size).
+	SizeElasticity float64
+	SizeReference  float64
 }
 
 func (a *Activity) check(v *checker, i int) {
@@ -46,6 +54,7 @@ func (a *Activity) check(v *checker, i int) {
 	}
 	v.dist(f+".Patience", a.Patience, false)
 	v.hours(f+".ServiceTime", a.ServiceTime, 0, false)
+	a.checkSize(v, f, i)
 }
 
 // Stage is one step of the funnel.

@@ -137,5 +137,5 @@ func (d *demand) onArrival(k int) {
 	}
 	key := s.originKey(originInbound, uint64(k), d.count[k])
 	d.count[k]++
-	s.funnel.newLead(size, key, in.Stage.Index(), r, -1, true)
+	s.funnel.newLead(size, key, in.Stage.Index(), r, -1, k)
 }

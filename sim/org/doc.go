@@ -41,6 +41,12 @@
 //     need date, going cold, winning.
 //   - Handoffs (handoffs.go): accounts move between roles at a stage, the
 //     first order, after deals, at plan or at a volume; source commission.
+//   - Segments (segments.go): leads of a size range or a source follow a
+//     stage sequence of their own and handoffs of their own; work takes
+//     longer for a bigger company where an activity says so.
+//   - Teams (teams.go): people of several roles as one team (pods):
+//     handoffs, work one role does for another and leavers' accounts stay
+//     within the team, or go to the role as a whole.
 //   - Clients (clients.go, booking.go): orders, churn, neglect, care and
 //     development, claims; margin booked with commissions and bonuses, the
 //     target's baseline measured during the warm-up.

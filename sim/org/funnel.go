@@ -37,14 +37,18 @@ func (f *funnel) bind(s *Sim) {
 }
 
 // newLead creates a lead in role r (owned by finder if the role keeps
-// finders) and sends it to stage st.
-func (f *funnel) newLead(size float64, key uint64, st int, r int32, finder int32, inbound bool) int32 {
+// finders) and sends it to stage st; stream is the inbound stream it came
+// from, or -1.
+func (f *funnel) newLead(size float64, key uint64, st int, r int32, finder int32, stream int) int32 {
 	s := f.s
 	id := s.accts.newAccount(size, key, r, s.accts.assign(r, finder))
 	a := &s.accts.list[id]
-	a.inbound = inbound
+	a.inbound = stream >= 0
 	if s.recording {
 		s.rec.add(cLeadsIn, int(r), s.month, 1)
+	}
+	if a.inbound {
+		f.place(id, originInbound, stream)
 	}
 	f.enterStage(id, st, 0)
 	return id
@@ -121,10 +125,10 @@ func (f *funnel) stageDone(p int32, t *task) {
 	step := a.steps
 	a.steps++
 	if unit(a.key, drawConvert, step) < pr {
-		if st.Next == 0 {
+		if next := f.nextStage(a, int(t.stage)); next < 0 {
 			f.win(t.acct, p)
 		} else {
-			f.enterStage(t.acct, st.Next.Index(), 0)
+			f.enterStage(t.acct, next, 0)
 		}
 		return
 	}
@@ -215,6 +219,7 @@ func (f *funnel) win(id int32, p int32) {
 		s.rec.add(cFirstOrders, int(pr), s.month, 1)
 		s.rec.posts.add(s, p, pvFirstOrders, 1)
 	}
+	f.segmentWon(a)
 	s.hand.won(id)
 	s.clients.bonus(p, pr, s.cfg.Roles[pr].Pay.PerFirstOrder)
 	s.clients.book(id, a.size*c.FirstOrder)

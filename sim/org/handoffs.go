@@ -65,6 +65,9 @@ func (h *handoffs) apply(id int32, trig Trigger, stage int) float64 {
 		if ho.Trigger != trig || (ho.MinSize > 0 && a.size < ho.MinSize) || (ho.MaxSize > 0 && a.size >= ho.MaxSize) {
 			continue
 		}
+		if ho.Segment != 0 && SegmentRef(a.seg) != ho.Segment {
+			continue
+		}
 		switch trig {
 		case AtStage:
 			if ho.Stage.Index() != stage {
@@ -92,7 +95,7 @@ func (h *handoffs) handoff(id int32, hi int) float64 {
 	from, old := a.role, a.owner
 	s.accts.disown(a)
 	a.role = int32(ho.To.Index())
-	a.owner = s.accts.assign(a.role, -1)
+	a.owner = s.team.handoffOwner(hi, old, a.role)
 	var delay float64
 	if !ho.Delay.IsZero() {
 		delay = keyedSample(&ho.Delay, a.key, drawHandoff, a.steps)

@@ -220,6 +220,14 @@ var table = []definition{
 		perHandoff(metric.WonAfterPrefix, func(l *serviceLog, h int) float64 { return ratioOf(l.won[h], l.passed[h]) })),
 	family(metric.HandoffTimePrefix+"<handoff>", metric.Hours, false, "mean hours from the handoff to the receiving role's first work on the account: the handoff's delay and the wait",
 		perHandoff(metric.HandoffTimePrefix, func(l *serviceLog, h int) float64 { return ratioOf(l.timeSum[h], l.timeN[h]) })),
+	family(metric.SegmentLeadsPrefix+"<segment>", metric.Leads, false, "new leads of the segment: inbound requests and contacts that converted on a call (only for designs with segments)",
+		perSegment(metric.SegmentLeadsPrefix, func(l *segmentLog, sg int) float64 { return l.leads[sg] })),
+	family(metric.SegmentWonPrefix+"<segment>", metric.Clients, false, "leads of the segment that became clients",
+		perSegment(metric.SegmentWonPrefix, func(l *segmentLog, sg int) float64 { return l.won[sg] })),
+	family(metric.SegmentCyclePrefix+"<segment>", metric.Hours, false, "mean hours from a won lead's arrival (or its recall from nurture) to its first order: the segment's sales cycle",
+		perSegment(metric.SegmentCyclePrefix, func(l *segmentLog, sg int) float64 { return ratioOf(l.cycle[sg], l.won[sg]) })),
+	family(metric.SegmentMarginPrefix+"<segment>", metric.Money, false, "margin booked from the segment's clients (the book at time 0 too, for a segment that applies from the start)",
+		perSegment(metric.SegmentMarginPrefix, func(l *segmentLog, sg int) float64 { return l.margin[sg] })),
 }
 
 // normNames returns the names of the norms of every role, in order of

@@ -62,6 +62,7 @@ type recorder struct {
 	rate        float64 // margin rate, for a revenue target
 	svc         serviceLog
 	posts       postLog
+	seg         segmentLog
 }
 
 func newRecorder(p *Plan) *recorder {
@@ -80,6 +81,7 @@ func newRecorder(p *Plan) *recorder {
 	r.monthly = make([]float64, p.months)
 	r.svc.init(r.nRole, p.nAct, len(p.cfg.Handoffs))
 	r.posts.init(p)
+	r.seg.init(len(p.cfg.Segments))
 	return r
 }
 
@@ -90,6 +92,7 @@ func (r *recorder) reset() {
 	clear(r.monthly)
 	r.svc.reset()
 	r.posts.reset()
+	r.seg.reset()
 	r.baseline = 0
 }
 

@@ -46,6 +46,7 @@ type Sim struct {
 	bp      backpressure // backpressure.go: pausing pulled work
 	rules   rules        // rules.go, fatcat.go: behaviour rules
 	judge   judge        // norms.go: norms and quotas per person
+	team    teams        // teams.go: handoffs and work within teams
 
 	seed uint64
 	rep  int
@@ -78,6 +79,7 @@ func NewSim(p *Plan) *Sim {
 	s.bp.bind(s)
 	s.rules.bind(s)
 	s.judge.bind(s)
+	s.team.bind(s)
 	return s
 }
 

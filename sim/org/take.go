@@ -253,6 +253,9 @@ func (w *work) start(p int32, id int32) {
 			a := &s.accts.list[t.acct]
 			base = keyedSample(&act.Duration, a.key, drawWork, a.works)
 			a.works++
+			if s.p.sizeRef[t.act] != 0 {
+				base *= s.p.sizeFactor(t.act, a.size)
+			}
 		} else {
 			base = act.Duration.Sample(s.rnd.work)
 		}

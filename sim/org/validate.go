@@ -84,6 +84,12 @@ func (c *Config) validate() *checker {
 	if c.Target != nil {
 		c.Target.check(v, &c.Run)
 	}
+	for i := range c.Segments {
+		c.Segments[i].check(v, i)
+	}
+	for i := range c.Teams {
+		c.Teams[i].check(v, i)
+	}
 	if len(v.errs) == 0 {
 		v.whole = true
 		c.checkFlow(v)
@@ -99,8 +105,10 @@ func (c *Config) needsSize() bool {
 			return true
 		}
 	}
-	for _, st := range c.Stages {
-		if st.Next == 0 && st.Convert > 0 {
+	for i, st := range c.Stages {
+		won := st.Next == 0
+		c.segmentSteps(i, func(n int) { won = won || n < 0 })
+		if won && st.Convert > 0 {
 			return true
 		}
 	}

@@ -212,6 +212,11 @@ func (w *work) route(a *account, act int32) (role, person int32) {
 	case s.p.pairRoute[a.role][act] && a.owner >= 0:
 		return role, w.partner(a.owner, role)
 	}
+	if ro.Personal && a.owner >= 0 {
+		if m := s.team.worker(a.owner, act, role); m >= 0 {
+			return role, m
+		}
+	}
 	if ro.Personal {
 		return role, w.leastQueued(role)
 	}

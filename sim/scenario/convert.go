@@ -27,6 +27,7 @@ type converter struct {
 	cfg   org.Config
 
 	acts, stages, roles, dbs map[string]int
+	segs                     map[string]int
 	bare                     map[string]float64 // fractions written as bare numbers
 }
 
@@ -47,6 +48,8 @@ func convert(doc *Document, where map[string]pos, bare map[string]float64, name 
 	c.inbound()
 	c.databases()
 	c.clients()
+	c.segments()
+	c.teams()
 	c.handoffs()
 	c.initial()
 	c.reorgs()
@@ -231,6 +234,9 @@ func (c *converter) activities() {
 			Patience:   a.Patience,
 
 			ServiceTime: float64(a.ServiceTime),
+
+			SizeElasticity: a.SizeElasticity,
+			SizeReference:  float64(a.SizeReference),
 		})
 	}
 }

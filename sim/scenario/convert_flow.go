@@ -138,6 +138,10 @@ func (c *converter) handoffs() {
 		if h.From != "" && h.From != "any" {
 			oh.From = c.roleRef(key+".from", h.From)
 		}
+		if h.Segment != "" {
+			oh.Segment = c.segmentRef(key+".segment", h.Segment)
+		}
+		oh.Route = route(h.Route)
 		var triggers []string
 		if h.AtStage != "" {
 			triggers = append(triggers, "at_stage")

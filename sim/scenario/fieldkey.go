@@ -111,6 +111,8 @@ var renames = map[string]map[string]string{
 	"SetupPair": {"Hours": "time"},
 	"Handoffs":  {"Stage": "at_stage", "Deals": "after_deals", "Volume": "at_volume", "Trigger": ""},
 	"Roles":     {"RampMode": "ramp_applies"},
+	"Sources":   {"Inbound": "", "Database": ""},
+	"Teams":     {"Pool": "route"},
 }
 
 // keyOf maps the path of an org.Config field to the TOML key it comes from.
@@ -141,6 +143,25 @@ func (c *converter) keyOf(field string) string {
 		key = named("roles", c.doc.Roles.Names())
 		if len(rest) > 0 {
 			return c.roleKey(key, rest)
+		}
+	case "Segments":
+		key = indexKey("segments", root.index)
+		if len(rest) > 0 && rest[0].name == "Next" && root.index >= 0 && root.index < len(c.doc.Segments) {
+			if next := c.doc.Segments[root.index].Next; rest[0].index >= 0 && rest[0].index < len(next) {
+				return joinKey(key+".next", next[rest[0].index].Name)
+			}
+			return key + ".next"
+		}
+		if len(rest) == 1 && rest[0].name == "Name" {
+			return key + ".name"
+		}
+	case "Teams":
+		key = named("teams", c.doc.Teams.Names())
+		if len(rest) > 0 && rest[0].name == "Members" && root.index >= 0 && root.index < len(c.doc.Teams) {
+			if ms := c.doc.Teams[root.index].Value.Members; rest[0].index >= 0 && rest[0].index < len(ms) {
+				return joinKey(key+".members", ms[rest[0].index].Name)
+			}
+			return key + ".members"
 		}
 	case "Reorgs":
 		key = indexKey("reorg", root.index)

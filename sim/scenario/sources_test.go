@@ -134,3 +134,29 @@ func TestBuiltin(t *testing.T) {
 		t.Errorf("NotFound: %s", got)
 	}
 }
+
+// TestRestatedFunnelsMatchTheCompany: a built-in design that restates the
+// company's funnel to add stages of its own (TOML replaces arrays whole)
+// keeps the company's stages as they are, in the same order, so that it
+// runs on the same funnel as the designs it is compared with.
+func TestRestatedFunnelsMatchTheCompany(t *testing.T) {
+	ref, err := Builtin("full-cycle", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"sdr-ae-cs"} {
+		s, err := Builtin(name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ref.Config.Stages
+		if len(s.Config.Stages) < len(want) {
+			t.Fatalf("%s has %d stages, the company %d", name, len(s.Config.Stages), len(want))
+		}
+		for i, st := range want {
+			if !reflect.DeepEqual(s.Config.Stages[i], st) {
+				t.Errorf("%s: stage %d is %+v, the company's %+v", name, i, s.Config.Stages[i], st)
+			}
+		}
+	}
+}

@@ -31,8 +31,10 @@ type Document struct {
 	Database    Named[Database] `toml:"database" keyname:"database" doc:"raw contact bases for outbound calling, by name"`
 	Activities  Named[Activity] `toml:"activities" keyname:"activity" doc:"kinds of work (calls, meetings, documents), by name"`
 	Stages      []Stage         `toml:"stages" doc:"the funnel: what happens to a lead, in order"`
+	Segments    []Segment       `toml:"segments" doc:"kinds of lead with a stage sequence of their own, by company size and/or source; a lead belongs to the first segment it matches, decided when it arrives, and keeps it as a client"`
 	Clients     Clients         `toml:"clients" doc:"the life of a won lead"`
 	Roles       Named[Role]     `toml:"roles" keyname:"role" doc:"jobs in the department, by name; at least one"`
+	Teams       Named[Team]     `toml:"teams" keyname:"team" doc:"people of several roles working as one team (pods), by name: handoffs between its roles stay within the team or go to the receiving role as a whole"`
 	Handoffs    []Handoff       `toml:"handoffs" doc:"rules that move an account from one role to another"`
 	Initial     []Initial       `toml:"initial" doc:"the book of business at time 0: existing clients and leads per person of a role"`
 	Reorg       []Reorg         `toml:"reorg" doc:"changes of design at given times, in time order"`
@@ -92,6 +94,9 @@ type Activity struct {
 	Fatigue     bool      `toml:"fatigue" default:"false" doc:"speed and conversion of the work decline with time on shift (phone work); see roles.<role>.fatigue"`
 	Patience    dist.Dist `toml:"patience" unit:"time" defdoc:"forever" doc:"how long a task may wait before it is lost: a lead goes cold, an order is lost (distribution); const(0h) makes a loss system: work that finds nobody free is lost at once"`
 	ServiceTime Duration  `toml:"service_time" default:"0h" range:"[0,)" doc:"the wait within which the work should start: the metric service_level.<activity> is the share of its tasks started within it, of those started or abandoned (80% within 20s is the call-centre convention; research/domain.md G); 0h: no service level"`
+
+	SizeElasticity float64 `toml:"size_elasticity" default:"0" range:"[0,1]" doc:"the work takes longer for a bigger company: its duration is multiplied by (size / size_reference)^size_elasticity for the size of the company it is for, when the work starts; 0: the same time for every company (seed 004: \"big and small clients get the same service time\"), 1: time in proportion to size. Calls to database contacts are not scaled"`
+	SizeReference  Money   `toml:"size_reference" range:"[0,)" defdoc:"the market's mean company size" doc:"the company size at which the work takes duration"`
 }
 
 // Stage is one step of the funnel.
@@ -105,6 +110,16 @@ type Stage struct {
 	Nurture  Fraction     `toml:"nurture" default:"0%" range:"[0,1]" doc:"share of failures that are nurtured (re-contacted at their need date) rather than lost"`
 	NeedIn   dist.Dist    `toml:"need_in" unit:"time" defdoc:"required when nurture > 0" doc:"time until a nurtured lead's need date (distribution)"`
 	Recall   string       `toml:"recall" defdoc:"this stage" doc:"the stage at which a nurtured lead is re-contacted"`
+}
+
+// Segment is a kind of lead with a stage sequence of its own.
+type Segment struct {
+	Name    string        `toml:"name" req:"true" doc:"the segment's name, unique: handoffs refer to it, and metric names carry it (segment_won.<segment>)"`
+	MinSize Money         `toml:"min_size" default:"0" range:"[0,)" doc:"only companies of at least this size (monthly potential margin); 0: no bound"`
+	MaxSize Money         `toml:"max_size" default:"0" range:"[0,)" doc:"only companies below this size; 0: no bound"`
+	Sources []string      `toml:"sources" defdoc:"any source, the book at time 0 included" doc:"only leads from these inbound streams and databases, by name"`
+	Next    Named[string] `toml:"next" keyname:"stage" defdoc:"each stage's own next" doc:"where success at a stage leads the segment's leads: a stage, or \"won\"; stages not listed lead where their next says. An enterprise segment's extra stages are ordinary stages only its leads reach, e.g. next = { meeting = \"discovery\", proposal = \"legal\" }"`
+	From    Duration      `toml:"from" default:"0h" range:"[0,)" doc:"time from the start of the run (warm-up included) from which new leads join the segment, e.g. the time of the reorganisation that introduces it; leads that arrived before, and the book at time 0 unless from is 0h, are in no segment"`
 }
 
 // Clients describes the life of a won lead.
@@ -159,6 +174,12 @@ type Role struct {
 	Quota          *Quota         `toml:"quota" defdoc:"none" doc:"a monthly margin each person should bring from the clients they own (research/domain.md C13), with an accelerator on the commission above it (E4)"`
 	Escalate       *Escalate      `toml:"escalate" defdoc:"none" doc:"escalation: a lead the role passed on whose work waits longer than after in the receiving role's queue is escalated (taken before any other waiting work there) and counted (seed 001)"`
 	Pay            Pay            `toml:"pay" doc:"what a person costs"`
+}
+
+// Team groups people of several roles who work together.
+type Team struct {
+	Members Named[int] `toml:"members" keyname:"role" req:"true" range:"[1,)" doc:"the team's roles (at least two) and how many people of each one team has, e.g. { sdr = 1, ae = 2, csm = 1 }: post j of a role (its j-th person, in the role's order; new posts are added at the end) is in team j / n"`
+	Route   string     `toml:"route" default:"team" enum:"team|pool" doc:"team: a handoff between the team's roles goes to the sender's team mate of the receiving role (the one with the fewest accounts), work one role does for another to the team mate who does it, a leaver's accounts to a team mate of the same role; pool: to the receiving role as a whole, by its assignment. A handoff's route overrides it. A team with nobody of the receiving role hands to the role as a whole"`
 }
 
 // Block is a fixed block of the working week.
@@ -259,6 +280,8 @@ type Handoff struct {
 	InfoLoss   Fraction  `toml:"info_loss" default:"0%" range:"[0,1]" doc:"what the receiver does not learn: a lead's next stage converts (1 - info_loss) as often, a client's volume falls by it"`
 	MinSize    Money     `toml:"min_size" default:"0" range:"[0,)" doc:"only companies of at least this size; 0: no bound"`
 	MaxSize    Money     `toml:"max_size" default:"0" range:"[0,)" doc:"only companies of at most this size; 0: no bound"`
+	Segment    string    `toml:"segment" defdoc:"any" doc:"only leads and clients of this segment (segments), beside min_size and max_size"`
+	Route      string    `toml:"route" enum:"team|pool" defdoc:"the sender's team's route" doc:"between two roles of a team: team gives the account to the sender's team mate of the receiving role, pool to whom the receiving role's assignment picks"`
 }
 
 // Initial is an existing book of business at time 0.
