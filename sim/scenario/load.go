@@ -263,9 +263,11 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 	base := copyTable(tree)
 	base.del("variants")
 	base.pos = top
-	if n := base.get(setKey); n != nil {
-		errs.add(n.pos, setKey, n.describe(), nil, "overrides belong in a variant ([variants.NAME] set = [...]) or on the command line (-set key=value); in the design itself, write the value at its key")
-		base.del(setKey)
+	for _, k := range []string{setKey, unsetKey} {
+		if n := base.get(k); n != nil {
+			errs.add(n.pos, k, n.describe(), nil, "%s belongs in a variant ([variants.NAME] %s = [...]); in the design itself, write or leave out the value at its key", k, k)
+			base.del(k)
+		}
 	}
 
 	// Variants: check each that is not selected on its own, as a partial
@@ -298,7 +300,7 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 			vd.decodeValue(v, reflect.ValueOf(&doc).Elem(), key, &field{partial: true})
 			check := merge(base, v)
 			for _, st := range sets {
-				if e := applySetAt(check, st.expr, st.pos); e != nil {
+				if e := st.apply(check); e != nil {
 					vd.errs = append(vd.errs, st.fail(e))
 				}
 			}
@@ -327,7 +329,7 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 		}
 		design = copyTable(merge(base, v))
 		for _, st := range sets {
-			if e := applySetAt(design, st.expr, st.pos); e != nil {
+			if e := st.apply(design); e != nil {
 				errs = append(errs, st.fail(e))
 			}
 		}

@@ -88,20 +88,36 @@ func applySet(root *node, expr string) *FieldError {
 // applySetAt is applySet for an override written at p: the value it sets
 // is placed there in problems found when the design is decoded.
 func applySetAt(root *node, expr string, p pos) *FieldError {
-	fail := func(key, format string, args ...any) *FieldError {
-		return &FieldError{File: p.file, Key: key, Msg: fmt.Sprintf(format, args...)}
-	}
 	keyText, valText, ok := strings.Cut(expr, "=")
 	keyText = strings.TrimSpace(keyText)
 	if !ok || keyText == "" {
-		return fail("", "want key=value, such as roles.hunter.headcount=5")
+		return &FieldError{File: p.file, Msg: "want key=value, such as roles.hunter.headcount=5"}
+	}
+	if _, msg := checkShape("v = " + valText); msg != "" {
+		return &FieldError{File: p.file, Key: keyText, Msg: "value refused: " + msg, Err: ErrLimit}
+	}
+	return override(root, keyText, valText, false, p)
+}
+
+// applyUnset removes key from the tree root, so that its default applies:
+// an optional table such as roles.<role>.pause is then absent. The key
+// must be in the design.
+func applyUnset(root *node, key string, p pos) *FieldError {
+	return override(root, strings.TrimSpace(key), "", true, p)
+}
+
+// override sets keyText to valText in the tree root, or removes it if
+// unset, checking the key against the schema of [Document].
+func override(root *node, keyText, valText string, unset bool, p pos) *FieldError {
+	fail := func(key, format string, args ...any) *FieldError {
+		return &FieldError{File: p.file, Key: key, Msg: fmt.Sprintf(format, args...)}
+	}
+	if keyText == "" {
+		return fail("", "want a key, such as roles.hunter.pause")
 	}
 	segs, err := parseSetKey(keyText)
 	if err != nil {
 		return fail(keyText, "%v", err)
-	}
-	if _, msg := checkShape("v = " + valText); msg != "" {
-		return &FieldError{File: p.file, Key: keyText, Msg: "value refused: " + msg, Err: ErrLimit}
 	}
 	t := reflect.TypeFor[Document]()
 	n := root
@@ -132,6 +148,9 @@ func applySetAt(root *node, expr string, p pos) *FieldError {
 			}
 			t, path = t.Elem(), ip
 			if last {
+				if unset {
+					return fail(ip, "an element of an array cannot be removed: set the whole array, such as %s=[...]", path)
+				}
 				n.elems[sg.index] = setNode(valText, t, p)
 				return nil
 			}
@@ -168,10 +187,20 @@ func applySetAt(root *node, expr string, p pos) *FieldError {
 			return fail(path, "%s is an array: write %s[N].%s", path, path, k)
 		}
 		if last {
+			if unset {
+				if n.get(k) == nil {
+					return fail(kp, "not in the design: nothing to remove")
+				}
+				n.del(k)
+				return nil
+			}
 			n.set(k, setNode(valText, next, p))
 			return nil
 		}
 		c := n.get(k)
+		if c == nil && unset {
+			return fail(kp, "not in the design: nothing to remove")
+		}
 		if c == nil {
 			nt := next
 			if nt.Kind() == reflect.Pointer {

@@ -41,6 +41,7 @@ type Document struct {
 	Target      *Target         `toml:"target" defdoc:"none" doc:"a growth goal to test"`
 	Variants    Named[Document] `toml:"variants" keyname:"variant" doc:"named variants: partial documents deep-merged over this one, selected as FILE#name; they may not contain include or variants"`
 	Set         []string        `toml:"set" doc:"in a variant only: overrides in the form -set takes (\"stages[1].recall=conversation\"), applied in order after the variant is merged, for a change a partial document cannot make without restating a whole array"`
+	Unset       []string        `toml:"unset" doc:"in a variant only: keys removed from the design before set is applied, so that their defaults hold (\"roles.student.pause\": no pause)"`
 }
 
 // Run holds the experiment settings.
