@@ -21,7 +21,7 @@ import (
 type PeoplePanel struct {
 	Role   string
 	Index  int    // the role's index in Meta.Roles: its colour
-	Metric string // quota_attainment, norm_attainment.<norm>, margin or throughput
+	Metric string // quota_attainment, norm_attainment.<norm>, margin, first_orders or throughput
 	Title  string
 	// Posts are the posts held in some replication, in order, each with
 	// its mean over the replications in which it was held.
@@ -67,7 +67,7 @@ func reachedOf(name string) string {
 // PeopleData returns the panels of the people figure from Meta.People:
 // for each role whose posts were held, its attainment of the quota and of
 // each norm; for a role judged by neither, the margin of its own clients
-// if it owns any, else the tasks it completed.
+// and the deals it won, those it has, or else the tasks it completed.
 func PeopleData(m *Meta) []PeoplePanel {
 	pt := m.People
 	if pt == nil {
@@ -85,11 +85,14 @@ func PeopleData(m *Meta) []PeoplePanel {
 			}
 		}
 		if len(names) == 0 {
-			if s, ok := pt.AcrossOf(role, metric.Margin); ok && s.Mean > 0 {
-				names = append(names, metric.Margin)
-			} else {
-				names = append(names, metric.Throughput)
+			for _, name := range []string{metric.Margin, metric.FirstOrders} {
+				if s, ok := pt.AcrossOf(role, name); ok && s.Mean > 0 {
+					names = append(names, name)
+				}
 			}
+		}
+		if len(names) == 0 {
+			names = append(names, metric.Throughput)
 		}
 		for _, name := range names {
 			all, ok := pt.AcrossOf(role, name)
@@ -188,10 +191,15 @@ func (m *Meta) peoplePanel(p PeoplePanel) *plot.Plot {
 		u = metric.Share
 	case p.Metric == metric.Margin:
 		u = metric.Money
+	case p.Metric == metric.FirstOrders:
+		u = metric.Clients
 	}
 	format := func(x float64) string { return quantity.Format(x, u, "") }
 	tk := countTicks
 	xlabel := m.tr("tasks")
+	if u == metric.Clients {
+		xlabel = m.Lang.Metric(metric.FirstOrders)
+	}
 	switch u {
 	case metric.Money:
 		format, tk, xlabel = m.money, moneyTicks, m.moneyLabel(m.Lang.Metric(p.Metric))
