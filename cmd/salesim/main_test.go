@@ -82,7 +82,9 @@ func salesimFails(t *testing.T, code int, args ...string) string {
 // growth-plan, which the tests run, has a status quo: its files are
 // result files too.
 var resultFiles = []string{"summary.csv", "replications.csv", "replications.parquet", "timeseries.csv", "summary.json",
-	statusQuoFile, statusQuoDir + "/summary.csv", statusQuoDir + "/replications.csv", statusQuoDir + "/replications.parquet", statusQuoDir + "/summary.json"}
+	"people-summary.csv", "people.csv", "people.parquet",
+	statusQuoFile, statusQuoDir + "/summary.csv", statusQuoDir + "/replications.csv", statusQuoDir + "/replications.parquet", statusQuoDir + "/summary.json",
+	statusQuoDir + "/people-summary.csv", statusQuoDir + "/people.csv"}
 
 // sameFiles fails the test unless every result file (or each of names)
 // in dir has the bytes of the one in ref.

@@ -29,7 +29,8 @@ Merge reads the shard files DIR/shard-*-of-*.csv written by 'salesim run
 replication count, shard count and salesim version), that no replication
 is there twice and none is missing, and writes the same result files as a
 single-machine run: summary.csv, replications.parquet and
-replications.csv (see -records), timeseries.csv, summary.json,
+replications.csv (see -records), timeseries.csv, summary.json, the
+results per person (people-summary.csv, people.parquet, people.csv),
 manifest.json and the plots. The result is byte-identical to running all
 replications on one machine. With -json it prints summary.json.
 

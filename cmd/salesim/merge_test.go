@@ -48,6 +48,38 @@ func TestMergedShardsEqualSingleRun(t *testing.T) {
 	}
 }
 
+// TestPeopleSameForAnySplit: the results per person of a design with
+// norms and a quota (set on the growth plan's hunters and farmers) are
+// the same bytes for any number of workers and any split into shards.
+func TestPeopleSameForAnySplit(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	set := []string{"-set", "roles.hunter.quota.margin=40k", "-set", "roles.farmer.quota.margin=150k",
+		"-set", `roles.hunter.norms=[{activity="cold_call", count=150}, {name="meetings", activity="meeting", count=8, per="1mo"}]`}
+	single := filepath.Join(dir, "single")
+	quickRun(t, single, append(set, "-workers", "1")...)
+	b, err := os.ReadFile(filepath.Join(single, "people-summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"hunter,all,quota_reached,", "farmer,2,quota_met,", "hunter,3,norm_attainment.meetings,", "hunter,all,norm_met.cold_call,"} {
+		if !bytes.Contains(b, []byte("\n"+row)) {
+			t.Errorf("people-summary.csv has no row %s...", row)
+		}
+	}
+	workers := filepath.Join(dir, "workers")
+	quickRun(t, workers, append(set, "-workers", "2")...)
+	sameFiles(t, single, workers)
+	for _, n := range []int{2, 5} {
+		out := filepath.Join(dir, fmt.Sprint(n))
+		for i := range n {
+			quickRun(t, out, append(set, "-shard", fmt.Sprintf("%d/%d", i, n))...)
+		}
+		salesimOK(t, "merge", "-q", "-no-plots", out)
+		sameFiles(t, single, out)
+	}
+}
+
 // TestMergeRefusesBadShards: a missing, duplicated, partial or truncated
 // shard is refused with the shard named, and nothing is written; running
 // the missing shard again and merging gives the single-machine result.

@@ -17,7 +17,10 @@ Metrics lists every metric in summary.csv and replications.csv: its name,
 unit, whether it is reported for the department (role "all"), per role and
 per month, and what it measures. The names are stable; scripts may rely on
 them. done.<activity> and entered.<stage> stand for one metric per activity
-and per stage of the scenario.`,
+and per stage of the scenario. Scope "person": the metric is also reported
+per post of a role, over the whole horizon, in people.csv and
+people-summary.csv (the post's own tasks, deals, clients' margin, pay,
+hours and attainment).`,
 		Run: func(ctx context.Context, env *cmdEnv, _ any, args []string) error {
 			if len(args) > 0 {
 				return usagef("metrics takes no arguments")
@@ -34,6 +37,12 @@ and per stage of the scenario.`,
 						scope += "+"
 					}
 					scope += "role"
+				}
+				if m.PerPerson {
+					if scope != "" {
+						scope += "+"
+					}
+					scope += "person"
 				}
 				if m.Monthly {
 					scope += ", monthly"

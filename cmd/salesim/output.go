@@ -48,7 +48,7 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		}
 	}
 	if opt.plots {
-		names, err := writePlots(dir, d, m.Table, vs, opt.lang)
+		names, err := writePlots(dir, d, m.Table, m.People, vs, opt.lang)
 		if err != nil {
 			return fmt.Errorf("plots: %w", err)
 		}
@@ -62,7 +62,7 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		return err
 	}
 	if opt.report {
-		if err := writeReport(dir, d, m.Table, man, vs, opt.lang); err != nil {
+		if err := writeReport(dir, d, m.Table, m.People, man, vs, opt.lang); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
 	}

@@ -35,6 +35,7 @@ func chartMeta(d *experiment.Design, l labels.Lang) *charts.Meta {
 	}
 	for _, a := range cfg.Activities {
 		m.Activities = append(m.Activities, a.Name)
+		m.ServiceTimes = append(m.ServiceTimes, a.ServiceTime)
 	}
 	for _, s := range cfg.Stages {
 		st := charts.Stage{Name: s.Name}
@@ -51,8 +52,9 @@ func chartMeta(d *experiment.Design, l labels.Lang) *charts.Meta {
 
 // writePlots writes every figure of a run into dir as PNG and SVG, each
 // file atomically, and returns the file names.
-func writePlots(dir string, d *experiment.Design, t *results.Table, vs *experiment.Comparison, l labels.Lang) ([]string, error) {
+func writePlots(dir string, d *experiment.Design, t *results.Table, people *results.PeopleTable, vs *experiment.Comparison, l labels.Lang) ([]string, error) {
 	meta := chartMeta(d, l)
+	meta.People = people
 	if vs != nil {
 		meta.StatusQuo = vs.Tables[0]
 	}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,8 +28,10 @@ func init() {
 		Short:     "write report.html for the results in a folder",
 		Long: `
 Report (re)writes DIR/report.html from the result files of a run in DIR:
-the summaries are recomputed from replications.csv, and the design is
-rebuilt from the scenario text recorded in manifest.json. The page is
+the summaries are recomputed from replications.csv (or, for a run too
+large for it, replications.parquet) and the results per person from
+people.csv (or people.parquet), and the design is rebuilt from the
+scenario text recorded in manifest.json. The page is
 self-contained (figures as inline SVG, no scripts, no network) and prints
 on A4 with one section per page; the scenario text and the manifest are
 in a collapsed appendix, printed only when opened. -lang ru writes the
@@ -54,49 +57,109 @@ type reportFlags struct {
 }
 
 func reportCmd(env *cmdEnv, dir string, l labels.Lang) error {
-	d, man, recs, err := readRunFolder(dir)
+	d, man, recs, people, err := readRunFolder(dir)
 	if err != nil {
 		return err
 	}
 	var vs *experiment.Comparison
 	if _, err := os.Stat(filepath.Join(dir, statusQuoDir, "manifest.json")); err == nil {
-		sq, _, sqRecs, err := readRunFolder(filepath.Join(dir, statusQuoDir))
+		sq, _, sqRecs, _, err := readRunFolder(filepath.Join(dir, statusQuoDir))
 		if err != nil {
 			return err
 		}
 		vs = experiment.Versus(experiment.Result{Design: d, Records: recs}, experiment.Result{Design: sq, Records: sqRecs})
 	}
-	if err := writeReport(dir, d, results.Aggregate(d.Keys(), recs), man, vs, l); err != nil {
+	var pt *results.PeopleTable
+	if people {
+		pt = results.AggregatePeople(d.PeopleKeys(), recs)
+	}
+	if err := writeReport(dir, d, results.Aggregate(d.Keys(), recs), pt, man, vs, l); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "wrote %s\n", filepath.Join(dir, "report.html"))
 	return nil
 }
 
-// readRunFolder reads the design, manifest and records of a run's folder.
-func readRunFolder(dir string) (*experiment.Design, *experiment.Manifest, []results.Record, error) {
-	man, err := readManifest(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		return nil, nil, nil, err
+// readRunFolder reads the design, manifest and records of a run's folder:
+// the records from replications.csv, or from replications.parquet where
+// only that was written (a run of more than experiment.CSVRowLimit rows,
+// or -records parquet), and their measures per post from people.csv or
+// people.parquet; people is false for a folder without either (written
+// by an older salesim).
+func readRunFolder(dir string) (d *experiment.Design, man *experiment.Manifest, recs []results.Record, people bool, err error) {
+	if man, err = readManifest(filepath.Join(dir, "manifest.json")); err != nil {
+		return nil, nil, nil, false, err
 	}
-	name := filepath.Join(dir, "replications.csv")
-	f, err := os.Open(name)
+	var ks []metric.Key
+	var name string
+	err = readEither(dir, "replications", func(r io.Reader, n string) (err error) {
+		name = n
+		ks, recs, err = results.ReadReplicationsCSV(r, n)
+		return err
+	}, func(r io.ReaderAt, size int64, n string) (err error) {
+		name = n
+		ks, recs, err = results.ReadReplicationsParquet(r, size, n)
+		return err
+	})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, false, err
 	}
-	ks, recs, err := results.ReadReplicationsCSV(f, name)
-	f.Close()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	d, err := man.Design()
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: %w", dir, err)
+	if d, err = man.Design(); err != nil {
+		return nil, nil, nil, false, fmt.Errorf("%s: %w", dir, err)
 	}
 	if results.KeysDigest(d.Keys()) != results.KeysDigest(ks) {
-		return nil, nil, nil, fmt.Errorf("%s: replications.csv does not hold the measures of %s as this salesim version defines them", dir, d.Name)
+		return nil, nil, nil, false, fmt.Errorf("%s does not hold the measures of %s as this salesim version defines them", name, d.Name)
 	}
-	return d, man, recs, nil
+	pk := d.PeopleKeys()
+	if len(pk) == 0 {
+		return d, man, recs, false, nil
+	}
+	err = readEither(dir, "people", func(r io.Reader, n string) error {
+		return results.ReadPeopleCSV(r, n, pk, recs)
+	}, func(r io.ReaderAt, size int64, n string) error {
+		return results.ReadPeopleParquet(r, size, n, pk, recs)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		for i := range recs {
+			recs[i].People = nil
+		}
+		return d, man, recs, false, nil
+	}
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
+	return d, man, recs, true, nil
+}
+
+// readEither reads dir/base.csv with readCSV, or, if there is none,
+// dir/base.parquet with readParquet. If neither exists, the error wraps
+// fs.ErrNotExist and names both.
+func readEither(dir, base string, readCSV func(io.Reader, string) error, readParquet func(io.ReaderAt, int64, string) error) error {
+	name := filepath.Join(dir, base+".csv")
+	f, err := os.Open(name)
+	if err == nil {
+		defer f.Close()
+		return readCSV(f, name)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	name = filepath.Join(dir, base+".parquet")
+	if f, err = os.Open(name); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: neither %s.csv nor %s.parquet: %w", dir, base, base, fs.ErrNotExist)
+		}
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", name)
+	}
+	return readParquet(f, fi.Size(), name)
 }
 
 func readManifest(path string) (*experiment.Manifest, error) {
@@ -116,9 +179,11 @@ var reportDeptMetrics = append(append([]string(nil), deptMetrics...), metric.Ord
 var reportRoleMetrics = []string{metric.Headcount, metric.Throughput, metric.FirstOrders, metric.Passed, metric.Handovers, metric.OrdersDone, metric.ChurnedClients, metric.Utilisation, metric.QueueWait, metric.Cost, metric.Margin, metric.Profit}
 
 // writeReport writes dir/report.html for a run of design d with results
-// t and manifest man, in language l.
-func writeReport(dir string, d *experiment.Design, t *results.Table, man *experiment.Manifest, vs *experiment.Comparison, l labels.Lang) error {
+// t, results per person people (nil: none) and manifest man, in language
+// l.
+func writeReport(dir string, d *experiment.Design, t *results.Table, people *results.PeopleTable, man *experiment.Manifest, vs *experiment.Comparison, l labels.Lang) error {
 	meta := chartMeta(d, l)
+	meta.People = people
 	if vs != nil {
 		meta.StatusQuo = vs.Tables[0]
 	}

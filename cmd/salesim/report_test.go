@@ -34,7 +34,7 @@ func TestRunPlotsAndReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"monthly", "cost", "throughput", "outcomes", "utilisation", "funnel"} {
+	for _, name := range []string{"monthly", "cost", "throughput", "outcomes", "utilisation", "funnel", "service", "people"} {
 		for _, ext := range []string{".png", ".svg"} {
 			f := name + ext
 			if !slices.Contains(man.Files, f) {
@@ -53,7 +53,7 @@ func TestRunPlotsAndReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(first)
-	for _, want := range []string{"<title>growth-plan</title>", `<section id="target">`, `id="fig-funnel"`, "@font-face", "builtin:growth-plan.toml"} {
+	for _, want := range []string{"<title>growth-plan</title>", `<section id="target">`, `id="fig-funnel"`, `id="fig-service"`, `id="fig-people"`, "@font-face", "builtin:growth-plan.toml"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("report.html lacks %q", want)
 		}
@@ -190,5 +190,55 @@ func TestRunReportRussian(t *testing.T) {
 	err = run(context.Background(), []string{"run", "-lang", "de", "-reps", "1"}, &stdout, &stderr)
 	if got := exitCode(err, &stderr); got != 2 || !strings.Contains(stderr.String(), `unknown language "de"`) {
 		t.Errorf("-lang de: exit %d, stderr %q; want 2 and the bad value", got, stderr.String())
+	}
+}
+
+// TestReportFromParquet: a run that wrote its records only as Parquet
+// (-records parquet, as -records auto does beyond 2 million rows) gets
+// the same report from 'salesim report' as the run wrote; a folder
+// without results per person (an older run) gets a report without their
+// figure, and one without records an error naming both files.
+func TestReportFromParquet(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	runQuiet(t, "run", "-q", "-reps", "3", "-horizon", "13mo", "-warmup", "1mo", "-no-plots", "-records", "parquet", "-report", "-out", dir)
+	for _, name := range []string{"replications.csv", "people.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("-records parquet wrote %s", name)
+		}
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runQuiet(t, "report", dir)
+	again, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Error("salesim report wrote another page from replications.parquet than the run did")
+	}
+	if !bytes.Contains(again, []byte(`id="fig-people"`)) {
+		t.Error("the report lacks the figure per person")
+	}
+	if err := os.Remove(filepath.Join(dir, "people.parquet")); err != nil {
+		t.Fatal(err)
+	}
+	runQuiet(t, "report", dir)
+	older, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(older, []byte(`id="fig-people"`)) || !bytes.Contains(older, []byte(`id="fig-service"`)) {
+		t.Error("without people.parquet: want the report without the figure per person")
+	}
+	if err := os.Remove(filepath.Join(dir, "replications.parquet")); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	err = run(context.Background(), []string{"report", dir}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "neither replications.csv nor replications.parquet") {
+		t.Errorf("a folder without records: %v", err)
 	}
 }

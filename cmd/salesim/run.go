@@ -167,7 +167,9 @@ func init() {
 Run simulates a scenario for the given number of replications, in
 parallel, and writes the results to a folder: summary.csv,
 replications.parquet and replications.csv (see -records), timeseries.csv,
-summary.json, manifest.json, the plots, and report.html with -report. It
+summary.json, the results per person of every post of every role
+(people-summary.csv, and people.parquet and people.csv as -records says),
+manifest.json, the plots, and report.html with -report. It
 prints the file it read with its SHA-256, and the key results with 95%
 confidence intervals and exact percentiles; with -json it prints
 summary.json instead.

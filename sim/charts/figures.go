@@ -8,12 +8,13 @@ import (
 
 // RunFigures returns every figure of one design's results that has data,
 // in reading order: the monthly target metric, cost, throughput,
-// outcomes, utilisation and the funnel. Figures without data are left
+// outcomes, utilisation, the funnel, the service per activity and the
+// results per person (from Meta.People). Figures without data are left
 // out; any other error is returned.
 func RunFigures(t *results.Table, m *Meta) ([]*Figure, error) {
 	var out []*Figure
 	for _, fn := range []func(*results.Table, *Meta) (*Figure, error){
-		MonthlyFigure, Cost, Throughput, Outcome, Utilisation, FunnelFigure,
+		MonthlyFigure, Cost, Throughput, Outcome, Utilisation, FunnelFigure, Service, PeopleFigure,
 	} {
 		f, err := fn(t, m)
 		if errors.Is(err, ErrNoData) {

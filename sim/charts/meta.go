@@ -25,6 +25,13 @@ type Meta struct {
 	// without its reorganisations, on the same random numbers), or nil:
 	// the monthly figure draws its median beside the design's.
 	StatusQuo *results.Table
+	// People is the run's results per person, or nil: the people figure
+	// draws them.
+	People *results.PeopleTable
+	// ServiceTimes are the activities' service times in hours, in
+	// Activities order (0: none), for the service figure's labels; nil
+	// for none.
+	ServiceTimes []float64
 	// Lang is the language of the texts; "" is English.
 	Lang labels.Lang
 }

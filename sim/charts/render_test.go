@@ -62,6 +62,7 @@ func fullTable() *results.Table {
 	}
 	rows = append(rows, tot("leads_lost", metric.Department, 800, 20), tot("leads_cold", metric.Department, 30, 5), tot("leads_nurtured", metric.Department, 60, 5))
 	rows = append(rows, tot("baseline", metric.Department, 1e6, 1e5), tot("p_target", metric.Department, 0.3, 0.15))
+	rows = append(rows, serviceRows...)
 	for i, p := range periods[1:] {
 		rows = append(rows, row{"p_target", metric.Department, p, 0.1 * float64(i+1), 0.1})
 	}
@@ -73,6 +74,8 @@ func targetMeta(name string) *Meta {
 	m.Design = name
 	m.Currency = "EUR"
 	m.Target = &Target{Metric: "margin", Growth: 1, By: 3, Window: 2}
+	m.People = testPeople()
+	m.ServiceTimes = []float64{0, 20.0 / 3600, 0}
 	return m
 }
 
@@ -86,8 +89,8 @@ func TestRenderSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(figs) != 6 {
-		t.Errorf("RunFigures gave %d figures, want 6", len(figs))
+	if len(figs) != 8 {
+		t.Errorf("RunFigures gave %d figures, want 8", len(figs))
 	}
 	plain, err := RunFigures(tab, testMeta())
 	if err != nil {

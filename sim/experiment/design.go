@@ -107,6 +107,12 @@ func (d *Design) Keys() []metric.Key {
 	return append([]metric.Key(nil), cat.Keys...)
 }
 
+// PeopleKeys returns the keys of the measures per post of the design's
+// records (metric.Key.Post ≥ 1), in the order of a record's People.
+func (d *Design) PeopleKeys() []metric.Key {
+	return append([]metric.Key(nil), d.Plan.Catalog().People...)
+}
+
 // Currency returns the currency the scenario names for its money amounts
 // (market.currency), "" if none: the report and the figures show it.
 func (d *Design) Currency() string {

@@ -47,7 +47,8 @@ func TestRecordsFiles(t *testing.T) {
 	for _, f := range m.Files(RecordsAuto) {
 		names = append(names, f.Name)
 	}
-	if want := []string{"summary.csv", "replications.csv", "replications.parquet", "timeseries.csv", "summary.json"}; !slices.Equal(names, want) {
+	if want := []string{"summary.csv", "replications.csv", "replications.parquet", "timeseries.csv", "summary.json",
+		"people-summary.csv", "people.csv", "people.parquet"}; !slices.Equal(names, want) {
 		t.Errorf("files %q, want %q", names, want)
 	}
 }

@@ -167,7 +167,7 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 				if timed {
 					busy[worker][i] += opt.Clock().Sub(t0)
 				}
-				recs[i] = results.Record{Rep: rep, Events: r.Events, Values: r.Values}
+				recs[i] = results.Record{Rep: rep, Events: r.Events, Values: r.Values, People: r.People}
 			}
 			return recs, nil
 		},

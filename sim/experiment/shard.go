@@ -24,7 +24,7 @@ func (o *Outcome) Shard(i int) *results.Shard {
 	}
 	h := r.Design.header(o.Seed, total, o.shard, o.shards)
 	h.Partial = o.Partial
-	return &results.Shard{Header: h, Keys: r.Design.Keys(), Records: r.Records}
+	return &results.Shard{Header: h, Keys: r.Design.Keys(), People: r.Design.PeopleKeys(), Records: r.Records}
 }
 
 // A Merged run is a set of shards checked and joined: its design, the
@@ -36,8 +36,10 @@ type Merged struct {
 	Run *results.Shard
 	// Shards is the number of shards merged.
 	Shards int
-	// Table holds the summaries of the records.
-	Table *results.Table
+	// Table holds the summaries of the records; People those of the
+	// measures per post.
+	Table  *results.Table
+	People *results.PeopleTable
 }
 
 // MergeOptions adjust [Merge].
@@ -70,7 +72,8 @@ func Merge(shards []*results.Shard, opt MergeOptions) (*Merged, error) {
 			return nil, err
 		}
 	}
-	return &Merged{Design: d, Run: m, Shards: len(shards), Table: results.Aggregate(m.Keys, m.Records)}, nil
+	return &Merged{Design: d, Run: m, Shards: len(shards), Table: results.Aggregate(m.Keys, m.Records),
+		People: results.AggregatePeople(m.People, m.Records)}, nil
 }
 
 // refusePartial refuses the partial shards, naming them and any shard
@@ -124,8 +127,10 @@ type File struct {
 
 // Files returns the result files of a merged run, in the order a run
 // writes them: summary.csv, the per-replication records as records
-// says (replications.csv, replications.parquet), timeseries.csv and
-// summary.json. They depend only on the records, never on how the run
+// says (replications.csv, replications.parquet), timeseries.csv,
+// summary.json, and the results per person: people-summary.csv and the
+// per-replication records per post, as records says (people.csv,
+// people.parquet). They depend only on the records, never on how the run
 // was split or on how many workers computed it.
 func (m *Merged) Files(records Records) []File {
 	units := m.Design.Units()
@@ -138,10 +143,23 @@ func (m *Merged) Files(records Records) []File {
 			return results.WriteReplicationsParquet(w, m.Run.Keys, m.Run.Records, m.parquetMeta())
 		}})
 	}
-	return append(fs,
+	fs = append(fs,
 		File{"timeseries.csv", func(w io.Writer) error { return results.WriteTimeseriesCSV(w, m.Table, units) }},
 		File{"summary.json", func(w io.Writer) error { return results.WriteSummaryJSON(w, m.Design.Name, m.Table, units) }},
 	)
+	if len(m.Run.People) == 0 {
+		return fs
+	}
+	fs = append(fs, File{"people-summary.csv", func(w io.Writer) error { return results.WritePeopleSummaryCSV(w, m.People, units) }})
+	if records.csv(len(m.Run.People) * len(m.Run.Records)) {
+		fs = append(fs, File{"people.csv", func(w io.Writer) error { return results.WritePeopleCSV(w, m.Run.People, m.Run.Records, units) }})
+	}
+	if records.parquet() {
+		fs = append(fs, File{"people.parquet", func(w io.Writer) error {
+			return results.WritePeopleParquet(w, m.Run.People, m.Run.Records, units, m.parquetMeta())
+		}})
+	}
+	return fs
 }
 
 // parquetMeta is the key-value metadata of replications.parquet: what a

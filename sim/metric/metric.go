@@ -1,6 +1,6 @@
 // Package metric names what a run measures: the metric names, the key of
-// one measure (metric, role, period), the names of the department and of
-// the periods, and the units.
+// one measure (metric, role, period, and for results per person the
+// post), the names of the department and of the periods, and the units.
 //
 // It is a leaf package: the model (package org) defines how each metric is
 // computed, in one table beside the recorder it reads; results, charts,
@@ -20,20 +20,33 @@ type Key struct {
 	Metric string
 	Role   string // a role name, or [Department]
 	Period string // [Total] for the whole horizon, or a month: "m01", "m02", ...
+	// Post is 0 for a measure of the role (or the department) as a
+	// whole; 1, 2, ... for a measure of one post of the role: its
+	// position in the role's staff list ("hunter 2"), held by one person
+	// after another as people leave and vacancies are refilled. Results
+	// per person are kept per post.
+	Post int
 }
 
-// String returns "metric:role:period", the column name in shard files.
+// String returns "metric:role:period", the column name in shard files,
+// followed by ":post" for a post's measure ("margin:hunter:total:2").
 // A character of a part that would make the name ambiguous or break a
 // line of comma-separated text — ':', ',', '"', '%' and control
 // characters — is written as %XX (its bytes in hexadecimal), so a role
 // named "sales, north" is "margin:sales%2C north:total". Ordinary names
 // are written as they are.
-func (k Key) String() string { return escape(k.Metric) + ":" + escape(k.Role) + ":" + escape(k.Period) }
+func (k Key) String() string {
+	s := escape(k.Metric) + ":" + escape(k.Role) + ":" + escape(k.Period)
+	if k.Post > 0 {
+		s += ":" + strconv.Itoa(k.Post)
+	}
+	return s
+}
 
 // ParseKey is the inverse of [Key.String].
 func ParseKey(s string) (Key, bool) {
 	parts := strings.Split(s, ":")
-	if len(parts) != 3 {
+	if len(parts) != 3 && len(parts) != 4 {
 		return Key{}, false
 	}
 	var k Key
@@ -41,6 +54,13 @@ func ParseKey(s string) (Key, bool) {
 	k.Metric, ok[0] = unescape(parts[0])
 	k.Role, ok[1] = unescape(parts[1])
 	k.Period, ok[2] = unescape(parts[2])
+	if len(parts) == 4 {
+		n, err := strconv.Atoi(parts[3])
+		if err != nil || n < 1 || strconv.Itoa(n) != parts[3] {
+			return Key{}, false
+		}
+		k.Post = n
+	}
 	return k, ok[0] && ok[1] && ok[2]
 }
 
@@ -99,10 +119,13 @@ func unescape(s string) (string, bool) {
 }
 
 // Department is the Role of department-wide measures; Total the Period of
-// whole-horizon measures.
+// whole-horizon measures; EveryPost names, in the post column of
+// people-summary.csv, the distribution of a role's measure across its
+// people and the replications.
 const (
 	Department = "all"
 	Total      = "total"
+	EveryPost  = "all"
 )
 
 // Month returns the name of month m (1-based) of a horizon of the given
@@ -203,12 +226,14 @@ const (
 
 	NormAttainmentPrefix = "norm_attainment." // mean attainment of a norm, by the norm's name
 	NormMetPrefix        = "norm_met."        // share of person-periods that met it
+	NormReachedPrefix    = "norm_reached."    // per person: 1 if the mean attainment over the horizon reached 100 %
 )
 
 // Quota metrics.
 const (
 	QuotaAttainment = "quota_attainment"
 	QuotaMet        = "quota_met"
+	QuotaReached    = "quota_reached" // per person: 1 if the mean attainment over the horizon reached 100 %
 )
 
 // Families of metrics named after a segment (org.Segment): a prefix and

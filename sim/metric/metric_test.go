@@ -35,6 +35,27 @@ func TestKeyRoundTrip(t *testing.T) {
 	}
 }
 
+// TestPostKey: a post's key has a fourth part, the post number; a key of
+// a role (Post 0) is written as before, so existing columns keep their
+// names.
+func TestPostKey(t *testing.T) {
+	k := Key{Metric: QuotaAttainment, Role: "sales, north", Period: Total, Post: 12}
+	if got := k.String(); got != "quota_attainment:sales%2C north:total:12" {
+		t.Errorf("String() = %q", got)
+	}
+	if got, ok := ParseKey(k.String()); !ok || got != k {
+		t.Errorf("ParseKey(%q) = %v, %v", k.String(), got, ok)
+	}
+	if got := (Key{Metric: Margin, Role: "hunter", Period: Total}).String(); got != "margin:hunter:total" {
+		t.Errorf("role key written %q", got)
+	}
+	for _, bad := range []string{"a:b:c:0", "a:b:c:-1", "a:b:c:01", "a:b:c:x", "a:b:c:", "a:b:c:1:2", "a:b:c:+1"} {
+		if k, ok := ParseKey(bad); ok {
+			t.Errorf("ParseKey(%q) = %v, accepted", bad, k)
+		}
+	}
+}
+
 // TestKeyEscapes: names with the characters that separate the parts of a
 // key or the fields of a CSV line round-trip, and ordinary names are
 // written as they are (shard files of ordinary designs do not change).

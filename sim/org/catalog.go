@@ -4,14 +4,25 @@ import "github.com/salesim/salesim/sim/metric"
 
 // Catalog lists the measures of a plan in the order of a record: for each
 // metric of the table in turn, the department and then each role, and for
-// each of those the whole horizon and then each month.
+// each of those the whole horizon and then each month. People lists the
+// measures per post apart, in the order of [Result.People]: for each role,
+// each of its posts, and for each post the metrics reported per person
+// in table order, over the whole horizon.
 type Catalog struct {
 	Keys    []metric.Key
-	Roles   []string // role names, without the department
-	Periods []string // metric.Total, then the months
+	People  []metric.Key // Post ≥ 1, Period metric.Total
+	Roles   []string     // role names, without the department
+	Periods []string     // metric.Total, then the months
 	index   map[metric.Key]int
 	metrics map[string]Metric
 	fill    []filler
+	people  []personFiller
+}
+
+// personFiller computes one measure of a post.
+type personFiller struct {
+	post int // index of the recorder's posts
+	get  personFormula
 }
 
 // filler computes one measure of a record.
@@ -60,7 +71,7 @@ func newCatalog(p *Plan) *Catalog {
 		c.Periods = append(c.Periods, metric.Month(m, p.months))
 	}
 	add := func(m Metric, name string, get formula, mask []bool) {
-		c.metrics[name] = Metric{Name: name, Unit: m.Unit, Doc: m.Doc, Dept: m.Dept, PerRole: m.PerRole, Monthly: m.Monthly}
+		c.metrics[name] = Metric{Name: name, Unit: m.Unit, Doc: m.Doc, Dept: m.Dept, PerRole: m.PerRole, Monthly: m.Monthly, PerPerson: m.PerPerson}
 		roles := []int{}
 		if m.Dept {
 			roles = append(roles, -1)
@@ -105,9 +116,44 @@ func newCatalog(p *Plan) *Catalog {
 				}
 				add(d.Metric, names[i], fs[i], mask)
 			}
-		default:
+		case d.get != nil:
 			add(d.Metric, d.Name, d.get, nil)
 		}
 	}
+	c.addPeople(p)
 	return c
+}
+
+// addPeople lists the measures of every post.
+func (c *Catalog) addPeople(p *Plan) {
+	post := 0
+	for r, n := range p.posts {
+		var names []string
+		var fs []personFormula
+		for _, d := range table {
+			if d.person == nil || d.target && p.cfg.Target == nil {
+				continue
+			}
+			ns, f := d.person(p, r)
+			for i, name := range ns {
+				if name == "" {
+					name = d.Name
+				}
+				if _, ok := c.metrics[name]; !ok {
+					m := d.Metric
+					m.Name, m.Pattern = name, false
+					c.metrics[name] = m
+				}
+				names = append(names, name)
+				fs = append(fs, f[i])
+			}
+		}
+		for k := range n {
+			for i, name := range names {
+				c.People = append(c.People, metric.Key{Metric: name, Role: p.cfg.Roles[r].Name, Period: metric.Total, Post: k + 1})
+				c.people = append(c.people, personFiller{post: post, get: fs[i]})
+			}
+			post++
+		}
+	}
 }

@@ -14,6 +14,9 @@ type Metric struct {
 	Dept    bool // reported for the department (role "all")
 	PerRole bool // reported per role
 	Monthly bool // reported per month as well as in total
+	// PerPerson: reported per post of a role as well, over the whole
+	// horizon (people.csv; posts.go).
+	PerPerson bool
 	// Pattern is true for families named after an activity or stage
 	// (done.<activity>, entered.<stage>).
 	Pattern bool
@@ -35,6 +38,9 @@ type definition struct {
 	members func(p *Plan) ([]string, []formula)
 	// only, if set, says which roles report a member (nil: every role).
 	only func(p *Plan, member int) []bool
+	// person, if set, names the metric's members reported for each post
+	// of a role and gives their formulas (posts.go).
+	person personMembers
 }
 
 // Scopes of the table.
@@ -91,10 +97,10 @@ var table = []definition{
 	def(metric.Revenue, metric.Money, allMonthly,
 		func(r *recorder, role, per int) float64 { return r.get(cMargin, role, per) / r.rate },
 		"revenue booked (margin divided by market.margin_rate), attributed to the role owning the client"),
-	def(metric.Margin, metric.Money, allMonthly, counter(cMargin),
-		"margin booked from first and repeat orders, attributed to the role owning the client"),
-	def(metric.Cost, metric.Money, allMonthly, costF,
-		"people cost: salary + hourly pay + commission + bonuses"),
+	perPerson(def(metric.Margin, metric.Money, allMonthly, counter(cMargin),
+		"margin booked from first and repeat orders, attributed to the role owning the client"), postValue(pvMargin)),
+	perPerson(def(metric.Cost, metric.Money, allMonthly, costF,
+		"people cost: salary + hourly pay + commission + bonuses"), postValue(pvCost)),
 	def(metric.CostSalary, metric.Money, allMonthly, counter(cCostSalary), "salaries for time employed"),
 	def(metric.CostHourly, metric.Money, allMonthly, counter(cCostHourly), "hourly pay for scheduled hours present"),
 	def(metric.CostCommission, metric.Money, allMonthly, counter(cCostCommission),
@@ -104,14 +110,14 @@ var table = []definition{
 	def(metric.Profit, metric.Money, allMonthly,
 		func(r *recorder, role, per int) float64 { return r.get(cMargin, role, per) - costF(r, role, per) },
 		"margin − cost"),
-	def(metric.Throughput, metric.Tasks, allMonthly, counter(cTasks),
-		"tasks completed (every activity, pulled calls included)"),
+	perPerson(def(metric.Throughput, metric.Tasks, allMonthly, counter(cTasks),
+		"tasks completed (every activity, pulled calls included)"), postValue(pvTasks)),
 	def(metric.Handovers, metric.Clients, allMonthly, counter(cHandovers),
 		"clients handed over by the role to another role"),
 	def(metric.Passed, metric.Leads, allMonthly, counter(cPassed),
 		"leads passed by the role to another role"),
-	def(metric.FirstOrders, metric.Clients, allMonthly, counter(cFirstOrders),
-		"deals won: leads that placed their first order, by the role that closed them"),
+	perPerson(def(metric.FirstOrders, metric.Clients, allMonthly, counter(cFirstOrders),
+		"deals won: leads that placed their first order, by the role that closed them"), postValue(pvFirstOrders)),
 	def(metric.NewClients, metric.Clients, deptMonthly, counter(cFirstOrders), "leads that became clients"),
 	def(metric.OrdersDone, metric.Orders, allMonthly, counter(cOrders),
 		"repeat orders handled, by the role owning the client"),
@@ -145,14 +151,14 @@ var table = []definition{
 	def(metric.TimeAbsence, metric.Hours, allMonthly, counter(cTAbsence), "scheduled hours absent (sickness, holiday)"),
 	def(metric.TimeInternal, metric.Hours, allMonthly, counter(cTInternal),
 		"scheduled hours in internal blocks (meetings, training, planning)"),
-	def(metric.Utilisation, metric.Share, allMonthly, ratio(counter(cTWork), schedF),
-		"productive hours / scheduled hours"),
+	perPerson(def(metric.Utilisation, metric.Share, allMonthly, ratio(counter(cTWork), schedF),
+		"productive hours / scheduled hours"), postUtilisation),
 	def(metric.QueueWait, metric.Hours, allMonthly, ratio(counter(cWaitSum), counter(cWaitN)),
 		"mean hours a queued task waited before its work started (pulled calls excluded)"),
 	def(metric.InSystem, metric.Tasks, allMonthly, perHour(cInSysArea),
 		"time-average number of queued tasks waiting or in service (pulled calls excluded)"),
-	def(metric.Headcount, metric.People, allMonthly, perHour(cHeadArea),
-		"time-average number of people employed"),
+	perPerson(def(metric.Headcount, metric.People, allMonthly, perHour(cHeadArea),
+		"time-average number of people employed"), postHeadcount),
 	def(metric.LeadResponse, metric.Hours, deptMonthly, ratio(counter(cRespSum), counter(cRespN)),
 		"mean hours from an inbound request's arrival to the start of its first work"),
 	def(metric.Escalated, metric.Leads, allMonthly, counter(cEscalated),
@@ -166,7 +172,7 @@ var table = []definition{
 	withTarget(def(metric.PTarget, metric.Share, deptMonthly,
 		func(r *recorder, role, per int) float64 { return r.reached(per) },
 		"1 if the target was reached by the end of the month (total: by the target month), else 0; its mean is the probability")),
-	family(metric.DonePattern, metric.Tasks, true, "tasks of the activity completed",
+	perPerson(family(metric.DonePattern, metric.Tasks, true, "tasks of the activity completed",
 		func(p *Plan) ([]string, []formula) {
 			var names []string
 			var fs []formula
@@ -175,7 +181,7 @@ var table = []definition{
 				fs = append(fs, func(r *recorder, role, per int) float64 { return r.done[r.roleIdx(role)*r.nAct+a] })
 			}
 			return names, fs
-		}),
+		}), postDone),
 	family(metric.EnteredPattern, metric.Leads, false, "leads whose work at the stage became available (the funnel)",
 		func(p *Plan) ([]string, []formula) {
 			var names []string
@@ -206,14 +212,18 @@ var table = []definition{
 			}
 			return names, fs
 		}),
-	only(family(metric.NormAttainmentPrefix+"<norm>", metric.Share, true, "mean attainment of the norm: tasks counted in a period over the norm pro-rated to the hours present, over the person-periods judged (people present at least half of the period)",
-		perNorm(metric.NormAttainmentPrefix, judged.mean)), withNorm),
-	only(family(metric.NormMetPrefix+"<norm>", metric.Share, true, "share of the person-periods judged in which the norm was met",
-		perNorm(metric.NormMetPrefix, judged.share)), withNorm),
-	only(family(metric.QuotaAttainment, metric.Share, true, "mean attainment of the monthly quota: own clients' margin in a month over the quota pro-rated to the hours present, over the person-months judged",
-		ifQuota(metric.QuotaAttainment, judged.mean)), withQuota),
-	only(family(metric.QuotaMet, metric.Share, true, "share of the person-months judged in which the quota was met (research/domain.md C13: reps reaching quota)",
-		ifQuota(metric.QuotaMet, judged.share)), withQuota),
+	perPerson(only(family(metric.NormAttainmentPrefix+"<norm>", metric.Share, true, "mean attainment of the norm: tasks counted in a period over the norm pro-rated to the hours present, over the person-periods judged (people present at least half of the period)",
+		perNorm(metric.NormAttainmentPrefix, judged.mean)), withNorm), postNorms(metric.NormAttainmentPrefix, judged.mean)),
+	perPerson(only(family(metric.NormMetPrefix+"<norm>", metric.Share, true, "share of the person-periods judged in which the norm was met",
+		perNorm(metric.NormMetPrefix, judged.share)), withNorm), postNorms(metric.NormMetPrefix, judged.share)),
+	perPerson(only(family(metric.QuotaAttainment, metric.Share, true, "mean attainment of the monthly quota: own clients' margin in a month over the quota pro-rated to the hours present, over the person-months judged",
+		ifQuota(metric.QuotaAttainment, judged.mean)), withQuota), postQuota(metric.QuotaAttainment, judged.mean)),
+	perPerson(only(family(metric.QuotaMet, metric.Share, true, "share of the person-months judged in which the quota was met (research/domain.md C13: reps reaching quota)",
+		ifQuota(metric.QuotaMet, judged.share)), withQuota), postQuota(metric.QuotaMet, judged.share)),
+	personOnly(metric.NormReachedPrefix+"<norm>", true, "per person: 1 if the post's mean attainment of the norm over the horizon reached 100 %, else 0; its mean over people is the share of people reaching the norm",
+		postNorms(metric.NormReachedPrefix, judged.reached)),
+	personOnly(metric.QuotaReached, false, "per person: 1 if the post's mean attainment of the monthly quota over the horizon reached 100 %, else 0; its mean over people is the share of people reaching quota (research/domain.md C13)",
+		postQuota(metric.QuotaReached, judged.reached)),
 	family(metric.PassedViaPrefix+"<handoff>", metric.Leads, false, "accounts passed through the handoff (named from_to_to)",
 		perHandoff(metric.PassedViaPrefix, func(l *serviceLog, h int) float64 { return l.passed[h] })),
 	family(metric.WonAfterPrefix+"<handoff>", metric.Share, false, "share of the accounts passed through the handoff in the horizon that were then won (leads; 0 for clients)",
@@ -358,6 +368,19 @@ func ratioOf(num, den float64) float64 {
 func only(d definition, f func(p *Plan, member int) []bool) definition {
 	d.only = f
 	return d
+}
+
+// perPerson reports the metric per post as well, with the members pm.
+func perPerson(d definition, pm personMembers) definition {
+	d.PerPerson = true
+	d.person = pm
+	return d
+}
+
+// personOnly is a metric reported per post only; pattern tells that it
+// is a family (one member per norm).
+func personOnly(name string, pattern bool, doc string, pm personMembers) definition {
+	return definition{Metric: Metric{Name: name, Unit: metric.Share, Doc: doc, PerPerson: true, Pattern: pattern}, person: pm}
 }
 
 func withTarget(d definition) definition {

@@ -113,6 +113,14 @@ func (x judged) mean() float64 { return ratioOf(x.sum, x.n) }
 // share returns the share of periods that met, 0 if nothing was judged.
 func (x judged) share() float64 { return ratioOf(x.met, x.n) }
 
+// reached returns 1 if the mean attainment reached 100 %, else 0.
+func (x judged) reached() float64 {
+	if x.n > 0 && x.mean() >= 1 {
+		return 1
+	}
+	return 0
+}
+
 // setup sizes the judge's period counts for a replication.
 func (j *judge) setup() {
 	s := j.s

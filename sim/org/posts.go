@@ -1,6 +1,10 @@
 package org
 
-import "math"
+import (
+	"math"
+
+	"github.com/salesim/salesim/sim/metric"
+)
 
 // Results per person. Norms and quotas are per person in every seed, and
 // "reps reaching quota" (research/domain.md C13) is a share of people, so
@@ -14,7 +18,8 @@ import "math"
 
 // Post values, in order: then one per activity of tasks completed.
 const (
-	pvTasks = iota
+	pvHead = iota // hours the post was held
+	pvTasks
 	pvFirstOrders
 	pvMargin
 	pvCost
@@ -77,6 +82,10 @@ func (l *postLog) add(s *Sim, p int32, v int, x float64) {
 		l.vals[i*l.nPV+v] += x
 	}
 }
+
+// held reports whether post i was held at some time of the horizon; the
+// measures of a post nobody held are undefined (NaN).
+func (l *postLog) held(i int) bool { return l.vals[i*l.nPV+pvHead] > 0 }
 
 // judgeNorm records a judgement of person p's norm n.
 func (l *postLog) judgeNorm(s *Sim, p int32, n int, attain float64) {
@@ -141,4 +150,83 @@ func containsRole(rs []RoleRef, r int) bool {
 		}
 	}
 	return false
+}
+
+// personFormula computes a measure of post i (an index of the recorder's
+// posts) from a replication's recorder.
+type personFormula func(r *recorder, i int) float64
+
+// personMembers names the members of a metric reported for each post of
+// role and gives their formulas: one for most metrics, one per activity
+// the role performs for done.<activity>, one per norm of the role for
+// the norm metrics, none for the quota metrics of a role without a
+// quota.
+type personMembers func(p *Plan, role int) ([]string, []personFormula)
+
+// postValue reports post value v as it is.
+func postValue(v int) personMembers {
+	return func(p *Plan, role int) ([]string, []personFormula) {
+		return []string{""}, []personFormula{func(r *recorder, i int) float64 { return r.posts.vals[i*r.posts.nPV+v] }}
+	}
+}
+
+// postHeadcount is the share of the horizon the post was held: its
+// time-average headcount.
+func postHeadcount(p *Plan, role int) ([]string, []personFormula) {
+	return []string{""}, []personFormula{func(r *recorder, i int) float64 { return r.posts.vals[i*r.posts.nPV+pvHead] / r.horizon }}
+}
+
+// postUtilisation is productive hours over scheduled hours.
+func postUtilisation(p *Plan, role int) ([]string, []personFormula) {
+	return []string{""}, []personFormula{func(r *recorder, i int) float64 {
+		v := r.posts.vals[i*r.posts.nPV:]
+		return ratioOf(v[pvWork], v[pvSched])
+	}}
+}
+
+// postDone reports the tasks completed of each activity the role
+// performs.
+func postDone(p *Plan, role int) ([]string, []personFormula) {
+	var names []string
+	var fs []personFormula
+	for a, act := range p.cfg.Activities {
+		if p.cfg.Roles[role].Speed[a] > 0 {
+			names = append(names, metric.Done(act.Name))
+			fs = append(fs, func(r *recorder, i int) float64 { return r.posts.vals[i*r.posts.nPV+pvDone+a] })
+		}
+	}
+	return names, fs
+}
+
+// postNorms reports f of the judgements of each norm of the role; NaN
+// for a post never judged.
+func postNorms(prefix string, f func(judged) float64) personMembers {
+	return func(p *Plan, role int) ([]string, []personFormula) {
+		var names []string
+		var fs []personFormula
+		for n := range p.cfg.Roles[role].Norms {
+			names = append(names, metric.Of(prefix, p.cfg.Roles[role].Norms[n].name(&p.cfg)))
+			fs = append(fs, func(r *recorder, i int) float64 { return orNaN(r.posts.norms[i*r.posts.nNorm+n], f) })
+		}
+		return names, fs
+	}
+}
+
+// postQuota reports f of the quota judgements, if the role has a quota;
+// NaN for a post never judged.
+func postQuota(name string, f func(judged) float64) personMembers {
+	return func(p *Plan, role int) ([]string, []personFormula) {
+		if p.cfg.Roles[role].Quota == nil {
+			return nil, nil
+		}
+		return []string{name}, []personFormula{func(r *recorder, i int) float64 { return orNaN(r.posts.quota[i], f) }}
+	}
+}
+
+// orNaN returns f(x), or NaN if nothing was judged.
+func orNaN(x judged, f func(judged) float64) float64 {
+	if x.n == 0 {
+		return math.NaN()
+	}
+	return f(x)
 }

@@ -9,8 +9,11 @@ import (
 
 // Result is what one replication produces.
 type Result struct {
-	// Values are the measures in the order of the plan's [Catalog].
+	// Values are the measures in the order of the plan's [Catalog]; People
+	// the measures per post, in the order of [Catalog.People] (NaN for a
+	// post nobody held in the horizon, and for attainment never judged).
 	Values []float64
+	People []float64
 	// Events is the number of kernel events processed.
 	Events uint64
 	// Ledger counts every account by its state at the end (see
@@ -124,7 +127,14 @@ func (s *Sim) collect() Result {
 	for i, f := range s.p.catalog.fill {
 		vals[i] = f.get(s.rec, f.role, f.period)
 	}
-	return Result{Values: vals, Events: s.env.Processed(), Ledger: s.ledger}
+	people := make([]float64, len(s.p.catalog.people))
+	for i, f := range s.p.catalog.people {
+		people[i] = math.NaN()
+		if s.rec.posts.held(f.post) {
+			people[i] = f.get(s.rec, f.post)
+		}
+	}
+	return Result{Values: vals, People: people, Events: s.env.Processed(), Ledger: s.ledger}
 }
 
 func (s *Sim) reset() {

@@ -117,6 +117,7 @@ func (st *staff) flushPerson(p int32) {
 		rec.add(cCostHourly, r, m, a[aPresent]*pay.Hourly)
 		rec.posts.add(s, p, pvCost, a[aPresent]*pay.Hourly)
 	}
+	rec.posts.add(s, p, pvHead, a[aHead])
 	rec.posts.add(s, p, pvWork, a[aWork])
 	rec.posts.add(s, p, pvSched, a[aAbsence]+a[aInternal]+a[aIdle]+a[aSetup]+a[aWork]+a[aFatigue])
 	rec.add(cTAbsence, r, m, a[aAbsence])

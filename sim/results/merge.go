@@ -65,11 +65,11 @@ func Merge(shards []*Shard) (*Shard, error) {
 			return nil, &MergeError{Msg: fmt.Sprintf("%s does not belong with %s: %s; %s",
 				s.name(), shards[0].name(), headerDiff(ref, s.Header), mixHint(ref, s.Header))}
 		}
-		if KeysDigest(s.Keys) != KeysDigest(shards[0].Keys) {
+		if s.digest() != shards[0].digest() {
 			return nil, &MergeError{Msg: fmt.Sprintf("%s has other measures than %s: merge only the shards of one run", s.name(), shards[0].name())}
 		}
 	}
-	out := &Shard{Header: ref, Keys: shards[0].Keys}
+	out := &Shard{Header: ref, Keys: shards[0].Keys, People: shards[0].People}
 	out.Header.Shard, out.Header.Shards, out.Header.Partial = 0, 1, false
 	seen := make(map[int]int)
 	partial := map[int]bool{} // shard indices present but interrupted

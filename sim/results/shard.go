@@ -88,8 +88,11 @@ func ShardReps(i, n, reps int) (from, to int) {
 
 // Shard is the content of a shard file.
 type Shard struct {
-	Header  Header
-	Keys    []metric.Key
+	Header Header
+	Keys   []metric.Key
+	// People are the keys of the measures per post (Post ≥ 1), whose
+	// values are each record's People; their columns follow Keys'.
+	People  []metric.Key
 	Records []Record
 	// File is the name the shard was read from, for messages; "" for a
 	// shard made in memory.
@@ -111,8 +114,8 @@ const (
 )
 
 // WriteShard writes a shard: '#' header lines, a CSV header row
-// "rep,events,<key>...", one row per record, and an end line with the
-// record count and the SHA-256 of every byte before it:
+// "rep,events,<key>...,<people key>...", one row per record, and an end
+// line with the record count and the SHA-256 of every byte before it:
 //
 //	# salesim shard v2
 //	# scenario=growth-plan
@@ -132,7 +135,7 @@ func WriteShard(w io.Writer, sh *Shard) error {
 	bw := bufio.NewWriter(io.MultiWriter(w, sum))
 	fmt.Fprintln(bw, shardMagic)
 	fmt.Fprintf(bw, "# scenario=%s\n# sha256=%s\n# seed=%d\n# replications=%d\n# shard=%d\n# shards=%d\n# version=%s\n# arch=%s\n# keys=%s\n# partial=%t\n",
-		headerText(h.Scenario), h.SHA256, h.Seed, h.Replications, h.Shard, h.Shards, headerText(h.Version), headerText(h.Arch), KeysDigest(sh.Keys), h.Partial)
+		headerText(h.Scenario), h.SHA256, h.Seed, h.Replications, h.Shard, h.Shards, headerText(h.Version), headerText(h.Arch), sh.digest(), h.Partial)
 	fmt.Fprintf(bw, "# variant=%s\n", headerText(h.Variant))
 	set, _ := json.Marshal(h.Set)
 	fmt.Fprintf(bw, "# set=%s\n", set)
@@ -140,22 +143,26 @@ func WriteShard(w io.Writer, sh *Shard) error {
 		fmt.Fprintf(bw, "# source=%s %s\n", base64.StdEncoding.EncodeToString([]byte(src.Name)), base64.StdEncoding.EncodeToString(src.Text))
 	}
 	bw.WriteString("rep,events")
-	for _, k := range sh.Keys {
-		bw.WriteByte(',')
-		bw.WriteString(k.String())
+	for _, ks := range [][]metric.Key{sh.Keys, sh.People} {
+		for _, k := range ks {
+			bw.WriteByte(',')
+			bw.WriteString(k.String())
+		}
 	}
 	bw.WriteByte('\n')
 	var buf []byte
 	for _, r := range sh.Records {
-		if len(r.Values) != len(sh.Keys) {
-			return fmt.Errorf("results: record of replication %d has %d values for %d keys", r.Rep, len(r.Values), len(sh.Keys))
+		if len(r.Values) != len(sh.Keys) || len(r.People) != len(sh.People) {
+			return fmt.Errorf("results: record of replication %d has %d+%d values for %d+%d keys", r.Rep, len(r.Values), len(r.People), len(sh.Keys), len(sh.People))
 		}
 		buf = strconv.AppendInt(buf[:0], int64(r.Rep), 10)
 		buf = append(buf, ',')
 		buf = strconv.AppendUint(buf, r.Events, 10)
-		for _, v := range r.Values {
-			buf = append(buf, ',')
-			buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+		for _, vs := range [][]float64{r.Values, r.People} {
+			for _, v := range vs {
+				buf = append(buf, ',')
+				buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+			}
 		}
 		buf = append(buf, '\n')
 		bw.Write(buf)
@@ -165,6 +172,12 @@ func WriteShard(w io.Writer, sh *Shard) error {
 	}
 	_, err := fmt.Fprintf(w, "%s%d sha256=%x\n", endPrefix, len(sh.Records), sum.Sum(nil))
 	return err
+}
+
+// digest returns the [KeysDigest] of every column: the keys, then the
+// people keys.
+func (sh *Shard) digest() string {
+	return KeysDigest(append(append(make([]metric.Key, 0, len(sh.Keys)+len(sh.People)), sh.Keys...), sh.People...))
 }
 
 // headerText writes a header value on one line: as it is if it is

@@ -329,11 +329,18 @@ func (p *shardParser) columns(t string) error {
 	for _, c := range cols[2:] {
 		k, ok := metric.ParseKey(c)
 		if !ok {
-			return p.bad("column %q is not metric:role:period", trunc(c))
+			return p.bad("column %q is not metric:role:period or metric:role:period:post", trunc(c))
 		}
-		p.sh.Keys = append(p.sh.Keys, k)
+		switch {
+		case k.Post > 0:
+			p.sh.People = append(p.sh.People, k)
+		case len(p.sh.People) > 0:
+			return p.bad("column %q follows the columns per post: the columns per post come last", trunc(c))
+		default:
+			p.sh.Keys = append(p.sh.Keys, k)
+		}
 	}
-	if KeysDigest(p.sh.Keys) != p.fields["keys"] {
+	if p.sh.digest() != p.fields["keys"] {
 		return p.bad("the columns do not match the header's keys digest")
 	}
 	p.cols = cols
@@ -410,19 +417,32 @@ func (p *shardParser) record(t string) error {
 	if e1 != nil || e2 != nil || rep < 0 {
 		return p.bad("bad replication number or event count")
 	}
-	vals := make([]float64, len(p.sh.Keys))
+	nk := len(p.sh.Keys)
+	vals := make([]float64, nk+len(p.sh.People))
 	for i, s := range parts[2:] {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return p.bad("column %s: %q is not a number", p.sh.Keys[i], trunc(s))
+			return p.bad("column %s: %q is not a number", p.column(i), trunc(s))
 		}
 		if math.IsInf(v, 0) {
-			return p.bad("column %s: %s is not finite: salesim writes finite values, or NaN for a value undefined in a replication", p.sh.Keys[i], s)
+			return p.bad("column %s: %s is not finite: salesim writes finite values, or NaN for a value undefined in a replication", p.column(i), s)
 		}
 		vals[i] = v
 	}
-	p.sh.Records = append(p.sh.Records, Record{Rep: rep, Events: ev, Values: vals})
+	r := Record{Rep: rep, Events: ev, Values: vals[:nk:nk]}
+	if len(p.sh.People) > 0 {
+		r.People = vals[nk:]
+	}
+	p.sh.Records = append(p.sh.Records, r)
 	return nil
+}
+
+// column returns the key of value column i.
+func (p *shardParser) column(i int) metric.Key {
+	if i < len(p.sh.Keys) {
+		return p.sh.Keys[i]
+	}
+	return p.sh.People[i-len(p.sh.Keys)]
 }
 
 func trunc(s string) string {
