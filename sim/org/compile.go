@@ -54,6 +54,10 @@ type Plan struct {
 	pieceRate     [][]float64 // [role][activity] pay per task (pay.go)
 	pieceSpeed    [][]float64 // [role][activity] its speed-up, 1 for none
 	targetRevenue bool        // the target's metric is revenue, not margin
+	// preferred: some role has preferred blocks; speedGain: some block
+	// speeds its work up; boosts: some block or joining person raises
+	// conversion (blocks.go, joint.go).
+	preferred, speedGain, boosts bool
 
 	warnings []*ConfigError
 
@@ -133,8 +137,7 @@ func Compile(cfg Config) (*Plan, error) {
 			for j, sp := range w.Spans {
 				l[j] = j
 				for k := 0; k < j; k++ {
-					o := w.Spans[k]
-					if o.Kind == sp.Kind && o.Name == sp.Name && slices.Equal(o.Only, sp.Only) {
+					if w.Spans[k].sameLabel(sp) {
 						l[j] = l[k]
 						break
 					}
@@ -161,6 +164,7 @@ func Compile(cfg Config) (*Plan, error) {
 		p.dbAct = append(p.dbAct, cfg.Stages[db.Stage.Index()].Activity.Index())
 	}
 	p.targetRevenue = cfg.Target != nil && cfg.Target.Metric == metric.Revenue
+	p.compileBlocks()
 	p.catalog = newCatalog(p)
 	return p, nil
 }

@@ -182,6 +182,7 @@ func (ro *Role) check(v *checker, i int) {
 				}
 			}
 		}
+		w.checkBlocks(v, k)
 	}
 	if len(ro.Speed) != nA || len(ro.Skill) != nA {
 		v.bad(f+".Speed", "speed and skill need one value per activity (%d); have %d and %d", nA, len(ro.Speed), len(ro.Skill))

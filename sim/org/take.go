@@ -64,7 +64,7 @@ func (w *work) offer(id int32) {
 			w.next(p)
 			return
 		}
-		if s.staff.people[p].run && s.cfg.Roles[t.role].Speed[t.act] > 0 {
+		if s.staff.people[p].run && s.cfg.Roles[t.role].Speed[t.act] > 0 && !w.keepsRun(p, t.act) {
 			s.calls.cutAfterCurrent(p)
 		}
 		return
@@ -86,7 +86,7 @@ func (w *work) offer(id int32) {
 		// Someone calling will take it when the call in progress ends.
 		best, bestEnd := int32(-1), math.Inf(1)
 		for _, m := range members {
-			if s.staff.people[m].run && s.cal.onDuty(m) && s.cal.allowed(m, t.act) {
+			if s.staff.people[m].run && s.cal.onDuty(m) && s.cal.allowed(m, t.act) && !w.keepsRun(m, t.act) {
 				if e := s.calls.runs[m][s.calls.current(m)].end; e < bestEnd {
 					best, bestEnd = m, e
 				}
@@ -196,6 +196,9 @@ func (w *work) next(p int32) {
 	if pp.busy || pp.idling || !w.s.cal.onDuty(p) {
 		return
 	}
+	if w.s.p.preferred && w.nextInBlock(p) {
+		return
+	}
 	if id := w.pick(p); id >= 0 {
 		w.start(p, id)
 		return
@@ -257,6 +260,9 @@ func (w *work) start(p int32, id int32) {
 			base = act.Duration.Sample(s.rnd.work)
 		}
 		base /= role.Speed[t.act] * s.p.pieceSpeed[r][t.act]
+		if s.p.speedGain {
+			base /= s.cal.speedGain(p, t.act)
+		}
 		if role.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, now)
 		}
@@ -273,6 +279,9 @@ func (w *work) start(p int32, id int32) {
 	pp.base = base
 	pp.lastKind = kind
 	pp.done = s.env.After(setup+base*slow, des.Normal, w.hDone, int(p))
+	if s.p.boosts {
+		pp.boost = s.cal.convertGain(p, t.act)
+	}
 }
 
 // preempt stops person p's work in hand and puts it back at the front of

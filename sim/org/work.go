@@ -77,6 +77,10 @@ type desk struct {
 	base     float64 // rested work of the task in hand
 	lastKind int32   // kind of the last work, for switching cost; −1 none
 	done     des.Event
+	// boost multiplies the conversion of the work in hand (a batch block's
+	// gain, a joining person: blocks.go, joint.go); kept only when the
+	// plan has such gains.
+	boost float64
 }
 
 func (w *work) bind(s *Sim) {

@@ -28,6 +28,14 @@ type converter struct {
 
 	acts, stages, roles, dbs map[string]int
 	bare                     map[string]float64 // fractions written as bare numbers
+	blocks                   [][]laid           // [role]: the blocks laid over its week (fieldkey.go)
+}
+
+// laid is a block of a role's week as laid: its index under blocks and
+// the span it made.
+type laid struct {
+	index int
+	span  org.Span
 }
 
 // convert turns doc into an org.Config and validates it. where maps keys

@@ -166,7 +166,10 @@ type Block struct {
 	Time     Times    `toml:"time" req:"true" doc:"time span(s), e.g. \"09:00-09:20\""`
 	Name     string   `toml:"name" doc:"name shown in reports"`
 	Internal bool     `toml:"internal" default:"false" doc:"internal time (meetings, training, planning): no sales work"`
-	Only     []string `toml:"only" doc:"batch mode: only these activities are done in the block"`
+	Only     []string `toml:"only" doc:"batch mode: the activities of the block; mode says whether other work may be done in it"`
+	Mode     string   `toml:"mode" default:"strict" enum:"strict|preferred" doc:"a batch block's rule: strict, only its activities are done in it (other work waits for the block's end, and a person with none of its work waiting idles); preferred, its activities first (their waiting work by priority, then its pulled calls) and other work only when none of its own waits, so that time planned for meetings nobody booked goes to the documents and calls that wait instead of being lost. Interrupting activities are taken in any block"`
+	Speed    Fraction `toml:"speed" default:"0%" range:"(-1,)" doc:"gain in speed of the block's activities started in the block: \"10%\" makes them take 1/1.1 of their time. Batching imposed from outside helps (research/domain.md A8: within-day specialisation beats variety; A9), but no source gives a size for sales work: 0% unless you have one"`
+	Convert  Fraction `toml:"convert" default:"0%" range:"(-1,)" doc:"gain in conversion of the block's stage work and calls started in the block: \"10%\" multiplies it by 1.1 (seed 002: cold calls made in a block give more meetings than calls spread through a mixed day; no source gives a size: 0% unless you have one)"`
 }
 
 // SetupPair is a switching cost between two kinds, in either direction.

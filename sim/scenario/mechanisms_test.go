@@ -1,0 +1,62 @@
+package scenario
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/salesim/salesim/sim/org"
+)
+
+// loadBase loads base with add appended and returns the scenario and its
+// problems.
+func loadBase(t *testing.T, add string) (*Scenario, []string) {
+	t.Helper()
+	return load(t, map[string]string{"t.toml": base + add}, "t.toml", Options{})
+}
+
+// wantOne checks that the problems are exactly one, containing want.
+func wantOne(t *testing.T, errs []string, want string) {
+	t.Helper()
+	if len(errs) != 1 || !strings.Contains(errs[0], want) {
+		t.Errorf("got %q, want one problem with %q", errs, want)
+	}
+}
+
+// TestBlockModeAndGains: a preferred block with gains becomes spans of
+// kind Preferred carrying them; a block without a mode is strict.
+func TestBlockModeAndGains(t *testing.T) {
+	s, errs := loadBase(t, `blocks = [
+  { time = "09:00-11:00", only = ["meet"], mode = "preferred", speed = "10%", convert = "5%" },
+  { time = "14:00-15:00", only = ["meet"] },
+]
+`)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	kinds := map[org.SpanKind]int{}
+	for _, sp := range s.Config.Roles[1].Shifts[0].Spans {
+		kinds[sp.Kind]++
+		switch sp.Kind {
+		case org.Preferred:
+			if sp.Speed != 0.1 || sp.Convert != 0.05 || len(sp.Only) != 1 {
+				t.Errorf("preferred span %+v: want speed 10%%, convert 5%%, one activity", sp)
+			}
+		case org.Block:
+			if sp.Speed != 0 || sp.Convert != 0 {
+				t.Errorf("strict span %+v has gains", sp)
+			}
+		}
+	}
+	if kinds[org.Preferred] != 5 || kinds[org.Block] != 5 {
+		t.Errorf("spans by kind %v: want 5 preferred and 5 strict (Mon-Fri)", kinds)
+	}
+}
+
+func TestBlockProblems(t *testing.T) {
+	_, errs := loadBase(t, "blocks = [{ time = \"09:00-10:00\", internal = true, mode = \"preferred\" }]\n")
+	wantOne(t, errs, "roles.farmer.blocks[0]: an internal block has no mode, speed or convert")
+	_, errs = loadBase(t, "blocks = [{ time = \"09:00-10:00\", only = [\"meet\"], speed = \"-100%\" }]\n")
+	wantOne(t, errs, "roles.farmer.blocks[0].speed: -100% out of range")
+	_, errs = loadBase(t, "blocks = [{ time = \"09:00-10:00\", only = [\"meet\"], mode = \"loose\" }]\n")
+	wantOne(t, errs, "roles.farmer.blocks[0].mode: \"loose\" is not allowed: want strict or preferred")
+}
