@@ -180,6 +180,8 @@ const (
 	Headcount      = "headcount"
 	LeadResponse   = "lead_response_h"
 	Escalated      = "escalated"
+	Joined         = "joined"
+	JoinMissed     = "join_missed"
 	Growth         = "growth"
 	Baseline       = "baseline"
 	PTarget        = "p_target"

@@ -58,6 +58,7 @@ type Plan struct {
 	// speeds its work up; boosts: some block or joining person raises
 	// conversion (blocks.go, joint.go).
 	preferred, speedGain, boosts bool
+	joiner                       []bool // [role] the role joins some activity's work
 
 	warnings []*ConfigError
 
@@ -165,6 +166,7 @@ func Compile(cfg Config) (*Plan, error) {
 	}
 	p.targetRevenue = cfg.Target != nil && cfg.Target.Metric == metric.Revenue
 	p.compileBlocks()
+	p.compileJoins()
 	p.catalog = newCatalog(p)
 	return p, nil
 }

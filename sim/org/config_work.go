@@ -33,6 +33,8 @@ type Activity struct {
 	// metric service_level.<activity> is the share of its tasks started
 	// within it. Zero: the activity has no service level.
 	ServiceTime float64
+	// Join is a second role that joins the work (joint.go), or nil.
+	Join *Join
 }
 
 func (a *Activity) check(v *checker, i int) {
@@ -46,6 +48,9 @@ func (a *Activity) check(v *checker, i int) {
 	}
 	v.dist(f+".Patience", a.Patience, false)
 	v.hours(f+".ServiceTime", a.ServiceTime, 0, false)
+	if a.Join != nil {
+		a.Join.check(v, f+".Join", i)
+	}
 }
 
 // Stage is one step of the funnel.

@@ -30,6 +30,9 @@ type definition struct {
 	get formula
 	// target: reported only when the design has a target.
 	target bool
+	// when, if set, says whether a plan reports the metric: a metric of
+	// a mechanism is reported only by designs that use it.
+	when func(p *Plan) bool
 	// members, for a Pattern metric, names its members and their formulas
 	// for a plan (one per activity, one per stage).
 	members func(p *Plan) ([]string, []formula)
@@ -157,6 +160,10 @@ var table = []definition{
 		"mean hours from an inbound request's arrival to the start of its first work"),
 	def(metric.Escalated, metric.Leads, allMonthly, counter(cEscalated),
 		"leads the role passed on and escalated because their work waited too long in the receiving role's queue"),
+	usedBy(joinsWork, def(metric.Joined, metric.Tasks, allMonthly, counter(cJoined),
+		"tasks a person of the role joined (joint work, with a design where a role joins an activity), by the joining role")),
+	usedBy(joinsWork, def(metric.JoinMissed, metric.Tasks, allMonthly, counter(cJoinMissed),
+		"tasks of an activity with a joining role started alone because nobody of the joining role was free, by the role doing the work (with a design where a role joins an activity)")),
 	withTarget(def(metric.Growth, metric.Share, deptMonthly,
 		func(r *recorder, role, per int) float64 { return r.growth(per) },
 		"the target metric in the period per month / baseline month − 1 (with a target)")),
@@ -354,6 +361,12 @@ func only(d definition, f func(p *Plan, member int) []bool) definition {
 
 func withTarget(d definition) definition {
 	d.target = true
+	return d
+}
+
+// usedBy makes d reported only by the plans for which when is true.
+func usedBy(when func(p *Plan) bool, d definition) definition {
+	d.when = when
 	return d
 }
 

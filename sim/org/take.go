@@ -116,7 +116,7 @@ func (w *work) offer(id int32) {
 func (w *work) interruptible(p int32, prio int) bool {
 	s := w.s
 	pp := &s.staff.people[p]
-	if !pp.busy || !s.cal.onDuty(p) {
+	if !pp.busy || !s.cal.onDuty(p) || pp.joins != 0 {
 		return false
 	}
 	return s.cfg.Activities[w.curAct(p)].Priority > prio
@@ -204,6 +204,9 @@ func (w *work) next(p int32) {
 		return
 	}
 	w.s.calls.pull(p)
+	if w.s.p.boosts && w.s.p.joiner[pp.role] {
+		w.joinNow(p) // joint.go
+	}
 }
 
 // wakeRole offers work to every idle member of role r.
@@ -281,6 +284,9 @@ func (w *work) start(p int32, id int32) {
 	pp.done = s.env.After(setup+base*slow, des.Normal, w.hDone, int(p))
 	if s.p.boosts {
 		pp.boost = s.cal.convertGain(p, t.act)
+		if act.Join != nil {
+			pp.boost *= w.join(p, t.act, t.remain < 0)
+		}
 	}
 }
 
@@ -296,6 +302,10 @@ func (w *work) preempt(p int32) {
 		s.calls.preemptRun(p)
 		return
 	}
+	if pp.joins != 0 { // joint.go
+		w.leaveJoint(p)
+		return
+	}
 	s.staff.acct(p)
 	id := pp.cur
 	t := &w.tasks[id]
@@ -308,7 +318,14 @@ func (w *work) preempt(p int32) {
 	if person >= 0 && !s.staff.people[person].employed {
 		person = -1
 	}
+	joiner := int32(-1)
+	if pp.joined != 0 {
+		joiner = w.unjoin(p) // joint.go
+	}
 	w.push(id, t.role, person)
+	if joiner >= 0 {
+		w.next(joiner)
+	}
 }
 
 // onDone finishes person p's work in hand.
@@ -321,6 +338,10 @@ func (w *work) onDone(p int32) {
 		return
 	}
 	id := pp.cur
+	joiner := int32(-1)
+	if pp.joined != 0 {
+		joiner = w.unjoin(p) // joint.go
+	}
 	w.setBusy(p, false)
 	pp.cur = -1
 	t := w.tasks[id]
@@ -349,6 +370,9 @@ func (w *work) onDone(p int32) {
 	case tkSale, tkClaim:
 	}
 	w.next(p)
+	if joiner >= 0 {
+		w.next(joiner)
+	}
 }
 
 // onPatience: a queued task waited too long. The dead task stays in its

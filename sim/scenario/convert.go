@@ -229,7 +229,12 @@ func (c *converter) activities() {
 		if kind == "" {
 			kind = e.Name
 		}
+		var join *org.Join
+		if j := a.Join; j != nil {
+			join = &org.Join{Role: c.roleRef(joinKey("activities", e.Name)+".join.role", j.Role), Convert: float64(j.Convert)}
+		}
 		c.cfg.Activities = append(c.cfg.Activities, org.Activity{
+			Join:       join,
 			Name:       e.Name,
 			Duration:   a.Duration,
 			Kind:       kind,

@@ -60,3 +60,21 @@ func TestBlockProblems(t *testing.T) {
 	_, errs = loadBase(t, "blocks = [{ time = \"09:00-10:00\", only = [\"meet\"], mode = \"loose\" }]\n")
 	wantOne(t, errs, "roles.farmer.blocks[0].mode: \"loose\" is not allowed: want strict or preferred")
 }
+
+// TestJoin: an activity joined by a role that does nothing else; an
+// unknown joining role is named at its key.
+func TestJoin(t *testing.T) {
+	src := strings.Replace(base, "duration = \"1h\"\n", "duration = \"1h\"\njoin = { role = \"head\", convert = \"30%\" }\n", 1) +
+		"[roles.head]\nheadcount = 1\n"
+	s, errs := load(t, map[string]string{"t.toml": src}, "t.toml", Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	j := s.Config.Activities[1].Join
+	if j == nil || j.Role != org.RoleAt(2) || j.Convert != 0.3 {
+		t.Errorf("join %+v, want role 2 (head) and 30%%", j)
+	}
+	src = strings.Replace(base, "duration = \"1h\"\n", "duration = \"1h\"\njoin = { role = \"haed\" }\n", 1)
+	_, errs = load(t, map[string]string{"t.toml": src}, "t.toml", Options{})
+	wantOne(t, errs, `t.toml:12: activities.meet.join.role: unknown role "haed"`)
+}
