@@ -150,6 +150,7 @@ const (
 	CostHourly     = "cost_hourly"
 	CostCommission = "cost_commission"
 	CostBonus      = "cost_bonus"
+	CostMarketing  = "cost_marketing"
 	Profit         = "profit"
 	Throughput     = "throughput"
 	Handovers      = "handovers"

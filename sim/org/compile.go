@@ -59,6 +59,11 @@ type Plan struct {
 	// conversion (blocks.go, joint.go).
 	preferred, speedGain, boosts bool
 	joiner                       []bool // [role] the role joins some activity's work
+	// steps are each inbound stream's dated rates and budgets, nil for
+	// a stream without; marketing is set if some stream has a budget
+	// (dated.go).
+	steps     []*steps
+	marketing bool
 
 	warnings []*ConfigError
 
@@ -107,7 +112,7 @@ func Compile(cfg Config) (*Plan, error) {
 			open = nil // around the clock
 		}
 		p.open = append(p.open, open)
-		p.constRate = append(p.constRate, in.Growth == 0 && open == nil && p.weekday[i] == nil && p.month[i] == nil)
+		p.constRate = append(p.constRate, in.Growth == 0 && open == nil && p.weekday[i] == nil && p.month[i] == nil && len(in.Changes) == 0)
 	}
 	p.inRole = make([]int32, len(cfg.Inbound))
 	for i, in := range cfg.Inbound {
@@ -167,6 +172,7 @@ func Compile(cfg Config) (*Plan, error) {
 	p.targetRevenue = cfg.Target != nil && cfg.Target.Metric == metric.Revenue
 	p.compileBlocks()
 	p.compileJoins()
+	p.compileSteps()
 	p.catalog = newCatalog(p)
 	return p, nil
 }

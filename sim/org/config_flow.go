@@ -27,6 +27,10 @@ type Inbound struct {
 	// stage's activity).
 	Stage StageRef
 	Role  RoleRef
+	// Budget is the stream's marketing cost per month from the start;
+	// Changes change its rate and budget at given times (dated.go).
+	Budget  float64
+	Changes []RateChange
 }
 
 func (in *Inbound) check(v *checker, i int) {
@@ -45,6 +49,7 @@ func (in *Inbound) check(v *checker, i int) {
 	if in.Open != nil && len(in.Open.Spans) == 0 {
 		v.bad(f+".Open", "calendar has no open hours")
 	}
+	in.checkChanges(v, f)
 	okS := v.stage(f+".Stage", in.Stage, true)
 	if v.role(f+".Role", in.Role, false) && in.Role != 0 && okS {
 		c := v.cfg

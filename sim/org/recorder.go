@@ -46,6 +46,7 @@ const (
 	cLeadsIgnored
 	cJoined     // joint.go: tasks joined, by the joining role
 	cJoinMissed // joint.go: tasks started alone for want of a joiner, by the doer's role
+	cCostMarketing
 	nCounters
 )
 

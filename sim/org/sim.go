@@ -203,6 +203,7 @@ func (s *Sim) flush() {
 	for r := range s.work.roles {
 		s.work.flushRole(r)
 	}
+	s.demand.flushBudget()
 }
 
 // snapshot records the level counters at the end of month m.

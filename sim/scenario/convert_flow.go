@@ -49,6 +49,10 @@ func (c *converter) inbound() {
 			Rate:   float64(in.Rate),
 			Growth: float64(in.Growth),
 			Stage:  c.entryStage(key+".stage", in.Stage),
+			Budget: float64(in.Budget),
+		}
+		for _, ch := range in.Changes {
+			ob.Changes = append(ob.Changes, org.RateChange{At: float64(ch.At), Reorg: org.ReorgRef(ch.Reorg), Rate: float64(ch.Rate), Budget: float64(ch.Budget)})
 		}
 		gs, err := parseCalendar(string(in.Open), false)
 		if err != nil {
@@ -62,6 +66,9 @@ func (c *converter) inbound() {
 			}
 			ob.Open = &w
 			ob.Rate *= org.HoursPerWeek / w.Hours()
+			for i := range ob.Changes {
+				ob.Changes[i].Rate *= org.HoursPerWeek / w.Hours()
+			}
 		}
 		fill := func(dst []float64, src []float64) {
 			for i := range dst {

@@ -65,13 +65,23 @@ type NeedTier struct {
 
 // Inbound is a stream of requests arriving on their own.
 type Inbound struct {
-	Rate    Rate      `toml:"rate" req:"true" range:"[0,)" doc:"mean arrivals per unit of calendar time (\"2/day\" = 14 a week), arriving only while open: the rate per open hour is scaled up so that the weekly count stays the same"`
-	Growth  Fraction  `toml:"growth" default:"0%" range:"(-1,)" doc:"relative growth of the rate per year (\"10%\" = +10 %/yr), compounded continuously"`
-	Open    Calendar  `toml:"open" default:"24/7" doc:"when requests arrive (calendar text)"`
-	Weekday []float64 `toml:"weekday" len:"7" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by day, Monday first"`
-	Month   []float64 `toml:"month" len:"12" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by month, January first (the run starts on 1 January)"`
-	Stage   string    `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
-	Role    string    `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
+	Rate    Rate         `toml:"rate" req:"true" range:"[0,)" doc:"mean arrivals per unit of calendar time (\"2/day\" = 14 a week), arriving only while open: the rate per open hour is scaled up so that the weekly count stays the same"`
+	Growth  Fraction     `toml:"growth" default:"0%" range:"(-1,)" doc:"relative growth of the rate per year (\"10%\" = +10 %/yr), compounded continuously"`
+	Open    Calendar     `toml:"open" default:"24/7" doc:"when requests arrive (calendar text)"`
+	Weekday []float64    `toml:"weekday" len:"7" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by day, Monday first"`
+	Month   []float64    `toml:"month" len:"12" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by month, January first (the run starts on 1 January)"`
+	Stage   string       `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
+	Role    string       `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
+	Budget  Money        `toml:"budget" default:"0" range:"[0,)" doc:"the stream's marketing cost per month from the start, accrued by the hour while in force: reported as cost_marketing of the receiving role and counted in cost and profit (none during the warm-up, as no cost is)"`
+	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at a time or with a reorganisation, in time order (seed 000: the marketing push that starts with the plan). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0"`
+}
+
+// RateChange changes an inbound stream's rate and budget from a time on.
+type RateChange struct {
+	At     Duration `toml:"at" range:"(0,)" doc:"when, from the start of the run (warm-up included); give at or reorg"`
+	Reorg  int      `toml:"reorg" range:"[1,)" doc:"with a reorganisation: its number in [[reorg]], 1 for the first; the change moves with it"`
+	Rate   Rate     `toml:"rate" req:"true" range:"[0,)" doc:"the stream's rate from then, as inbound.<stream>.rate (scaled by its open hours); growth still compounds from the start of the run"`
+	Budget Money    `toml:"budget" default:"0" range:"[0,)" doc:"marketing cost per month from then; 0 stops the spending"`
 }
 
 // Database is a list of raw contacts worked by outbound calling.
