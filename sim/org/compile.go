@@ -64,6 +64,12 @@ type Plan struct {
 	// (dated.go).
 	steps     []*steps
 	marketing bool
+	// chores: clients create chores; choreRate is their monthly chores
+	// per client per hour, choreCum the cumulative monthly rates by chore
+	// (chores.go).
+	chores    bool
+	choreRate float64
+	choreCum  []float64
 
 	warnings []*ConfigError
 
@@ -173,6 +179,7 @@ func Compile(cfg Config) (*Plan, error) {
 	p.compileBlocks()
 	p.compileJoins()
 	p.compileSteps()
+	p.compileChores()
 	p.catalog = newCatalog(p)
 	return p, nil
 }

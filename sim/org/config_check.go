@@ -40,6 +40,9 @@ func (c *Config) checkFlow(v *checker) {
 	for i, a := range c.Clients.SaleWork {
 		need(index("Clients.SaleWork", i), a)
 	}
+	for i, ch := range c.Clients.Chores {
+		need(index("Clients.Chores", i)+".Activity", ch.Activity)
+	}
 	for i, a := range c.Activities {
 		switch {
 		case used[i]:

@@ -158,6 +158,9 @@ type Clients struct {
 	// LostOrderChurn is the probability that a client whose order waited
 	// past its patience leaves.
 	LostOrderChurn float64
+	// Chores are non-sales work clients create per order and per month
+	// (chores.go).
+	Chores []Chore
 }
 
 func (c *Clients) check(v *checker) {
@@ -182,4 +185,7 @@ func (c *Clients) check(v *checker) {
 	v.number("Clients.NeglectChurn", c.NeglectChurn, 0, false)
 	v.number("Clients.NeglectOrders", c.NeglectOrders, 0, false)
 	v.prob("Clients.LostOrderChurn", c.LostOrderChurn)
+	for i := range c.Chores {
+		c.Chores[i].check(v, index("Clients.Chores", i))
+	}
 }

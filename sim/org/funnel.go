@@ -231,6 +231,9 @@ func (f *funnel) win(id int32, p int32) {
 			s.work.push(t, -1, -1)
 		}
 	}
+	if s.p.chores {
+		s.clients.orderChores(id) // chores.go
+	}
 	s.clients.startLife(id)
 	s.hand.apply(id, AtWon, 0)
 	s.hand.clientHandoffs(id)

@@ -30,6 +30,7 @@ const (
 	tkSale         // paperwork of a won deal
 	tkCare         // proactive contact with a client
 	tkClaim        // a client's claim
+	tkChore        // non-sales work a client creates (chores.go)
 )
 
 // task is a piece of work. Tasks live in work.tasks and are referred to by

@@ -127,6 +127,10 @@ func (c *converter) clients() {
 	for i, a := range cl.SaleWork {
 		oc.SaleWork = append(oc.SaleWork, c.actRef(indexKey("clients.sale_work", i), a))
 	}
+	for i, ch := range cl.Chores {
+		k := indexKey("clients.chores", i)
+		oc.Chores = append(oc.Chores, org.Chore{Activity: c.actRef(k+".activity", ch.Activity), PerOrder: ch.PerOrder, PerMonth: ch.PerMonth})
+	}
 	c.cfg.Clients = oc
 }
 

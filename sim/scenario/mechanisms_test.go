@@ -101,3 +101,17 @@ changes = [{ reorg = 1, rate = "45/week", budget = "100k" }, { at = "10mo", rate
 	_, errs = load(t, map[string]string{"t.toml": src}, "t.toml", Options{})
 	wantOne(t, errs, "t.toml:8: inbound.web.changes[0].at: missing: give the time of the change, or the reorganisation it comes with")
 }
+
+// TestChores: chores by activity; an unknown activity is named at its key.
+func TestChores(t *testing.T) {
+	s, errs := loadBase(t, "[[clients.chores]]\nactivity = \"meet\"\nper_order = 0.5\nper_month = 2\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []org.Chore{{Activity: org.ActivityAt(1), PerOrder: 0.5, PerMonth: 2}}
+	if got := s.Config.Clients.Chores; len(got) != 1 || got[0] != want[0] {
+		t.Errorf("chores %+v, want %+v", got, want)
+	}
+	_, errs = loadBase(t, "[[clients.chores]]\nactivity = \"warehouse\"\nper_order = 1\n")
+	wantOne(t, errs, `t.toml:25: clients.chores[0].activity: unknown activity "warehouse"`)
+}

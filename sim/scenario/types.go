@@ -140,6 +140,14 @@ type Clients struct {
 	NeglectChurn   float64  `toml:"neglect_churn" default:"1" range:"[0,)" doc:"multiplier of the churn hazard while a client is neglected (overdue for contact)"`
 	NeglectOrders  float64  `toml:"neglect_orders" default:"1" range:"[0,)" doc:"multiplier of the order rate while a client is neglected"`
 	LostOrderChurn Fraction `toml:"lost_order_churn" default:"0%" range:"[0,1]" doc:"probability that a client whose order waited past its patience leaves"`
+	Chores         []Chore  `toml:"chores" doc:"non-sales work clients create (seed 004, stage 1: shipment follow-up, claims, \"runs to the warehouse\"), so that a full-cycle manager has real streams of work to switch between"`
+}
+
+// Chore is non-sales work clients create.
+type Chore struct {
+	Activity string  `toml:"activity" req:"true" doc:"the activity of the chore; a chore goes to the client's owner if the owner's role does it (the owner's own queue when the role keeps personal queues), else to the owner's fixed partner or the first role that does it. A chore has no effect when done: its time is its cost"`
+	PerOrder float64 `toml:"per_order" default:"0" range:"[0,)" doc:"chores each order creates, the first order included; a fraction is the chance of one more (0.3: a chore for 30% of orders)"`
+	PerMonth float64 `toml:"per_month" default:"0" range:"[0,)" doc:"chores per client per month, arriving at random (a Poisson process) while it is a client"`
 }
 
 // Role is a job in the department.
