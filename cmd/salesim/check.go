@@ -183,11 +183,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			extra = append(extra, "marketing "+quantity.Money(float64(d.Budget), "")+"/mo")
 		}
 		for j, ch := range d.Changes {
-			when := "from " + quantity.Span(float64(ch.At))
-			if ch.Reorg > 0 {
-				when = fmt.Sprintf("from reorg %d", ch.Reorg)
-			}
-			ex := when + " " + quantity.Rate(float64(ch.Rate))
+			ex := "from " + quantity.Span(float64(ch.At)) + " " + quantity.Rate(float64(ch.Rate))
 			if ch.Budget > 0 || in.Budget > 0 || j > 0 {
 				ex += " (" + quantity.Money(float64(ch.Budget), "") + "/mo)"
 			}
@@ -353,8 +349,11 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 
 	if len(c.Reorgs) > 0 {
 		section("reorg")
-		for _, ro := range c.Reorgs {
+		for i, ro := range c.Reorgs {
 			var parts []string
+			for _, e := range doc.Reorg[i].Inbound {
+				parts = append(parts, fmt.Sprintf("inbound %s %s (%s/mo)", e.Name, quantity.Rate(float64(e.Value.Rate)), quantity.Money(float64(e.Value.Budget), "")))
+			}
 			for _, m := range ro.Moves {
 				n := "all"
 				if m.N >= 0 {

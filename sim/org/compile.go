@@ -118,7 +118,7 @@ func Compile(cfg Config) (*Plan, error) {
 			open = nil // around the clock
 		}
 		p.open = append(p.open, open)
-		p.constRate = append(p.constRate, in.Growth == 0 && open == nil && p.weekday[i] == nil && p.month[i] == nil && len(in.Changes) == 0)
+		p.constRate = append(p.constRate, in.Growth == 0 && open == nil && p.weekday[i] == nil && p.month[i] == nil)
 	}
 	p.inRole = make([]int32, len(cfg.Inbound))
 	for i, in := range cfg.Inbound {

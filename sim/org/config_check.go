@@ -171,13 +171,13 @@ func (c *Config) checkStaffing(v *checker) {
 	}
 	end := c.Run.Warmup + c.Run.Horizon
 	check := func(field, when string, from, to float64) {
-		for _, in := range c.Inbound {
+		for k, in := range c.Inbound {
 			a := c.Stages[in.Stage.Index()].Activity.Index()
 			staffed := false
 			for r := range c.Roles {
 				staffed = staffed || hc[r] > 0 && c.performs(r, a)
 			}
-			if !staffed && c.rateDuring(&in, from, to) > 0 {
+			if !staffed && c.rateDuring(k, from, to) > 0 {
 				v.bad(field, "%s nobody with people does activity %s of stage %s, which inbound stream %s enters at: its requests would wait unanswered",
 					when, c.Activities[a].Name, c.Stages[in.Stage.Index()].Name, in.Name)
 			}

@@ -197,6 +197,8 @@ type Reorg struct {
 	// Rebalance lists roles whose accounts are shared out afresh among
 	// their people, each to the least loaded in turn.
 	Rebalance []RoleRef
+	// Inbound changes the rate and budget of inbound streams (dated.go).
+	Inbound []StreamChange
 }
 
 // Move is a number of people (or, in Reorg.Transfer, all accounts) going
@@ -248,6 +250,7 @@ func (ro *Reorg) check(v *checker, i int) {
 	}
 	v.prob(f+".Leave", ro.Leave)
 	v.prob(f+".LeaveLoss", ro.LeaveLoss)
+	ro.checkStreams(v, f)
 }
 
 // performs reports whether role r performs activity a.

@@ -2,98 +2,127 @@ package org
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
 // Dated demand (seed 000: the marketing push the new head plans starts
 // with the plan). An inbound stream's rate and marketing budget may
-// change at given times or with a reorganisation ([Inbound.Changes]): a
-// stream that starts later has rate 0 until its first change, one that
-// stops changes to rate 0. The rate in force multiplies the stream's
-// growth (from the start of the run), opening hours and profiles as the
-// base rate does. The budget is a cost per month, accrued by the hour
-// while it is in force and booked to the stream's receiving role as
+// change at given times ([Inbound.Changes]) or with a reorganisation
+// ([Reorg.Inbound]), as part of the new design: a design's status quo,
+// without its reorganisations, is without their changes too. A stream
+// that starts later has rate 0 until a change starts it; one that stops
+// changes to rate 0. At the same time, a reorganisation's change comes
+// after a dated one. The rate in force multiplies the stream's growth
+// (from the start of the run), opening hours and profiles as the base
+// rate does. The budget is a cost per month, accrued by the hour while it
+// is in force and booked to the stream's receiving role as
 // cost_marketing, part of cost and profit; spending during the warm-up
 // is not reported, as no cost is.
 
-// ReorgRef refers to one of a Config's Reorgs; zero is none.
-type ReorgRef int32
+// InboundRef refers to one of a Config's Inbound streams; zero is none.
+type InboundRef int32
 
-// ReorgAt refers to the reorganisation at index i.
-func ReorgAt(i int) ReorgRef { return ReorgRef(i + 1) }
+// InboundAt refers to the inbound stream at index i.
+func InboundAt(i int) InboundRef { return InboundRef(i + 1) }
 
 // Index returns the index referred to, or -1 for none.
-func (r ReorgRef) Index() int { return int(r) - 1 }
+func (r InboundRef) Index() int { return int(r) - 1 }
 
-// RateChange changes an inbound stream's rate and budget from a time on:
-// At, or the time of reorganisation Reorg (exactly one is given).
+// RateChange changes an inbound stream's rate and budget from time At on
+// (hours from the start of the run, warm-up included).
 type RateChange struct {
-	At    float64  // hours from the start of the run, warm-up included
-	Reorg ReorgRef // with this reorganisation
+	At float64
 	// Rate is the stream's base rate from then, per open hour (0 stops
 	// the stream); Budget its marketing cost per month from then.
 	Rate   float64
 	Budget float64
 }
 
-// when returns the time of change ch of a valid Config.
-func (c *Config) when(ch *RateChange) float64 {
-	if ch.Reorg != 0 {
-		return c.Reorgs[ch.Reorg.Index()].At
-	}
-	return ch.At
+// StreamChange changes the rate and budget of stream Stream with a
+// reorganisation.
+type StreamChange struct {
+	Stream InboundRef // required
+	Rate   float64
+	Budget float64
 }
 
-// checkChanges checks the budget and the changes of stream in at field f.
+// checkChanges checks the budget and the dated changes of stream in at
+// field f.
 func (in *Inbound) checkChanges(v *checker, f string) {
 	c := v.cfg
 	v.money(f+".Budget", in.Budget, 0, false)
 	end := c.Run.Warmup + c.Run.Horizon
-	last, lastOK := 0.0, true
 	for j := range in.Changes {
 		ch := &in.Changes[j]
 		k := index(f+".Changes", j)
-		ok := false
-		switch {
-		case ch.At != 0 && ch.Reorg != 0:
-			v.bad(k+".Reorg", "give the time or the reorganisation, not both")
-		case ch.At == 0 && ch.Reorg == 0:
-			v.bad(k+".At", "missing: give the time of the change, or the reorganisation it comes with")
-		case ch.Reorg != 0:
-			if n := len(c.Reorgs); ch.Reorg < 0 || int(ch.Reorg) > n {
-				v.bad(k+".Reorg", "reorganisation %d out of range: the design has %d", int(ch.Reorg), n)
-			} else {
-				ok = true
-			}
-		case v.hours(k+".At", ch.At, 0, true):
-			if ch.At > end {
-				v.bad(k+".At", "%s is after the end of the run (warm-up %s + horizon %s)", fmtHours(ch.At), fmtHours(c.Run.Warmup), fmtHours(c.Run.Horizon))
-			} else {
-				ok = true
+		if v.hours(k+".At", ch.At, 0, true) && ch.At > end {
+			v.bad(k+".At", "%s is after the end of the run (warm-up %s + horizon %s)", fmtHours(ch.At), fmtHours(c.Run.Warmup), fmtHours(c.Run.Horizon))
+		}
+		if j > 0 && ch.At < in.Changes[j-1].At {
+			v.bad(k+".At", "%s is before change %d at %s: list the changes in time order", fmtHours(ch.At), j-1, fmtHours(in.Changes[j-1].At))
+		}
+		v.number(k+".Rate", ch.Rate, 0, false)
+		v.money(k+".Budget", ch.Budget, 0, false)
+	}
+}
+
+// checkStreams checks the stream changes of a reorganisation at field f.
+func (ro *Reorg) checkStreams(v *checker, f string) {
+	for j, ch := range ro.Inbound {
+		k := index(f+".Inbound", j)
+		ok := v.ref(k+".Stream", ch.Stream.Index(), len(v.cfg.Inbound), "inbound stream", true)
+		for i := range j {
+			if ok && ro.Inbound[i].Stream == ch.Stream {
+				v.bad(k+".Stream", "stream %s changed twice by one reorganisation", v.cfg.Inbound[ch.Stream.Index()].Name)
 			}
 		}
 		v.number(k+".Rate", ch.Rate, 0, false)
 		v.money(k+".Budget", ch.Budget, 0, false)
-		if ok && lastOK && j > 0 && c.when(ch) < last {
-			v.bad(k, "at %s, before change %d at %s: list the changes in time order", fmtHours(c.when(ch)), j-1, fmtHours(last))
-		}
-		if lastOK = ok; ok {
-			last = c.when(ch)
-		}
 	}
 }
 
-// rateDuring returns the most stream in's base rate is in [from, to) of
-// a valid Config.
-func (c *Config) rateDuring(in *Inbound, from, to float64) float64 {
-	r := in.Rate
-	for i := range in.Changes {
-		ch := &in.Changes[i]
-		switch t := c.when(ch); {
-		case t <= from:
-			r = ch.Rate
-		case t < to:
-			r = math.Max(r, ch.Rate)
+// stepsOf returns the rates and budgets of stream k of a valid Config in
+// time order, the base first at time 0, or nil if it has no changes and
+// no budget.
+func (c *Config) stepsOf(k int) *steps {
+	in := &c.Inbound[k]
+	st := &steps{at: []float64{0}, rate: []float64{in.Rate}, budget: []float64{in.Budget}}
+	add := func(at, rate, budget float64) {
+		// After every step at or before at: dated changes are in order,
+		// and a reorganisation's change comes after a dated one.
+		i := sort.Search(len(st.at), func(i int) bool { return st.at[i] > at })
+		st.at = slices.Insert(st.at, i, at)
+		st.rate = slices.Insert(st.rate, i, rate)
+		st.budget = slices.Insert(st.budget, i, budget)
+	}
+	for _, ch := range in.Changes {
+		add(ch.At, ch.Rate, ch.Budget)
+	}
+	for _, ro := range c.Reorgs {
+		for _, ch := range ro.Inbound {
+			if ch.Stream.Index() == k {
+				add(ro.At, ch.Rate, ch.Budget)
+			}
+		}
+	}
+	if len(st.at) == 1 && in.Budget == 0 {
+		return nil
+	}
+	return st
+}
+
+// rateDuring returns the most stream k's base rate is in [from, to) of
+// a valid Config (at from if the span is empty).
+func (c *Config) rateDuring(k int, from, to float64) float64 {
+	st := c.stepsOf(k)
+	if st == nil {
+		return c.Inbound[k].Rate
+	}
+	r := st.rate[st.index(from)]
+	for i, at := range st.at {
+		if at > from && at < to {
+			r = math.Max(r, st.rate[i])
 		}
 	}
 	return r
@@ -111,18 +140,12 @@ func (p *Plan) compileSteps() {
 	cfg := &p.cfg
 	p.steps = make([]*steps, len(cfg.Inbound))
 	for k := range cfg.Inbound {
-		in := &cfg.Inbound[k]
-		if len(in.Changes) == 0 && in.Budget == 0 {
+		st := cfg.stepsOf(k)
+		p.steps[k] = st
+		if st == nil {
 			continue
 		}
-		st := &steps{at: []float64{0}, rate: []float64{in.Rate}, budget: []float64{in.Budget}}
-		for i := range in.Changes {
-			ch := &in.Changes[i]
-			st.at = append(st.at, cfg.when(ch))
-			st.rate = append(st.rate, ch.Rate)
-			st.budget = append(st.budget, ch.Budget)
-		}
-		p.steps[k] = st
+		p.constRate[k] = false
 		for _, b := range st.budget {
 			p.marketing = p.marketing || b > 0
 		}

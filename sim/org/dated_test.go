@@ -13,12 +13,12 @@ import (
 func pushStream(byReorg bool) Config {
 	cfg := oneRole(1, allDay(), Activity{Name: "serve", Duration: dist.MustParse("1m"), Kind: "k"})
 	cfg.Run.Horizon = 300
-	stop := RateChange{At: 200}
+	cfg.Inbound = []Inbound{{Name: "push", Stage: StageAt(0), Changes: []RateChange{{At: 100, Rate: 1}}}}
 	if byReorg {
-		cfg.Reorgs = []Reorg{{At: 200}}
-		stop = RateChange{Reorg: ReorgAt(0)}
+		cfg.Reorgs = []Reorg{{At: 200, Inbound: []StreamChange{{Stream: InboundAt(0)}}}}
+	} else {
+		cfg.Inbound[0].Changes = append(cfg.Inbound[0].Changes, RateChange{At: 200})
 	}
-	cfg.Inbound = []Inbound{{Name: "push", Stage: StageAt(0), Changes: []RateChange{{At: 100, Rate: 1}, stop}}}
 	return cfg
 }
 
@@ -93,30 +93,59 @@ func TestDatedDemandRules(t *testing.T) {
 		changes []RateChange
 		want    string
 	}{
-		{[]RateChange{{At: 200, Rate: 1}, {At: 100}}, "Changes[1]: at 100h, before change 0 at 200h"},
-		{[]RateChange{{At: 100, Reorg: ReorgAt(0)}}, "Changes[0].Reorg: give the time or the reorganisation, not both"},
-		{[]RateChange{{Rate: 1}}, "Changes[0].At: missing: give the time of the change"},
-		{[]RateChange{{At: 400, Rate: 1}}, "Changes[0].At: 400h is after the end of the run"},
-		{[]RateChange{{Reorg: ReorgAt(3)}}, "Changes[0].Reorg: reorganisation 4 out of range: the design has 1"},
-		{[]RateChange{{At: 100, Rate: -1}}, "Changes[0].Rate: -1 out of range"},
+		{[]RateChange{{At: 200, Rate: 1}, {At: 100}}, "Inbound[0].Changes[1].At: 100h is before change 0 at 200h"},
+		{[]RateChange{{Rate: 1}}, "Inbound[0].Changes[0].At: 0h out of range"},
+		{[]RateChange{{At: 400, Rate: 1}}, "Inbound[0].Changes[0].At: 400h is after the end of the run"},
+		{[]RateChange{{At: 100, Rate: -1}}, "Inbound[0].Changes[0].Rate: -1 out of range"},
 	} {
 		cfg := pushStream(true)
 		cfg.Inbound[0].Changes = tc.changes
-		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "Inbound[0]."+tc.want) {
+		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: got %v, want %q", tc.changes, err, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		changes []StreamChange
+		want    string
+	}{
+		{[]StreamChange{{Rate: 1}}, "Reorgs[0].Inbound[0].Stream: missing: give the inbound stream"},
+		{[]StreamChange{{Stream: InboundAt(1)}}, "Reorgs[0].Inbound[0].Stream: inbound stream 1 out of range: the design has 1"},
+		{[]StreamChange{{Stream: InboundAt(0)}, {Stream: InboundAt(0)}}, "Reorgs[0].Inbound[1].Stream: stream push changed twice"},
+		{[]StreamChange{{Stream: InboundAt(0), Budget: -1}}, "Reorgs[0].Inbound[0].Budget: -1 out of range"},
+	} {
+		cfg := pushStream(true)
+		cfg.Reorgs[0].Inbound = tc.changes
+		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: got %v, want %q", tc.changes, err, tc.want)
 		}
 	}
 	// Nobody answers until the reorganisation at hour 200 hires: a stream
-	// that starts then is fine, one that starts at hour 100 is not.
+	// that starts with it is fine, one that starts at hour 100 is not.
 	cfg := pushStream(true)
 	cfg.Roles[0].Headcount = 0
 	cfg.Reorgs[0].Headcount = []int{1}
-	cfg.Inbound[0].Changes = []RateChange{{Reorg: ReorgAt(0), Rate: 1}}
+	cfg.Inbound[0].Changes = nil
+	cfg.Reorgs[0].Inbound[0].Rate = 1
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	cfg.Inbound[0].Changes = []RateChange{{At: 100, Rate: 1}}
 	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "at the start nobody with people does activity serve") {
 		t.Errorf("a stream nobody answers: %v", err)
+	}
+}
+
+// TestReorgChangeComesAfterDatedOne: a dated change and a
+// reorganisation's change at the same hour: the reorganisation's holds.
+func TestReorgChangeComesAfterDatedOne(t *testing.T) {
+	t.Parallel()
+	cfg := pushStream(true)
+	cfg.Inbound[0].Changes = append(cfg.Inbound[0].Changes, RateChange{At: 200, Rate: 5})
+	p := mustCompile(t, cfg)
+	st := p.steps[0]
+	for _, tc := range []struct{ t, rate float64 }{{0, 0}, {150, 1}, {200, 0}, {250, 0}} {
+		if got := st.rate[st.index(tc.t)]; got != tc.rate {
+			t.Errorf("rate at %gh: %g, want %g", tc.t, got, tc.rate)
+		}
 	}
 }

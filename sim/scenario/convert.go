@@ -29,6 +29,7 @@ type converter struct {
 	acts, stages, roles, dbs map[string]int
 	bare                     map[string]float64 // fractions written as bare numbers
 	blocks                   [][]laid           // [role]: the blocks laid over its week (fieldkey.go)
+	inScale                  []float64          // [inbound]: its rate per open hour per unit of calendar rate
 }
 
 // laid is a block of a role's week as laid: its index under blocks and

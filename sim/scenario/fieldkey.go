@@ -148,6 +148,15 @@ func (c *converter) keyOf(field string) string {
 		if len(rest) > 0 && rest[0].name == "Headcount" && rest[0].index >= 0 && rest[0].index < len(c.doc.Roles) {
 			return joinKey(key+".headcount", c.doc.Roles[rest[0].index].Name)
 		}
+		if len(rest) > 0 && rest[0].name == "Inbound" && root.index >= 0 && root.index < len(c.doc.Reorg) {
+			if in := c.doc.Reorg[root.index].Inbound; rest[0].index >= 0 && rest[0].index < len(in) {
+				sub := joinKey(key+".inbound", in[rest[0].index].Name)
+				if len(rest) > 1 && rest[1].name == "Stream" {
+					return sub
+				}
+				return c.join(sub, "Inbound", rest[1:])
+			}
+		}
 	default:
 		key = snake(root.name)
 		if root.index >= 0 {

@@ -80,26 +80,33 @@ func TestJoin(t *testing.T) {
 }
 
 // TestInboundChanges: a stream that starts with the first reorganisation
-// at a budget; rates are per open hour like the base rate; a change with
-// neither time nor reorganisation is named at its key.
+// at a budget and stops at a date; rates are per open hour like the base
+// rate; problems are named at their keys.
 func TestInboundChanges(t *testing.T) {
 	src := strings.Replace(base, "rate = \"2/day\"\n", `rate = "0/day"
 open = "Mon-Fri 09:00-18:00"
 budget = "10k"
-changes = [{ reorg = 1, rate = "45/week", budget = "100k" }, { at = "10mo", rate = "0/day" }]
-`, 1) + "[[reorg]]\nat = \"6mo\"\n"
+changes = [{ at = "10mo", rate = "0/day" }]
+`, 1) + "[[reorg]]\nat = \"6mo\"\ninbound = { web = { rate = \"45/week\", budget = \"100k\" } }\n"
 	s, errs := load(t, map[string]string{"t.toml": src}, "t.toml", Options{})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	in := s.Config.Inbound[0]
-	want := []org.RateChange{{Reorg: org.ReorgAt(0), Rate: 1, Budget: 100000}, {At: 10 * org.Month, Budget: 0}}
-	if in.Budget != 10000 || len(in.Changes) != 2 || in.Changes[0] != want[0] || in.Changes[1] != want[1] {
-		t.Errorf("budget %g, changes %+v; want 10k and %+v", in.Budget, in.Changes, want)
+	if in.Budget != 10000 || len(in.Changes) != 1 || in.Changes[0] != (org.RateChange{At: 10 * org.Month}) {
+		t.Errorf("budget %g, changes %+v; want 10k and none from 10mo", in.Budget, in.Changes)
 	}
-	src = strings.Replace(base, "rate = \"2/day\"\n", "rate = \"2/day\"\nchanges = [{ rate = \"1/day\" }]\n", 1)
+	want := org.StreamChange{Stream: org.InboundAt(0), Rate: 1, Budget: 100000}
+	if got := s.Config.Reorgs[0].Inbound; len(got) != 1 || got[0] != want {
+		t.Errorf("reorganisation's changes %+v, want %+v", got, want)
+	}
+	src = strings.Replace(base, "rate = \"2/day\"\n", "rate = \"2/day\"\nchanges = [{ at = \"0h\", rate = \"1/day\" }]\n", 1)
 	_, errs = load(t, map[string]string{"t.toml": src}, "t.toml", Options{})
-	wantOne(t, errs, "t.toml:8: inbound.web.changes[0].at: missing: give the time of the change, or the reorganisation it comes with")
+	wantOne(t, errs, "t.toml:8: inbound.web.changes[0].at: 0h out of range")
+	_, errs = loadBase(t, "[[reorg]]\nat = \"6mo\"\ninbound = { wbe = { rate = \"1/day\" } }\n")
+	wantOne(t, errs, `reorg[0].inbound.wbe: unknown inbound stream "wbe" (did you mean web?)`)
+	_, errs = loadBase(t, "[[reorg]]\nat = \"6mo\"\ninbound = { web = { rate = \"1/day\", budget = -5 } }\n")
+	wantOne(t, errs, `reorg[0].inbound.web.budget: -5 out of range`)
 }
 
 // TestChores: chores by activity; an unknown activity is named at its key.

@@ -73,15 +73,21 @@ type Inbound struct {
 	Stage   string       `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
 	Role    string       `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
 	Budget  Money        `toml:"budget" default:"0" range:"[0,)" doc:"the stream's marketing cost per month from the start, accrued by the hour while in force: reported as cost_marketing of the receiving role and counted in cost and profit (none during the warm-up, as no cost is)"`
-	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at a time or with a reorganisation, in time order (seed 000: the marketing push that starts with the plan). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0"`
+	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at given times, in time order (a change that comes with a reorganisation is given there: reorg[].inbound). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0"`
 }
 
 // RateChange changes an inbound stream's rate and budget from a time on.
 type RateChange struct {
-	At     Duration `toml:"at" range:"(0,)" doc:"when, from the start of the run (warm-up included); give at or reorg"`
-	Reorg  int      `toml:"reorg" range:"[1,)" doc:"with a reorganisation: its number in [[reorg]], 1 for the first; the change moves with it"`
-	Rate   Rate     `toml:"rate" req:"true" range:"[0,)" doc:"the stream's rate from then, as inbound.<stream>.rate (scaled by its open hours); growth still compounds from the start of the run"`
+	At     Duration `toml:"at" req:"true" range:"(0,)" doc:"when, from the start of the run (warm-up included)"`
+	Rate   Rate     `toml:"rate" req:"true" range:"[0,)" doc:"the stream's rate from then, as inbound.<stream>.rate (per calendar time, arriving while it is open); growth still compounds from the start of the run"`
 	Budget Money    `toml:"budget" default:"0" range:"[0,)" doc:"marketing cost per month from then; 0 stops the spending"`
+}
+
+// StreamChange changes an inbound stream's rate and budget with a
+// reorganisation.
+type StreamChange struct {
+	Rate   Rate  `toml:"rate" req:"true" range:"[0,)" doc:"the stream's rate from the reorganisation on, as inbound.<stream>.rate (0 stops it)"`
+	Budget Money `toml:"budget" default:"0" range:"[0,)" doc:"its marketing cost per month from then; 0 stops the spending"`
 }
 
 // Database is a list of raw contacts worked by outbound calling.
@@ -299,14 +305,15 @@ type Initial struct {
 
 // Reorg changes the design at a time.
 type Reorg struct {
-	At         Duration   `toml:"at" req:"true" range:"(0,)" doc:"time of the change from the start of the run (warm-up included)"`
-	Headcount  Named[int] `toml:"headcount" keyname:"role" range:"[0,)" doc:"new headcount per role; roles not listed keep theirs. People are hired (ramping) or let go (most recent hires first) to match"`
-	Moves      []Move     `toml:"moves" doc:"people who change role, with their clients and tenure, before headcounts are matched"`
-	Leave      Fraction   `toml:"leave" default:"0%" range:"[0,1]" doc:"share of people who leave at the change (MODEL.md §1: 50% of veterans)"`
-	LeaveRoles []string   `toml:"leave_roles" defdoc:"all" doc:"the roles leave applies to"`
-	LeaveLoss  Fraction   `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too; the others go to colleagues"`
-	Transfer   []Transfer `toml:"transfer" doc:"hand every account of one role to another"`
-	Rebalance  []string   `toml:"rebalance" doc:"roles whose accounts are shared out afresh among their people, least loaded first, once everything else is done"`
+	At         Duration            `toml:"at" req:"true" range:"(0,)" doc:"time of the change from the start of the run (warm-up included)"`
+	Headcount  Named[int]          `toml:"headcount" keyname:"role" range:"[0,)" doc:"new headcount per role; roles not listed keep theirs. People are hired (ramping) or let go (most recent hires first) to match"`
+	Moves      []Move              `toml:"moves" doc:"people who change role, with their clients and tenure, before headcounts are matched"`
+	Leave      Fraction            `toml:"leave" default:"0%" range:"[0,1]" doc:"share of people who leave at the change (MODEL.md §1: 50% of veterans)"`
+	LeaveRoles []string            `toml:"leave_roles" defdoc:"all" doc:"the roles leave applies to"`
+	LeaveLoss  Fraction            `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too; the others go to colleagues"`
+	Transfer   []Transfer          `toml:"transfer" doc:"hand every account of one role to another"`
+	Rebalance  []string            `toml:"rebalance" doc:"roles whose accounts are shared out afresh among their people, least loaded first, once everything else is done"`
+	Inbound    Named[StreamChange] `toml:"inbound" keyname:"stream" doc:"dated demand that comes with the reorganisation: new rates and marketing budgets of inbound streams from then on (seed 000: the marketing push that starts with the plan). Part of the new design: the status quo, without the reorganisations, is without them too"`
 }
 
 // Move takes people from one role to another.
