@@ -115,14 +115,14 @@ func (c *calendars) convertGain(p int32, a int32) float64 {
 // work: a queued task of its activities, else a run of its pulled calls.
 // It reports whether p is settled (working, or idling by a behaviour
 // rule's choice); if not, p looks for any work as usual.
-func (w *work) nextInBlock(p int32) bool {
-	s := w.s
+func (c *calendars) nextInBlock(p int32) bool {
+	s := c.s
 	sp := s.cal.span(p)
 	if sp == nil || sp.Kind != Preferred {
 		return false
 	}
 	s.cal.blockFirst = true
-	id := w.pick(p)
+	id := s.work.pick(p)
 	pulls := false
 	if id < 0 {
 		for _, d := range s.cfg.Roles[s.staff.people[p].role].Pull {
@@ -134,7 +134,7 @@ func (w *work) nextInBlock(p int32) bool {
 	}
 	s.cal.blockFirst = false
 	if id >= 0 {
-		w.start(p, id)
+		s.work.start(p, id)
 		return true
 	}
 	pp := &s.staff.people[p]
@@ -144,8 +144,8 @@ func (w *work) nextInBlock(p int32) bool {
 // keepsRun reports whether person p, calling in a preferred block, keeps
 // on with the block's calls rather than take work of activity a: other
 // work does not cut the block's own.
-func (w *work) keepsRun(p int32, a int32) bool {
-	s := w.s
+func (c *calendars) keepsRun(p int32, a int32) bool {
+	s := c.s
 	if !s.p.preferred {
 		return false
 	}
@@ -153,5 +153,5 @@ func (w *work) keepsRun(p int32, a int32) bool {
 	if sp == nil || sp.Kind != Preferred || s.cfg.Activities[a].Interrupts || slices.Contains(sp.Only, ActivityAt(int(a))) {
 		return false
 	}
-	return slices.Contains(sp.Only, ActivityAt(int(w.curAct(p))))
+	return slices.Contains(sp.Only, ActivityAt(int(s.work.curAct(p))))
 }

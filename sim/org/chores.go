@@ -45,6 +45,17 @@ func (ch *Chore) check(v *checker, f string) {
 	}
 }
 
+// chores is the mechanism of chores.
+type chores struct {
+	s      *Sim
+	hChore des.Handler
+}
+
+func (c *chores) bind(s *Sim) {
+	c.s = s
+	c.hChore = func(id int) { c.onChore(int32(id)) }
+}
+
 // errands is the part of an account (a client) that chores keep.
 type errands struct {
 	choreDraws uint32 // per-order draws so far: the count of their keyed draws
@@ -64,8 +75,8 @@ func (p *Plan) compileChores() {
 	p.choreRate = sum / Month
 }
 
-// orderChores creates the chores of an order of client id.
-func (c *clients) orderChores(id int32) {
+// ofOrder creates the chores of an order of client id.
+func (c *chores) ofOrder(id int32) {
 	s := c.s
 	for _, ch := range s.cfg.Clients.Chores {
 		if ch.PerOrder == 0 {
@@ -85,8 +96,8 @@ func (c *clients) orderChores(id int32) {
 	}
 }
 
-// scheduleChore schedules client id's next monthly chore, the n-th.
-func (c *clients) scheduleChore(id int32) {
+// schedule schedules client id's next monthly chore, the n-th.
+func (c *chores) schedule(id int32) {
 	s := c.s
 	a := &s.accts.list[id]
 	a.evChore = s.env.After(unitExp(a.key, drawChoreTime, a.chores)/s.p.choreRate, des.Normal, c.hChore, int(id))
@@ -94,7 +105,7 @@ func (c *clients) scheduleChore(id int32) {
 
 // onChore: client id has a chore; which one is drawn by the client's key,
 // in proportion to the chores' monthly rates.
-func (c *clients) onChore(id int32) {
+func (c *chores) onChore(id int32) {
 	s := c.s
 	a := &s.accts.list[id]
 	a.evChore = des.Event{}
@@ -108,6 +119,6 @@ func (c *clients) onChore(id int32) {
 		k++
 	}
 	a.chores++
-	c.scheduleChore(id)
+	c.schedule(id)
 	s.work.push(s.work.newTask(tkChore, int32(s.cfg.Clients.Chores[k].Activity.Index()), id), -1, -1)
 }

@@ -18,7 +18,6 @@ import (
 type clients struct {
 	s                                       *Sim
 	hOrder, hChurn, hOverdue, hCare, hClaim des.Handler
-	hChore                                  des.Handler // chores.go
 }
 
 // client is the part of an account the client life keeps.
@@ -48,7 +47,6 @@ func (c *clients) bind(s *Sim) {
 	c.hOverdue = func(id int) { c.onOverdue(int32(id)) }
 	c.hCare = func(id int) { c.onCareDue(int32(id)) }
 	c.hClaim = func(id int) { c.onClaim(int32(id)) }
-	c.hChore = func(id int) { c.onChore(int32(id)) }
 }
 
 // startLife starts a new client's clocks of orders, churn and claims and
@@ -68,7 +66,7 @@ func (c *clients) startLife(id int32) {
 	c.scheduleCare(id, 0)
 	c.scheduleClaim(id)
 	if s.p.choreRate > 0 {
-		c.scheduleChore(id) // chores.go
+		s.chores.schedule(id) // chores.go
 	}
 }
 
@@ -244,7 +242,7 @@ func (c *clients) orderBooked(id int32, margin float64) {
 	c.sourcedOrder(a)
 	a.deals++
 	if s.p.chores {
-		c.orderChores(id) // chores.go
+		s.chores.ofOrder(id) // chores.go
 	}
 	s.hand.clientHandoffs(id)
 }

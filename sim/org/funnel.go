@@ -232,7 +232,7 @@ func (f *funnel) win(id int32, p int32) {
 		}
 	}
 	if s.p.chores {
-		s.clients.orderChores(id) // chores.go
+		s.chores.ofOrder(id) // chores.go
 	}
 	s.clients.startLife(id)
 	s.hand.apply(id, AtWon, 0)

@@ -77,6 +77,11 @@ func joiners(p *Plan) []bool {
 	return j
 }
 
+// joint is the joint-work mechanism.
+type joint struct{ s *Sim }
+
+func (j *joint) bind(s *Sim) { j.s = s }
+
 // joining is the part of a person that joint work keeps.
 type joining struct {
 	joins  int32 // the person whose work this person joins, plus one; 0: none
@@ -102,8 +107,8 @@ func (p *Plan) compileJoins() {
 // join finds a free person of the joining role of activity act for the
 // work person p starts now (fresh: not resumed) and returns the
 // conversion multiplier of the work.
-func (w *work) join(p int32, act int32, fresh bool) float64 {
-	s := w.s
+func (jt *joint) join(p int32, act int32, fresh bool) float64 {
+	s := jt.s
 	j := s.cfg.Activities[act].Join
 	pp := &s.staff.people[p]
 	r := int32(j.Role.Index())
@@ -115,7 +120,7 @@ func (w *work) join(p int32, act int32, fresh bool) float64 {
 		if mm.busy || mm.idling || !s.cal.onDuty(m) || !s.cal.allowed(m, act) {
 			continue
 		}
-		w.joinIn(m, p, fresh)
+		jt.joinIn(m, p, fresh)
 		return 1 + j.Convert
 	}
 	if fresh && s.recording {
@@ -125,11 +130,11 @@ func (w *work) join(p int32, act int32, fresh bool) float64 {
 }
 
 // joinIn makes free person m join the work person p has in hand.
-func (w *work) joinIn(m, p int32, fresh bool) {
-	s := w.s
+func (jt *joint) joinIn(m, p int32, fresh bool) {
+	s := jt.s
 	pp, mm := &s.staff.people[p], &s.staff.people[m]
 	s.staff.acct(m)
-	w.setBusy(m, true)
+	s.work.setBusy(m, true)
 	mm.cur = -1
 	mm.segStart = s.env.Now()
 	mm.setupEnd = pp.setupEnd
@@ -146,8 +151,8 @@ func (w *work) joinIn(m, p int32, fresh bool) {
 // do, join work that started alone at this very instant for want of a
 // joiner (people whose shift starts at the same time as the work are
 // free for it).
-func (w *work) joinNow(m int32) {
-	s := w.s
+func (jt *joint) joinNow(m int32) {
+	s := jt.s
 	mm := &s.staff.people[m]
 	if mm.busy || mm.idling || !s.cal.onDuty(m) {
 		return
@@ -158,13 +163,13 @@ func (w *work) joinNow(m int32) {
 		if !pp.busy || pp.run || pp.cur < 0 || pp.joined != 0 || pp.segStart != now || pp.role == mm.role {
 			continue
 		}
-		t := &w.tasks[pp.cur]
+		t := &s.work.tasks[pp.cur]
 		j := s.cfg.Activities[t.act].Join
 		if j == nil || j.Role.Index() != int(mm.role) || !s.cal.allowed(m, t.act) {
 			continue
 		}
 		fresh := t.remain < 0
-		w.joinIn(m, int32(p), fresh)
+		jt.joinIn(m, int32(p), fresh)
 		if fresh && s.recording {
 			s.rec.add(cJoinMissed, int(pp.role), s.month, -1)
 		}
@@ -175,27 +180,27 @@ func (w *work) joinNow(m int32) {
 
 // unjoin frees the person who joined p's work in hand, which ended or
 // was interrupted, and returns them.
-func (w *work) unjoin(p int32) int32 {
-	s := w.s
+func (jt *joint) unjoin(p int32) int32 {
+	s := jt.s
 	pp := &s.staff.people[p]
 	m := pp.joined - 1
 	pp.joined = 0
 	s.staff.acct(m)
 	s.staff.people[m].joins = 0
-	w.setBusy(m, false)
+	s.work.setBusy(m, false)
 	return m
 }
 
-// leaveJoint takes joiner m away from the work it joined, which goes on
+// leave takes joiner m away from the work it joined, which goes on
 // alone at the base conversion.
-func (w *work) leaveJoint(m int32) {
-	s := w.s
+func (jt *joint) leave(m int32) {
+	s := jt.s
 	mm := &s.staff.people[m]
 	p := mm.joins - 1
 	pp := &s.staff.people[p]
 	s.staff.acct(m)
 	mm.joins = 0
 	pp.joined = 0
-	pp.boost /= 1 + s.cfg.Activities[w.tasks[pp.cur].act].Join.Convert
-	w.setBusy(m, false)
+	pp.boost /= 1 + s.cfg.Activities[s.work.tasks[pp.cur].act].Join.Convert
+	s.work.setBusy(m, false)
 }

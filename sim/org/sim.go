@@ -46,6 +46,8 @@ type Sim struct {
 	bp      backpressure // backpressure.go: pausing pulled work
 	rules   rules        // rules.go, fatcat.go: behaviour rules
 	judge   judge        // norms.go: norms and quotas per person
+	joint   joint        // joint.go: a second role joining work
+	chores  chores       // chores.go: non-sales work clients create
 
 	seed uint64
 	rep  int
@@ -78,6 +80,8 @@ func NewSim(p *Plan) *Sim {
 	s.bp.bind(s)
 	s.rules.bind(s)
 	s.judge.bind(s)
+	s.joint.bind(s)
+	s.chores.bind(s)
 	return s
 }
 

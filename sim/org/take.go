@@ -64,7 +64,7 @@ func (w *work) offer(id int32) {
 			w.next(p)
 			return
 		}
-		if s.staff.people[p].run && s.cfg.Roles[t.role].Speed[t.act] > 0 && !w.keepsRun(p, t.act) {
+		if s.staff.people[p].run && s.cfg.Roles[t.role].Speed[t.act] > 0 && !s.cal.keepsRun(p, t.act) {
 			s.calls.cutAfterCurrent(p)
 		}
 		return
@@ -86,7 +86,7 @@ func (w *work) offer(id int32) {
 		// Someone calling will take it when the call in progress ends.
 		best, bestEnd := int32(-1), math.Inf(1)
 		for _, m := range members {
-			if s.staff.people[m].run && s.cal.onDuty(m) && s.cal.allowed(m, t.act) && !w.keepsRun(m, t.act) {
+			if s.staff.people[m].run && s.cal.onDuty(m) && s.cal.allowed(m, t.act) && !s.cal.keepsRun(m, t.act) {
 				if e := s.calls.runs[m][s.calls.current(m)].end; e < bestEnd {
 					best, bestEnd = m, e
 				}
@@ -196,7 +196,7 @@ func (w *work) next(p int32) {
 	if pp.busy || pp.idling || !w.s.cal.onDuty(p) {
 		return
 	}
-	if w.s.p.preferred && w.nextInBlock(p) {
+	if w.s.p.preferred && w.s.cal.nextInBlock(p) {
 		return
 	}
 	if id := w.pick(p); id >= 0 {
@@ -205,7 +205,7 @@ func (w *work) next(p int32) {
 	}
 	w.s.calls.pull(p)
 	if w.s.p.boosts && w.s.p.joiner[pp.role] {
-		w.joinNow(p) // joint.go
+		w.s.joint.joinNow(p) // joint.go
 	}
 }
 
@@ -285,7 +285,7 @@ func (w *work) start(p int32, id int32) {
 	if s.p.boosts {
 		pp.boost = s.cal.convertGain(p, t.act)
 		if act.Join != nil {
-			pp.boost *= w.join(p, t.act, t.remain < 0)
+			pp.boost *= s.joint.join(p, t.act, t.remain < 0)
 		}
 	}
 }
@@ -303,7 +303,7 @@ func (w *work) preempt(p int32) {
 		return
 	}
 	if pp.joins != 0 { // joint.go
-		w.leaveJoint(p)
+		s.joint.leave(p)
 		return
 	}
 	s.staff.acct(p)
@@ -320,7 +320,7 @@ func (w *work) preempt(p int32) {
 	}
 	joiner := int32(-1)
 	if pp.joined != 0 {
-		joiner = w.unjoin(p) // joint.go
+		joiner = s.joint.unjoin(p) // joint.go
 	}
 	w.push(id, t.role, person)
 	if joiner >= 0 {
@@ -340,7 +340,7 @@ func (w *work) onDone(p int32) {
 	id := pp.cur
 	joiner := int32(-1)
 	if pp.joined != 0 {
-		joiner = w.unjoin(p) // joint.go
+		joiner = s.joint.unjoin(p) // joint.go
 	}
 	w.setBusy(p, false)
 	pp.cur = -1
