@@ -179,6 +179,16 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 		if in.Growth != 0 {
 			extra = append(extra, quantity.Signed(in.Growth, metric.Share, "")+"/yr")
 		}
+		if d.Budget > 0 {
+			extra = append(extra, "marketing "+quantity.Money(float64(d.Budget), "")+"/mo")
+		}
+		for j, ch := range d.Changes {
+			ex := "from " + quantity.Span(float64(ch.At)) + " " + quantity.Rate(float64(ch.Rate))
+			if ch.Budget > 0 || in.Budget > 0 || j > 0 {
+				ex += " (" + quantity.Money(float64(ch.Budget), "") + "/mo)"
+			}
+			extra = append(extra, ex)
+		}
 		to := ""
 		if in.Role != 0 {
 			to = " (" + c.Roles[in.Role.Index()].Name + ")"
@@ -229,6 +239,11 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			}
 		}
 		extra := ""
+		for _, a := range c.Activities {
+			if a.Join != nil && a.Join.Role.Index() == i {
+				extra += "; joins " + a.Name
+			}
+		}
 		if len(ro.Pull) > 0 {
 			var p []string
 			for _, d := range ro.Pull {
@@ -236,7 +251,11 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			}
 			extra = "; pulls " + strings.Join(p, ", ")
 		}
-		fmt.Fprintf(tw, "  \t\tdoes %s%s\n", strings.Join(does, ", "), extra)
+		line := "does " + strings.Join(does, ", ") + extra
+		if len(does) == 0 {
+			line = strings.TrimPrefix(extra, "; ")
+		}
+		fmt.Fprintf(tw, "  \t\t%s\n", line)
 		fmt.Fprintf(tw, "  \t\tpay %s\n", payText(ro.Pay))
 	}
 
@@ -306,6 +325,15 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			parts = append(parts, "care "+c.Activities[cl.Care.Index()].Name)
 		}
 		parts = append(parts, "churn "+quantity.Share(cl.Churn)+"/yr")
+		for _, ch := range cl.Chores {
+			n := c.Activities[ch.Activity.Index()].Name
+			if ch.PerOrder > 0 {
+				parts = append(parts, "chore "+n+" "+quantity.Count(ch.PerOrder)+"/order")
+			}
+			if ch.PerMonth > 0 {
+				parts = append(parts, "chore "+n+" "+quantity.Count(ch.PerMonth)+"/mo")
+			}
+		}
 		tw.Flush()
 		fmt.Fprintf(w, "clients   %s\n", strings.Join(parts, ", "))
 	}
@@ -374,8 +402,11 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 
 	if len(c.Reorgs) > 0 {
 		section("reorg")
-		for _, ro := range c.Reorgs {
+		for i, ro := range c.Reorgs {
 			var parts []string
+			for _, e := range doc.Reorg[i].Inbound {
+				parts = append(parts, fmt.Sprintf("inbound %s %s (%s/mo)", e.Name, quantity.Rate(float64(e.Value.Rate)), quantity.Money(float64(e.Value.Budget), "")))
+			}
 			for _, m := range ro.Moves {
 				n := "all"
 				if m.N >= 0 {

@@ -44,6 +44,7 @@ type account struct {
 	lead           // funnel.go
 	source         // handoffs.go
 	client         // clients.go
+	errands        // chores.go
 }
 
 // holding is the part of a person that ownership keeps.
@@ -84,7 +85,7 @@ func (ac *accounts) newAccount(size float64, key uint64, role, owner int32) int3
 func (ac *accounts) freeAccount(id int32) {
 	a := &ac.list[id]
 	ac.disown(a)
-	for _, ev := range [...]*des.Event{&a.evNext, &a.evOrder, &a.evChurn, &a.evOverdue, &a.evCare, &a.evClaim} {
+	for _, ev := range [...]*des.Event{&a.evNext, &a.evOrder, &a.evChurn, &a.evOverdue, &a.evCare, &a.evClaim, &a.evChore} {
 		if *ev != (des.Event{}) {
 			ac.s.env.Cancel(*ev)
 		}

@@ -16,6 +16,10 @@ type calendars struct {
 	s      *Sim
 	groups []group
 	hCal   des.Handler
+	// blockFirst is set while a person in a preferred block looks for the
+	// block's own work: the block allows only its activities then
+	// (blocks.go).
+	blockFirst bool
 }
 
 // group is the calendar of one shift of one role: members with
@@ -167,11 +171,13 @@ func (c *calendars) onDuty(p int32) bool {
 }
 
 // allowed reports whether the span p is in allows activity a. Interrupting
-// activities are allowed in every working span.
+// activities are allowed in every working span; a preferred block allows
+// every activity, and only its own while its own work is looked for
+// (blockFirst).
 func (c *calendars) allowed(p int32, a int32) bool {
 	g := &c.groups[c.s.staff.people[p].group]
 	sp := &g.week.Spans[g.pos]
-	if sp.Kind != Block || c.s.cfg.Activities[a].Interrupts {
+	if sp.Kind != Block && (sp.Kind != Preferred || !c.blockFirst) || c.s.cfg.Activities[a].Interrupts {
 		return true
 	}
 	return slices.Contains(sp.Only, ActivityAt(int(a)))

@@ -127,6 +127,9 @@ func (c *prospecting) pull(p int32) {
 		kind = ck
 		key, attempt := c.contactKey(k, ct), uint32(c.dbs[k].attempts[ct])
 		base := keyedSample(&s.cfg.Activities[act].Duration, key, drawWork, attempt) / (ro.Speed[act] * s.p.pieceSpeed[r][act])
+		if s.p.speedGain {
+			base /= s.cal.speedGain(p, act) // blocks.go
+		}
 		if ro.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, t)
 		}
@@ -136,7 +139,11 @@ func (c *prospecting) pull(p int32) {
 		}
 		end := t + setup + base*slow
 		cl := call{start: t, setupEnd: t + setup, end: end, slow: slow, contact: ct, db: int16(k), act: act, at: at}
-		if unit(key, drawCall, attempt) < s.funnel.convertAt(p, act, st.Convert, 0, nil, 0, end) {
+		convert := st.Convert
+		if s.p.boosts {
+			convert *= s.cal.convertGain(p, act) // blocks.go
+		}
+		if unit(key, drawCall, attempt) < s.funnel.convertAt(p, act, convert, 0, nil, 0, end) {
 			cl.outcome = callWin
 		} else if st.NurtureShare > 0 && unit(key, drawCallNurture, attempt) < st.NurtureShare {
 			cl.outcome = callNurture

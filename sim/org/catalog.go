@@ -106,7 +106,7 @@ func newCatalog(p *Plan) *Catalog {
 	}
 	for _, d := range table {
 		switch {
-		case d.target && cfg.Target == nil:
+		case d.target && cfg.Target == nil, d.when != nil && !d.when(p):
 		case d.members != nil:
 			names, fs := d.members(p)
 			for i := range names {

@@ -65,6 +65,9 @@ func (c *clients) startLife(id int32) {
 	c.scheduleOverdue(id)
 	c.scheduleCare(id, 0)
 	c.scheduleClaim(id)
+	if s.p.choreRate > 0 {
+		s.chores.schedule(id) // chores.go
+	}
 }
 
 // lifeClock is a Poisson process of varying rate run in its own time: its
@@ -238,6 +241,9 @@ func (c *clients) orderBooked(id int32, margin float64) {
 	}
 	c.sourcedOrder(a)
 	a.deals++
+	if s.p.chores {
+		s.chores.ofOrder(id) // chores.go
+	}
 	s.hand.clientHandoffs(id)
 }
 

@@ -54,6 +54,22 @@ type Plan struct {
 	pieceRate     [][]float64 // [role][activity] pay per task (pay.go)
 	pieceSpeed    [][]float64 // [role][activity] its speed-up, 1 for none
 	targetRevenue bool        // the target's metric is revenue, not margin
+	// preferred: some role has preferred blocks; speedGain: some block
+	// speeds its work up; boosts: some block or joining person raises
+	// conversion (blocks.go, joint.go).
+	preferred, speedGain, boosts bool
+	joiner                       []bool // [role] the role joins some activity's work
+	// steps are each inbound stream's dated rates and budgets, nil for
+	// a stream without; marketing is set if some stream has a budget
+	// (dated.go).
+	steps     []*steps
+	marketing bool
+	// chores: clients create chores; choreRate is their monthly chores
+	// per client per hour, choreCum the cumulative monthly rates by chore
+	// (chores.go).
+	chores    bool
+	choreRate float64
+	choreCum  []float64
 
 	// segments.go and teams.go
 	segNext [][]int32 // [segment][stage] the next stage of a success, −1 won
@@ -138,8 +154,7 @@ func Compile(cfg Config) (*Plan, error) {
 			for j, sp := range w.Spans {
 				l[j] = j
 				for k := 0; k < j; k++ {
-					o := w.Spans[k]
-					if o.Kind == sp.Kind && o.Name == sp.Name && slices.Equal(o.Only, sp.Only) {
+					if w.Spans[k].sameLabel(sp) {
 						l[j] = l[k]
 						break
 					}
@@ -169,6 +184,10 @@ func Compile(cfg Config) (*Plan, error) {
 	p.segNext = segmentNext(&p.cfg)
 	p.sizeRef = sizeRefs(&p.cfg)
 	p.compileTeams()
+	p.compileBlocks()
+	p.compileJoins()
+	p.compileSteps()
+	p.compileChores()
 	p.catalog = newCatalog(p)
 	return p, nil
 }

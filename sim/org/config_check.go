@@ -40,6 +40,9 @@ func (c *Config) checkFlow(v *checker) {
 	for i, a := range c.Clients.SaleWork {
 		need(index("Clients.SaleWork", i), a)
 	}
+	for i, ch := range c.Clients.Chores {
+		need(index("Clients.Chores", i)+".Activity", ch.Activity)
+	}
 	for i, a := range c.Activities {
 		switch {
 		case used[i]:
@@ -163,27 +166,35 @@ func (c *Config) checkReach(v *checker) {
 
 // checkStaffing refuses a design in which, at the start or after a
 // reorganisation, the stage an inbound stream enters at is worked by no
-// role with people: its requests would wait unanswered. Headcounts are
-// followed through the reorganisations' leavers, moves and new headcounts.
+// role with people while the stream has requests (its rate, dated.go):
+// its requests would wait unanswered. Headcounts are followed through the
+// reorganisations' leavers, moves and new headcounts.
 func (c *Config) checkStaffing(v *checker) {
 	hc := make([]int, len(c.Roles))
 	for r, ro := range c.Roles {
 		hc[r] = ro.Headcount
 	}
-	check := func(field, when string) {
-		for _, in := range c.Inbound {
+	end := c.Run.Warmup + c.Run.Horizon
+	check := func(field, when string, from, to float64) {
+		for k, in := range c.Inbound {
 			a := c.Stages[in.Stage.Index()].Activity.Index()
 			staffed := false
 			for r := range c.Roles {
 				staffed = staffed || hc[r] > 0 && c.performs(r, a)
 			}
-			if !staffed && in.Rate > 0 {
+			if !staffed && c.rateDuring(k, from, to) > 0 {
 				v.bad(field, "%s nobody with people does activity %s of stage %s, which inbound stream %s enters at: its requests would wait unanswered",
 					when, c.Activities[a].Name, c.Stages[in.Stage.Index()].Name, in.Name)
 			}
 		}
 	}
-	check("Inbound", "at the start")
+	until := func(i int) float64 { // the next reorganisation, or the end
+		if i < len(c.Reorgs) {
+			return c.Reorgs[i].At
+		}
+		return end
+	}
+	check("Inbound", "at the start", 0, until(0))
 	for i, ro := range c.Reorgs {
 		for r := range hc {
 			if ro.LeaveRoles == nil || slices.Contains(ro.LeaveRoles, RoleAt(r)) {
@@ -203,6 +214,6 @@ func (c *Config) checkStaffing(v *checker) {
 				hc[r] = h
 			}
 		}
-		check(index("Reorgs", i)+".Headcount", "after this reorganisation")
+		check(index("Reorgs", i)+".Headcount", "after this reorganisation", ro.At, math.Max(ro.At, until(i+1)))
 	}
 }

@@ -27,6 +27,10 @@ type Inbound struct {
 	// stage's activity).
 	Stage StageRef
 	Role  RoleRef
+	// Budget is the stream's marketing cost per month from the start;
+	// Changes change its rate and budget at given times (dated.go).
+	Budget  float64
+	Changes []RateChange
 }
 
 func (in *Inbound) check(v *checker, i int) {
@@ -45,6 +49,7 @@ func (in *Inbound) check(v *checker, i int) {
 	if in.Open != nil && len(in.Open.Spans) == 0 {
 		v.bad(f+".Open", "calendar has no open hours")
 	}
+	in.checkChanges(v, f)
 	okS := v.stage(f+".Stage", in.Stage, true)
 	if v.role(f+".Role", in.Role, false) && in.Role != 0 && okS {
 		c := v.cfg
@@ -201,6 +206,8 @@ type Reorg struct {
 	// Rebalance lists roles whose accounts are shared out afresh among
 	// their people, each to the least loaded in turn.
 	Rebalance []RoleRef
+	// Inbound changes the rate and budget of inbound streams (dated.go).
+	Inbound []StreamChange
 }
 
 // Move is a number of people (or, in Reorg.Transfer, all accounts) going
@@ -252,6 +259,7 @@ func (ro *Reorg) check(v *checker, i int) {
 	}
 	v.prob(f+".Leave", ro.Leave)
 	v.prob(f+".LeaveLoss", ro.LeaveLoss)
+	ro.checkStreams(v, f)
 }
 
 // performs reports whether role r performs activity a.

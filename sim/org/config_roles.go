@@ -182,6 +182,7 @@ func (ro *Role) check(v *checker, i int) {
 				}
 			}
 		}
+		w.checkBlocks(v, k)
 	}
 	if len(ro.Speed) != nA || len(ro.Skill) != nA {
 		v.bad(f+".Speed", "speed and skill need one value per activity (%d); have %d and %d", nA, len(ro.Speed), len(ro.Skill))
@@ -192,7 +193,7 @@ func (ro *Role) check(v *checker, i int) {
 			v.number(index(f+".Skill", a), ro.Skill[a], 0, false)
 			performs = performs || ro.Speed[a] > 0
 		}
-		if !performs && v.cfg.staffed(i) {
+		if !performs && v.cfg.staffed(i) && !v.cfg.joins(i) {
 			v.bad(f+".Speed", "the role has people but does no activity: list its activities")
 		}
 	}

@@ -41,6 +41,8 @@ type Activity struct {
 	// takes Duration (0: the market's mean company size).
 	SizeElasticity float64
 	SizeReference  float64
+	// Join is a second role that joins the work (joint.go), or nil.
+	Join *Join
 }
 
 func (a *Activity) check(v *checker, i int) {
@@ -55,6 +57,9 @@ func (a *Activity) check(v *checker, i int) {
 	v.dist(f+".Patience", a.Patience, false)
 	v.hours(f+".ServiceTime", a.ServiceTime, 0, false)
 	a.checkSize(v, f, i)
+	if a.Join != nil {
+		a.Join.check(v, f+".Join", i)
+	}
 }
 
 // Stage is one step of the funnel.
@@ -162,6 +167,9 @@ type Clients struct {
 	// LostOrderChurn is the probability that a client whose order waited
 	// past its patience leaves.
 	LostOrderChurn float64
+	// Chores are non-sales work clients create per order and per month
+	// (chores.go).
+	Chores []Chore
 }
 
 func (c *Clients) check(v *checker) {
@@ -186,4 +194,7 @@ func (c *Clients) check(v *checker) {
 	v.number("Clients.NeglectChurn", c.NeglectChurn, 0, false)
 	v.number("Clients.NeglectOrders", c.NeglectOrders, 0, false)
 	v.prob("Clients.LostOrderChurn", c.LostOrderChurn)
+	for i := range c.Chores {
+		c.Chores[i].check(v, index("Clients.Chores", i))
+	}
 }

@@ -17,6 +17,7 @@ type demand struct {
 	arr, siz []*rand.Rand
 	max      []float64 // per stream: the thinning bound of its rate
 	count    []uint64  // per stream: arrivals so far, the origin of their keys
+	spentTo  float64   // marketing budgets are booked up to this time (dated.go)
 	hArrival des.Handler
 }
 
@@ -30,6 +31,7 @@ func (d *demand) bind(s *Sim) {
 func (d *demand) setup() {
 	s := d.s
 	d.arr, d.siz, d.max, d.count = d.arr[:0], d.siz[:0], d.max[:0], d.count[:0]
+	d.spentTo = 0
 	for i := range s.cfg.Inbound {
 		d.max = append(d.max, d.maxRate(i))
 	}
@@ -51,7 +53,7 @@ func (d *demand) start() {
 func (d *demand) rate(k int, t float64) float64 {
 	s := d.s
 	in := &s.cfg.Inbound[k]
-	r := in.Rate
+	r := d.baseRate(k, t)
 	if in.Growth != 0 {
 		r *= math.Pow(1+in.Growth, t/Year)
 	}
@@ -84,7 +86,7 @@ func profile(x []float64) []float64 {
 // maxRate returns a bound of stream k's rate over the run.
 func (d *demand) maxRate(k int) float64 {
 	in := &d.s.cfg.Inbound[k]
-	r := in.Rate * math.Max(1, math.Pow(1+in.Growth, d.s.end/Year))
+	r := d.peakRate(k) * math.Max(1, math.Pow(1+in.Growth, d.s.end/Year))
 	for _, p := range [][]float64{profile(in.Weekday[:]), profile(in.Month[:])} {
 		m := 0.0
 		for _, v := range p {

@@ -16,7 +16,9 @@
 //
 //   - Calendars (calendar.go): each role's shift groups follow a weekly
 //     [Week] of working spans, batch blocks and internal blocks; a change
-//     of span stops, starts or switches its members' work.
+//     of span stops, starts or switches its members' work. Batch blocks
+//     (blocks.go) are strict or preferred and may carry speed and
+//     conversion gains.
 //   - Staff (staff.go, absence.go): people and vacancies, hiring at time 0,
 //     by refills and reorganisations, ramp-up by tenure; absence spells
 //     and attrition with refills.
@@ -30,10 +32,12 @@
 //     a role's pool or a person's own queues, routed by the account's
 //     owner, a fixed partner or the first role that does the work; people
 //     take work by priority and waiting time, interrupting activities
-//     preempt lower-priority work.
+//     preempt lower-priority work. Joint work (joint.go): a second role
+//     joins an activity's work and raises its conversion.
 //   - Prospecting (calls.go, databases.go): outbound calls to raw contact
 //     databases, drawn as runs of calls with one kernel event per run.
-//   - Demand (demand.go): inbound request streams, non-homogeneous Poisson.
+//   - Demand (demand.go): inbound request streams, non-homogeneous Poisson;
+//     dated changes of rate and marketing budgets (dated.go).
 //   - Accounts (accounts.go): the store of leads and clients and who owns
 //     them; assignment policies and portfolio limits.
 //   - The funnel (funnel.go): stages with delays, conversion (skill, ramp,
@@ -49,7 +53,8 @@
 //     within the team, or go to the role as a whole.
 //   - Clients (clients.go, booking.go): orders, churn, neglect, care and
 //     development, claims; margin booked with commissions and bonuses, the
-//     target's baseline measured during the warm-up.
+//     target's baseline measured during the warm-up. Chores (chores.go):
+//     non-sales work clients create per order and per month.
 //   - Reorganisations (reorg.go): leavers, moves, transfers, headcounts,
 //     rehoming and rebalancing at given times.
 //   - Back-pressure (backpressure.go): a role's pulled work pauses while a

@@ -120,7 +120,11 @@ func (f *funnel) stageDone(p int32, t *task) {
 		return
 	}
 	st := &s.cfg.Stages[t.stage]
-	pr := f.convertAt(p, t.act, st.Convert, t.started-t.avail, st.Decay, a.loss, s.env.Now())
+	base := st.Convert
+	if s.p.boosts {
+		base *= s.staff.people[p].boost // blocks.go, joint.go
+	}
+	pr := f.convertAt(p, t.act, base, t.started-t.avail, st.Decay, a.loss, s.env.Now())
 	a.loss = 0
 	step := a.steps
 	a.steps++
@@ -231,6 +235,9 @@ func (f *funnel) win(id int32, p int32) {
 		} else {
 			s.work.push(t, -1, -1)
 		}
+	}
+	if s.p.chores {
+		s.chores.ofOrder(id) // chores.go
 	}
 	s.clients.startLife(id)
 	s.hand.apply(id, AtWon, 0)

@@ -33,7 +33,7 @@ type stint struct {
 // costCounters are the counters whose sum is a role's cost; splitCounters
 // those whose sum is its scheduled time.
 var (
-	costCounters  = []int{cCostSalary, cCostHourly, cCostCommission, cCostBonus}
+	costCounters  = []int{cCostSalary, cCostHourly, cCostCommission, cCostBonus, cCostMarketing}
 	splitCounters = []int{cTWork, cTFatigue, cTSetup, cTIdle, cTAbsence, cTInternal}
 )
 

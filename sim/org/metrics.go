@@ -33,6 +33,9 @@ type definition struct {
 	get formula
 	// target: reported only when the design has a target.
 	target bool
+	// when, if set, says whether a plan reports the metric: a metric of
+	// a mechanism is reported only by designs that use it.
+	when func(p *Plan) bool
 	// members, for a Pattern metric, names its members and their formulas
 	// for a plan (one per activity, one per stage).
 	members func(p *Plan) ([]string, []formula)
@@ -100,13 +103,15 @@ var table = []definition{
 	perPerson(def(metric.Margin, metric.Money, allMonthly, counter(cMargin),
 		"margin booked from first and repeat orders, attributed to the role owning the client"), postValue(pvMargin)),
 	perPerson(def(metric.Cost, metric.Money, allMonthly, costF,
-		"people cost: salary + hourly pay + commission + bonuses"), postValue(pvCost)),
+		"people cost (salary + hourly pay + commission + bonuses) and the marketing budgets of inbound streams"), postValue(pvCost)),
 	def(metric.CostSalary, metric.Money, allMonthly, counter(cCostSalary), "salaries for time employed"),
 	def(metric.CostHourly, metric.Money, allMonthly, counter(cCostHourly), "hourly pay for scheduled hours present"),
 	def(metric.CostCommission, metric.Money, allMonthly, counter(cCostCommission),
 		"commission on margin of owned clients and on margin of clients found and passed on"),
 	def(metric.CostBonus, metric.Money, allMonthly, counter(cCostBonus),
 		"bonuses per handover, passed lead and first order"),
+	usedBy(spends, def(metric.CostMarketing, metric.Money, allMonthly, counter(cCostMarketing),
+		"marketing budgets of the inbound streams, by the role receiving the stream (with a design where a stream has a budget)")),
 	def(metric.Profit, metric.Money, allMonthly,
 		func(r *recorder, role, per int) float64 { return r.get(cMargin, role, per) - costF(r, role, per) },
 		"margin − cost"),
@@ -163,6 +168,10 @@ var table = []definition{
 		"mean hours from an inbound request's arrival to the start of its first work"),
 	def(metric.Escalated, metric.Leads, allMonthly, counter(cEscalated),
 		"leads the role passed on and escalated because their work waited too long in the receiving role's queue"),
+	usedBy(joinsWork, def(metric.Joined, metric.Tasks, allMonthly, counter(cJoined),
+		"tasks a person of the role joined (joint work, with a design where a role joins an activity), by the joining role")),
+	usedBy(joinsWork, def(metric.JoinMissed, metric.Tasks, allMonthly, counter(cJoinMissed),
+		"tasks of an activity with a joining role started alone because nobody of the joining role was free, by the role doing the work (with a design where a role joins an activity)")),
 	withTarget(def(metric.Growth, metric.Share, deptMonthly,
 		func(r *recorder, role, per int) float64 { return r.growth(per) },
 		"the target metric in the period per month / baseline month − 1 (with a target)")),
@@ -385,6 +394,12 @@ func personOnly(name string, pattern bool, doc string, pm personMembers) definit
 
 func withTarget(d definition) definition {
 	d.target = true
+	return d
+}
+
+// usedBy makes d reported only by the plans for which when is true.
+func usedBy(when func(p *Plan) bool, d definition) definition {
+	d.when = when
 	return d
 }
 

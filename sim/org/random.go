@@ -97,6 +97,9 @@ const (
 	drawPatience
 	drawDecisionMakers
 	drawFollowUp
+	drawChore     // chores.go: one more chore for an order
+	drawChoreTime // chores.go: the time to a client's next monthly chore
+	drawChoreKind // chores.go: which chore it is
 )
 
 // mix64 is the finaliser of SplitMix64 (package dist uses the same): a

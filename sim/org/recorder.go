@@ -44,6 +44,9 @@ const (
 	cRespN
 	cEscalated
 	cLeadsIgnored
+	cJoined     // joint.go: tasks joined, by the joining role
+	cJoinMissed // joint.go: tasks started alone for want of a joiner, by the doer's role
+	cCostMarketing
 	nCounters
 )
 

@@ -50,6 +50,8 @@ type Sim struct {
 	rules   rules        // rules.go, fatcat.go: behaviour rules
 	judge   judge        // norms.go: norms and quotas per person
 	team    teams        // teams.go: handoffs and work within teams
+	joint   joint        // joint.go: a second role joining work
+	chores  chores       // chores.go: non-sales work clients create
 
 	seed uint64
 	rep  int
@@ -83,6 +85,8 @@ func NewSim(p *Plan) *Sim {
 	s.rules.bind(s)
 	s.judge.bind(s)
 	s.team.bind(s)
+	s.joint.bind(s)
+	s.chores.bind(s)
 	return s
 }
 
@@ -215,6 +219,7 @@ func (s *Sim) flush() {
 	for r := range s.work.roles {
 		s.work.flushRole(r)
 	}
+	s.demand.flushBudget()
 }
 
 // snapshot records the level counters at the end of month m.

@@ -31,6 +31,7 @@ type person struct {
 	choice    // rules.go: idling by choice
 	holding   // accounts.go: the accounts owned
 	timesheet // timesheet.go: time accounted
+	joining   // joint.go: joint work
 }
 
 // post is a person's job.

@@ -64,7 +64,7 @@ func (w *work) offer(id int32) {
 			w.next(p)
 			return
 		}
-		if s.staff.people[p].run && s.cfg.Roles[t.role].Speed[t.act] > 0 {
+		if s.staff.people[p].run && s.cfg.Roles[t.role].Speed[t.act] > 0 && !s.cal.keepsRun(p, t.act) {
 			s.calls.cutAfterCurrent(p)
 		}
 		return
@@ -86,7 +86,7 @@ func (w *work) offer(id int32) {
 		// Someone calling will take it when the call in progress ends.
 		best, bestEnd := int32(-1), math.Inf(1)
 		for _, m := range members {
-			if s.staff.people[m].run && s.cal.onDuty(m) && s.cal.allowed(m, t.act) {
+			if s.staff.people[m].run && s.cal.onDuty(m) && s.cal.allowed(m, t.act) && !s.cal.keepsRun(m, t.act) {
 				if e := s.calls.runs[m][s.calls.current(m)].end; e < bestEnd {
 					best, bestEnd = m, e
 				}
@@ -116,7 +116,7 @@ func (w *work) offer(id int32) {
 func (w *work) interruptible(p int32, prio int) bool {
 	s := w.s
 	pp := &s.staff.people[p]
-	if !pp.busy || !s.cal.onDuty(p) {
+	if !pp.busy || !s.cal.onDuty(p) || pp.joins != 0 {
 		return false
 	}
 	return s.cfg.Activities[w.curAct(p)].Priority > prio
@@ -196,11 +196,17 @@ func (w *work) next(p int32) {
 	if pp.busy || pp.idling || !w.s.cal.onDuty(p) {
 		return
 	}
+	if w.s.p.preferred && w.s.cal.nextInBlock(p) {
+		return
+	}
 	if id := w.pick(p); id >= 0 {
 		w.start(p, id)
 		return
 	}
 	w.s.calls.pull(p)
+	if w.s.p.boosts && w.s.p.joiner[pp.role] {
+		w.s.joint.joinNow(p) // joint.go
+	}
 }
 
 // wakeRole offers work to every idle member of role r.
@@ -260,6 +266,9 @@ func (w *work) start(p int32, id int32) {
 			base = act.Duration.Sample(s.rnd.work)
 		}
 		base /= role.Speed[t.act] * s.p.pieceSpeed[r][t.act]
+		if s.p.speedGain {
+			base /= s.cal.speedGain(p, t.act)
+		}
 		if role.RampMode != RampConversion {
 			base /= s.staff.rampAt(p, now)
 		}
@@ -276,6 +285,12 @@ func (w *work) start(p int32, id int32) {
 	pp.base = base
 	pp.lastKind = kind
 	pp.done = s.env.After(setup+base*slow, des.Normal, w.hDone, int(p))
+	if s.p.boosts {
+		pp.boost = s.cal.convertGain(p, t.act)
+		if act.Join != nil {
+			pp.boost *= s.joint.join(p, t.act, t.remain < 0)
+		}
+	}
 }
 
 // preempt stops person p's work in hand and puts it back at the front of
@@ -290,6 +305,10 @@ func (w *work) preempt(p int32) {
 		s.calls.preemptRun(p)
 		return
 	}
+	if pp.joins != 0 { // joint.go
+		s.joint.leave(p)
+		return
+	}
 	s.staff.acct(p)
 	id := pp.cur
 	t := &w.tasks[id]
@@ -302,7 +321,14 @@ func (w *work) preempt(p int32) {
 	if person >= 0 && !s.staff.people[person].employed {
 		person = -1
 	}
+	joiner := int32(-1)
+	if pp.joined != 0 {
+		joiner = s.joint.unjoin(p) // joint.go
+	}
 	w.push(id, t.role, person)
+	if joiner >= 0 {
+		w.next(joiner)
+	}
 }
 
 // onDone finishes person p's work in hand.
@@ -315,6 +341,10 @@ func (w *work) onDone(p int32) {
 		return
 	}
 	id := pp.cur
+	joiner := int32(-1)
+	if pp.joined != 0 {
+		joiner = s.joint.unjoin(p) // joint.go
+	}
 	w.setBusy(p, false)
 	pp.cur = -1
 	t := w.tasks[id]
@@ -343,6 +373,9 @@ func (w *work) onDone(p int32) {
 	case tkSale, tkClaim:
 	}
 	w.next(p)
+	if joiner >= 0 {
+		w.next(joiner)
+	}
 }
 
 // onPatience: a queued task waited too long. The dead task stays in its

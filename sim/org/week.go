@@ -15,8 +15,11 @@ type SpanKind uint8
 
 const (
 	Work     SpanKind = iota + 1 // any work the role does
-	Block                        // only the activities listed (batch mode)
+	Block                        // only the activities listed (batch mode, strict)
 	Internal                     // meetings, training, planning: no sales work
+	// Preferred: the activities listed first, other work when none of
+	// them waits (batch mode, preferred; blocks.go).
+	Preferred
 )
 
 func (k SpanKind) String() string {
@@ -27,6 +30,8 @@ func (k SpanKind) String() string {
 		return "block"
 	case Internal:
 		return "internal"
+	case Preferred:
+		return "preferred"
 	}
 	return "off"
 }
@@ -36,7 +41,18 @@ type Span struct {
 	Start, End float64
 	Kind       SpanKind
 	Name       string
-	Only       []ActivityRef // Block: the activities allowed
+	Only       []ActivityRef // Block, Preferred: the block's activities
+	// Speed and Convert are the gains of working in a batch block (Block
+	// or Preferred; blocks.go): work of the block's activities started in
+	// it takes 1/(1+Speed) of its time and converts 1+Convert times as
+	// often. Zero: no gain.
+	Speed, Convert float64
+}
+
+// sameLabel reports whether s and o are the same kind of span: a change
+// from one to the other is no change of work.
+func (s Span) sameLabel(o Span) bool {
+	return s.Kind == o.Kind && s.Name == o.Name && slices.Equal(s.Only, o.Only) && s.Speed == o.Speed && s.Convert == o.Convert
 }
 
 // Week is a weekly calendar: working spans in order, not overlapping.
@@ -63,11 +79,11 @@ const minutesPerWeek = HoursPerWeek * 60
 
 func (w *Week) label(s Span) int16 {
 	for i, l := range w.labels {
-		if l.Kind == s.Kind && l.Name == s.Name && slices.Equal(l.Only, s.Only) {
+		if l.sameLabel(s) {
 			return int16(i + 1)
 		}
 	}
-	w.labels = append(w.labels, Span{Kind: s.Kind, Name: s.Name, Only: s.Only})
+	w.labels = append(w.labels, Span{Kind: s.Kind, Name: s.Name, Only: s.Only, Speed: s.Speed, Convert: s.Convert})
 	return int16(len(w.labels))
 }
 
@@ -114,7 +130,14 @@ func (w *Week) Break(days Days, from, to float64) error {
 // Add lays a span of the given kind, name and allowed activities over the
 // time, which becomes working time if it was not.
 func (w *Week) Add(days Days, from, to float64, kind SpanKind, name string, only []ActivityRef) error {
-	return w.paint(days, from, to, w.label(Span{Kind: kind, Name: name, Only: only}))
+	return w.Lay(days, from, to, Span{Kind: kind, Name: name, Only: only})
+}
+
+// Lay lays a span like s (its kind, name, activities and gains; its
+// times are ignored) over the time, which becomes working time if it was
+// not.
+func (w *Week) Lay(days Days, from, to float64, s Span) error {
+	return w.paint(days, from, to, w.label(s))
 }
 
 // AroundTheClock returns a week with every hour a working hour.

@@ -30,6 +30,7 @@ const (
 	tkSale         // paperwork of a won deal
 	tkCare         // proactive contact with a client
 	tkClaim        // a client's claim
+	tkChore        // non-sales work a client creates (chores.go)
 )
 
 // task is a piece of work. Tasks live in work.tasks and are referred to by
@@ -77,6 +78,10 @@ type desk struct {
 	base     float64 // rested work of the task in hand
 	lastKind int32   // kind of the last work, for switching cost; −1 none
 	done     des.Event
+	// boost multiplies the conversion of the work in hand (a batch block's
+	// gain, a joining person: blocks.go, joint.go); kept only when the
+	// plan has such gains.
+	boost float64
 }
 
 func (w *work) bind(s *Sim) {

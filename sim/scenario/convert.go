@@ -29,6 +29,15 @@ type converter struct {
 	acts, stages, roles, dbs map[string]int
 	segs                     map[string]int
 	bare                     map[string]float64 // fractions written as bare numbers
+	blocks                   [][]laid           // [role]: the blocks laid over its week (fieldkey.go)
+	inScale                  []float64          // [inbound]: its rate per open hour per unit of calendar rate
+}
+
+// laid is a block of a role's week as laid: its index under blocks and
+// the span it made.
+type laid struct {
+	index int
+	span  org.Span
 }
 
 // convert turns doc into an org.Config and validates it. where maps keys
@@ -224,7 +233,12 @@ func (c *converter) activities() {
 		if kind == "" {
 			kind = e.Name
 		}
+		var join *org.Join
+		if j := a.Join; j != nil {
+			join = &org.Join{Role: c.roleRef(joinKey("activities", e.Name)+".join.role", j.Role), Convert: float64(j.Convert)}
+		}
 		c.cfg.Activities = append(c.cfg.Activities, org.Activity{
+			Join:       join,
 			Name:       e.Name,
 			Duration:   a.Duration,
 			Kind:       kind,

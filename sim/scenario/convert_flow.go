@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/salesim/salesim/sim/org"
@@ -49,7 +50,12 @@ func (c *converter) inbound() {
 			Rate:   float64(in.Rate),
 			Growth: float64(in.Growth),
 			Stage:  c.entryStage(key+".stage", in.Stage),
+			Budget: float64(in.Budget),
 		}
+		for _, ch := range in.Changes {
+			ob.Changes = append(ob.Changes, org.RateChange{At: float64(ch.At), Rate: float64(ch.Rate), Budget: float64(ch.Budget)})
+		}
+		scale := 1.0
 		gs, err := parseCalendar(string(in.Open), false)
 		if err != nil {
 			c.errf(key+".open", "%v", err)
@@ -61,7 +67,11 @@ func (c *converter) inbound() {
 				}
 			}
 			ob.Open = &w
-			ob.Rate *= org.HoursPerWeek / w.Hours()
+			scale = org.HoursPerWeek / w.Hours()
+			ob.Rate *= scale
+			for i := range ob.Changes {
+				ob.Changes[i].Rate *= scale
+			}
 		}
 		fill := func(dst []float64, src []float64) {
 			for i := range dst {
@@ -77,6 +87,7 @@ func (c *converter) inbound() {
 			ob.Role = c.roleRef(key+".role", in.Role)
 		}
 		c.cfg.Inbound = append(c.cfg.Inbound, ob)
+		c.inScale = append(c.inScale, scale)
 	}
 }
 
@@ -119,6 +130,10 @@ func (c *converter) clients() {
 	}
 	for i, a := range cl.SaleWork {
 		oc.SaleWork = append(oc.SaleWork, c.actRef(indexKey("clients.sale_work", i), a))
+	}
+	for i, ch := range cl.Chores {
+		k := indexKey("clients.chores", i)
+		oc.Chores = append(oc.Chores, org.Chore{Activity: c.actRef(k+".activity", ch.Activity), PerOrder: ch.PerOrder, PerMonth: ch.PerMonth})
 	}
 	c.cfg.Clients = oc
 }
@@ -225,6 +240,18 @@ func (c *converter) reorgs() {
 		}
 		for j, name := range r.Rebalance {
 			or.Rebalance = append(or.Rebalance, c.roleRef(indexKey(key+".rebalance", j), name))
+		}
+		streams := c.doc.Inbound.Names()
+		for _, e := range r.Inbound {
+			ch := org.StreamChange{Rate: float64(e.Value.Rate), Budget: float64(e.Value.Budget)}
+			k := joinKey(key+".inbound", e.Name)
+			if i := slices.Index(streams, e.Name); i >= 0 {
+				ch.Stream = org.InboundAt(i)
+				ch.Rate *= c.inScale[i]
+			} else {
+				c.errf(k, "unknown inbound stream %q%s; known: %s", e.Name, suggest(e.Name, streams), strings.Join(streams, ", "))
+			}
+			or.Inbound = append(or.Inbound, ch)
 		}
 		c.cfg.Reorgs = append(c.cfg.Reorgs, or)
 	}

@@ -155,6 +155,7 @@ func (c *converter) shifts(key string, r Role) []org.Week {
 		}
 	}
 	var weeks []org.Week
+	c.blocks = append(c.blocks, nil)
 	for i, text := range texts {
 		// Breaks and blocks are the same for every shift: report their
 		// problems once.
@@ -232,8 +233,14 @@ func (c *converter) block(w *org.Week, bk string, b Block, working org.Days, fir
 	case b.Internal && len(b.Only) > 0:
 		once(bk, "a block is internal or only for some activities, not both")
 		return
+	case b.Internal && (c.present(bk+".mode") || b.Speed != 0 || b.Convert != 0):
+		once(bk, "an internal block has no mode, speed or convert: they are for blocks of activities (only = [...])")
+		return
 	case len(b.Only) > 0:
 		kind = org.Block
+		if b.Mode == "preferred" {
+			kind = org.Preferred
+		}
 		for k, a := range b.Only {
 			ok := indexKey(bk+".only", k)
 			ai, found := c.acts[a]
@@ -249,8 +256,13 @@ func (c *converter) block(w *org.Week, bk string, b Block, working org.Days, fir
 		once(bk, "the block does nothing: give internal = true or only = [activities]")
 		return
 	}
+	tmpl := org.Span{Kind: kind, Name: b.Name, Only: only, Speed: float64(b.Speed), Convert: float64(b.Convert)}
+	if first {
+		r := len(c.blocks) - 1
+		c.blocks[r] = append(c.blocks[r], laid{index: blockIndex(bk), span: tmpl})
+	}
 	for _, sp := range spans {
-		if err := w.Add(days, sp[0], sp[1], kind, b.Name, only); err != nil {
+		if err := w.Lay(days, sp[0], sp[1], tmpl); err != nil {
 			once(bk, "%v", err)
 		}
 	}

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -142,7 +143,7 @@ func (c *converter) keyOf(field string) string {
 	case "Roles":
 		key = named("roles", c.doc.Roles.Names())
 		if len(rest) > 0 {
-			return c.roleKey(key, rest)
+			return c.roleKey(key, root.index, rest)
 		}
 	case "Segments":
 		key = indexKey("segments", root.index)
@@ -167,6 +168,15 @@ func (c *converter) keyOf(field string) string {
 		key = indexKey("reorg", root.index)
 		if len(rest) > 0 && rest[0].name == "Headcount" && rest[0].index >= 0 && rest[0].index < len(c.doc.Roles) {
 			return joinKey(key+".headcount", c.doc.Roles[rest[0].index].Name)
+		}
+		if len(rest) > 0 && rest[0].name == "Inbound" && root.index >= 0 && root.index < len(c.doc.Reorg) {
+			if in := c.doc.Reorg[root.index].Inbound; rest[0].index >= 0 && rest[0].index < len(in) {
+				sub := joinKey(key+".inbound", in[rest[0].index].Name)
+				if len(rest) > 1 && rest[1].name == "Stream" {
+					return sub
+				}
+				return c.join(sub, "Inbound", rest[1:])
+			}
 		}
 	default:
 		key = snake(root.name)
@@ -202,8 +212,8 @@ func (c *converter) join(key, parent string, rest []step) string {
 	return key
 }
 
-// roleKey maps the path of a Role's field under the role's key.
-func (c *converter) roleKey(key string, rest []step) string {
+// roleKey maps the path of role r's field under the role's key.
+func (c *converter) roleKey(key string, r int, rest []step) string {
 	st := rest[0]
 	acts := c.doc.Activities.Names()
 	switch st.name {
@@ -215,7 +225,7 @@ func (c *converter) roleKey(key string, rest []step) string {
 		return key + ".does"
 	case "Shifts":
 		if len(rest) > 1 {
-			return key + ".blocks"
+			return c.blockKey(key, r, rest)
 		}
 		if c.present(key + ".shifts") {
 			return indexKey(key+".shifts", max(st.index, 0))
@@ -238,4 +248,33 @@ func snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// blockKey maps the path of a span of role r's week (Shifts[i].Spans[j]
+// and a field of it) to the key of the block that laid it, or to the
+// role's blocks when none did.
+func (c *converter) blockKey(key string, r int, rest []step) string {
+	sh, sp := rest[0].index, rest[1].index
+	if r < 0 || r >= len(c.cfg.Roles) || r >= len(c.blocks) || sh < 0 || sh >= len(c.cfg.Roles[r].Shifts) {
+		return key + ".blocks"
+	}
+	spans := c.cfg.Roles[r].Shifts[sh].Spans
+	if sp < 0 || sp >= len(spans) {
+		return key + ".blocks"
+	}
+	s := spans[sp]
+	for _, b := range c.blocks[r] {
+		t := b.span
+		if t.Kind == s.Kind && t.Name == s.Name && slices.Equal(t.Only, s.Only) && t.Speed == s.Speed && t.Convert == s.Convert {
+			return c.join(indexKey(key+".blocks", b.index), "Block", rest[2:])
+		}
+	}
+	return key + ".blocks"
+}
+
+// blockIndex returns the index of a block's key: 2 for roles.x.blocks[2].
+func blockIndex(bk string) int {
+	i := strings.LastIndexByte(bk, '[')
+	n, _ := strconv.Atoi(strings.TrimSuffix(bk[i+1:], "]"))
+	return n
 }

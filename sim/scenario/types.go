@@ -69,13 +69,29 @@ type NeedTier struct {
 
 // Inbound is a stream of requests arriving on their own.
 type Inbound struct {
-	Rate    Rate      `toml:"rate" req:"true" range:"[0,)" doc:"mean arrivals per unit of calendar time (\"2/day\" = 14 a week), arriving only while open: the rate per open hour is scaled up so that the weekly count stays the same"`
-	Growth  Fraction  `toml:"growth" default:"0%" range:"(-1,)" doc:"relative growth of the rate per year (\"10%\" = +10 %/yr), compounded continuously"`
-	Open    Calendar  `toml:"open" default:"24/7" doc:"when requests arrive (calendar text)"`
-	Weekday []float64 `toml:"weekday" len:"7" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by day, Monday first"`
-	Month   []float64 `toml:"month" len:"12" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by month, January first (the run starts on 1 January)"`
-	Stage   string    `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
-	Role    string    `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
+	Rate    Rate         `toml:"rate" req:"true" range:"[0,)" doc:"mean arrivals per unit of calendar time (\"2/day\" = 14 a week), arriving only while open: the rate per open hour is scaled up so that the weekly count stays the same"`
+	Growth  Fraction     `toml:"growth" default:"0%" range:"(-1,)" doc:"relative growth of the rate per year (\"10%\" = +10 %/yr), compounded continuously"`
+	Open    Calendar     `toml:"open" default:"24/7" doc:"when requests arrive (calendar text)"`
+	Weekday []float64    `toml:"weekday" len:"7" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by day, Monday first"`
+	Month   []float64    `toml:"month" len:"12" range:"[0,)" defdoc:"all 1" doc:"rate multipliers by month, January first (the run starts on 1 January)"`
+	Stage   string       `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
+	Role    string       `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
+	Budget  Money        `toml:"budget" default:"0" range:"[0,)" doc:"the stream's marketing cost per month from the start, accrued by the hour while in force: reported as cost_marketing of the receiving role and counted in cost and profit (none during the warm-up, as no cost is)"`
+	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at given times, in time order (a change that comes with a reorganisation is given there: reorg[].inbound). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0"`
+}
+
+// RateChange changes an inbound stream's rate and budget from a time on.
+type RateChange struct {
+	At     Duration `toml:"at" req:"true" range:"(0,)" doc:"when, from the start of the run (warm-up included)"`
+	Rate   Rate     `toml:"rate" req:"true" range:"[0,)" doc:"the stream's rate from then, as inbound.<stream>.rate (per calendar time, arriving while it is open); growth still compounds from the start of the run"`
+	Budget Money    `toml:"budget" default:"0" range:"[0,)" doc:"marketing cost per month from then; 0 stops the spending"`
+}
+
+// StreamChange changes an inbound stream's rate and budget with a
+// reorganisation.
+type StreamChange struct {
+	Rate   Rate  `toml:"rate" req:"true" range:"[0,)" doc:"the stream's rate from the reorganisation on, as inbound.<stream>.rate (0 stops it)"`
+	Budget Money `toml:"budget" default:"0" range:"[0,)" doc:"its marketing cost per month from then; 0 stops the spending"`
 }
 
 // Database is a list of raw contacts worked by outbound calling.
@@ -98,6 +114,13 @@ type Activity struct {
 
 	SizeElasticity float64 `toml:"size_elasticity" default:"0" range:"[0,1]" doc:"the work takes longer for a bigger company: its duration is multiplied by (size / size_reference)^size_elasticity for the size of the company it is for, when the work starts; 0: the same time for every company (seed 004: \"big and small clients get the same service time\"), 1: time in proportion to size. Calls to database contacts are not scaled"`
 	SizeReference  Money   `toml:"size_reference" range:"[0,)" defdoc:"the market's mean company size" doc:"the company size at which the work takes duration"`
+	Join           *Join   `toml:"join" defdoc:"none" doc:"joint work: a person of another role joins the work when it starts (the head of department joins the close, seed 002 block 3)"`
+}
+
+// Join is a second role joining an activity's work.
+type Join struct {
+	Role    string   `toml:"role" req:"true" doc:"the joining role: when someone of another role starts the work, the first person of this role who is free (on shift, not busy) joins for the whole of it, and both people's time is taken; when nobody is free the work goes ahead alone at the base conversion (counted as join_missed). Its people need not do the activity themselves"`
+	Convert Fraction `toml:"convert" default:"0%" range:"(-1,)" doc:"rise in conversion of work joined: \"30%\" multiplies it by 1.3. No source gives a number (seed 002 says only that the head raises the close rate): 0%, the join costing time only, unless you have one"`
 }
 
 // Stage is one step of the funnel.
@@ -140,6 +163,14 @@ type Clients struct {
 	NeglectChurn   float64  `toml:"neglect_churn" default:"1" range:"[0,)" doc:"multiplier of the churn hazard while a client is neglected (overdue for contact)"`
 	NeglectOrders  float64  `toml:"neglect_orders" default:"1" range:"[0,)" doc:"multiplier of the order rate while a client is neglected"`
 	LostOrderChurn Fraction `toml:"lost_order_churn" default:"0%" range:"[0,1]" doc:"probability that a client whose order waited past its patience leaves"`
+	Chores         []Chore  `toml:"chores" doc:"non-sales work clients create (seed 004, stage 1: shipment follow-up, claims, \"runs to the warehouse\"), so that a full-cycle manager has real streams of work to switch between"`
+}
+
+// Chore is non-sales work clients create.
+type Chore struct {
+	Activity string  `toml:"activity" req:"true" doc:"the activity of the chore; a chore goes to the client's owner if the owner's role does it (the owner's own queue when the role keeps personal queues), else to the owner's fixed partner or the first role that does it. A chore has no effect when done: its time is its cost"`
+	PerOrder float64 `toml:"per_order" default:"0" range:"[0,)" doc:"chores each order creates, the first order included; a fraction is the chance of one more (0.3: a chore for 30% of orders)"`
+	PerMonth float64 `toml:"per_month" default:"0" range:"[0,)" doc:"chores per client per month, arriving at random (a Poisson process) while it is a client"`
 }
 
 // Role is a job in the department.
@@ -189,7 +220,10 @@ type Block struct {
 	Time     Times    `toml:"time" req:"true" doc:"time span(s), e.g. \"09:00-09:20\""`
 	Name     string   `toml:"name" doc:"name shown in reports"`
 	Internal bool     `toml:"internal" default:"false" doc:"internal time (meetings, training, planning): no sales work"`
-	Only     []string `toml:"only" doc:"batch mode: only these activities are done in the block"`
+	Only     []string `toml:"only" doc:"batch mode: the activities of the block; mode says whether other work may be done in it"`
+	Mode     string   `toml:"mode" default:"strict" enum:"strict|preferred" doc:"a batch block's rule: strict, only its activities are done in it (other work waits for the block's end, and a person with none of its work waiting idles); preferred, its activities first (their waiting work by priority, then its pulled calls) and other work only when none of its own waits, so that time planned for meetings nobody booked goes to the documents and calls that wait instead of being lost. Interrupting activities are taken in any block"`
+	Speed    Fraction `toml:"speed" default:"0%" range:"(-1,)" doc:"gain in speed of the block's activities started in the block: \"10%\" makes them take 1/1.1 of their time. Batching imposed from outside helps (research/domain.md A8: within-day specialisation beats variety; A9), but no source gives a size for sales work: 0% unless you have one"`
+	Convert  Fraction `toml:"convert" default:"0%" range:"(-1,)" doc:"gain in conversion of the block's stage work and calls started in the block: \"10%\" multiplies it by 1.1 (seed 002: cold calls made in a block give more meetings than calls spread through a mixed day; no source gives a size: 0% unless you have one)"`
 }
 
 // SetupPair is a switching cost between two kinds, in either direction.
@@ -296,14 +330,15 @@ type Initial struct {
 
 // Reorg changes the design at a time.
 type Reorg struct {
-	At         Duration   `toml:"at" req:"true" range:"(0,)" doc:"time of the change from the start of the run (warm-up included)"`
-	Headcount  Named[int] `toml:"headcount" keyname:"role" range:"[0,)" doc:"new headcount per role; roles not listed keep theirs. People are hired (ramping) or let go (most recent hires first) to match"`
-	Moves      []Move     `toml:"moves" doc:"people who change role, with their clients and tenure, before headcounts are matched"`
-	Leave      Fraction   `toml:"leave" default:"0%" range:"[0,1]" doc:"share of people who leave at the change (MODEL.md §1: 50% of veterans)"`
-	LeaveRoles []string   `toml:"leave_roles" defdoc:"all" doc:"the roles leave applies to"`
-	LeaveLoss  Fraction   `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too; the others go to colleagues"`
-	Transfer   []Transfer `toml:"transfer" doc:"hand every account of one role to another"`
-	Rebalance  []string   `toml:"rebalance" doc:"roles whose accounts are shared out afresh among their people, least loaded first, once everything else is done"`
+	At         Duration            `toml:"at" req:"true" range:"(0,)" doc:"time of the change from the start of the run (warm-up included)"`
+	Headcount  Named[int]          `toml:"headcount" keyname:"role" range:"[0,)" doc:"new headcount per role; roles not listed keep theirs. People are hired (ramping) or let go (most recent hires first) to match"`
+	Moves      []Move              `toml:"moves" doc:"people who change role, with their clients and tenure, before headcounts are matched"`
+	Leave      Fraction            `toml:"leave" default:"0%" range:"[0,1]" doc:"share of people who leave at the change (MODEL.md §1: 50% of veterans)"`
+	LeaveRoles []string            `toml:"leave_roles" defdoc:"all" doc:"the roles leave applies to"`
+	LeaveLoss  Fraction            `toml:"leave_loss" default:"0%" range:"[0,1]" doc:"probability that each client of a leaver leaves too; the others go to colleagues"`
+	Transfer   []Transfer          `toml:"transfer" doc:"hand every account of one role to another"`
+	Rebalance  []string            `toml:"rebalance" doc:"roles whose accounts are shared out afresh among their people, least loaded first, once everything else is done"`
+	Inbound    Named[StreamChange] `toml:"inbound" keyname:"stream" doc:"dated demand that comes with the reorganisation: new rates and marketing budgets of inbound streams from then on (seed 000: the marketing push that starts with the plan). Part of the new design: the status quo, without the reorganisations, is without them too"`
 }
 
 // Move takes people from one role to another.
