@@ -15,7 +15,7 @@ func TestSetHeadcountReorg(t *testing.T) {
 	if err == nil {
 		t.Fatal("roles.hunter.headcount=5 on growth-plan was accepted")
 	}
-	for _, want := range []string{"-set roles.hunter.headcount=5: roles.hunter.headcount:", "reorg[0] (at 1y) sets the headcount of hunter to 3",
+	for _, want := range []string{"-set roles.hunter.headcount=5: roles.hunter.headcount:", "reorg[0] (at 1y) sets the headcount of hunter to 1",
 		"only the warm-up", "set reorg[0].headcount.hunter=5"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
