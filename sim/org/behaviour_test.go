@@ -129,3 +129,32 @@ func TestPauseCountsOnlyItsActivities(t *testing.T) {
 		t.Errorf("counting dial tasks only: %g passed, %g won; no pause: %g, %g", dialPassed, dialWon, nonePassed, noneWon)
 	}
 }
+
+// TestNoHandoffToARoleWithoutPosts: a handoff from any role to a role a
+// reorganisation creates at month 6 moves no client before then (it used
+// to move every large client into the empty role during the first six
+// months); after the reorganisation it moves them.
+func TestNoHandoffToARoleWithoutPosts(t *testing.T) {
+	t.Parallel()
+	cfg := clientBook(100)
+	cfg.Market.Size = dist.Const(1000, dist.None)
+	kam := cfg.Roles[0]
+	kam.Name, kam.Headcount = "kam", 0
+	cfg.Roles = append(cfg.Roles, kam)
+	cfg.Handoffs = []Handoff{{To: RoleAt(1), Trigger: AtVolume, Volume: 100}}
+	cfg.Reorgs = []Reorg{{At: 6 * Month, Headcount: []int{-1, 1}}}
+	p := mustCompile(t, cfg)
+	r := simulate(t, p, 1, 0)
+	var before, after float64
+	for m := 1; m <= 12; m++ {
+		v := value(t, p, r, metric.Handovers, "worker", metric.Month(m, 12))
+		if m <= 6 {
+			before += v
+		} else {
+			after += v
+		}
+	}
+	if before != 0 || after == 0 {
+		t.Errorf("clients handed to the new role: %g in months 1-6 (before it has posts), %g after; want 0 and some", before, after)
+	}
+}

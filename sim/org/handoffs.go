@@ -56,13 +56,20 @@ func (h *handoffs) clientHandoffs(id int32) {
 }
 
 // apply applies the first handoff of the given trigger that matches
-// account id, and returns its delay.
+// account id, and returns its delay. A handoff to a role that has no
+// posts (headcount 0: before a reorganisation creates it, or after one
+// closes it) does not fire: the account stays where it is, and a later
+// trigger may move it. A role whose posts are all vacant for now still
+// receives accounts, which wait for its hires.
 func (h *handoffs) apply(id int32, trig Trigger, stage int) float64 {
 	s := h.s
 	a := &s.accts.list[id]
 	for _, hi := range s.p.handFrom[a.role] {
 		ho := &s.cfg.Handoffs[hi]
 		if ho.Trigger != trig || (ho.MinSize > 0 && a.size < ho.MinSize) || (ho.MaxSize > 0 && a.size >= ho.MaxSize) {
+			continue
+		}
+		if rs := &s.staff.roles[ho.To.Index()]; rs.target == 0 && rs.staff == 0 {
 			continue
 		}
 		if ho.Segment != 0 && SegmentRef(a.seg) != ho.Segment {
