@@ -1,6 +1,9 @@
 package org
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Joint work (seed 002, block 3 of the active funnel: the head of
 // department joins the closing negotiations "so that they end in a sale
@@ -34,6 +37,22 @@ type Join struct {
 	// that the head raises the close rate): 0, the join costing time
 	// only, unless a design gives one.
 	Convert float64
+	// For lists the roles whose work is joined (the hunters' closes, not
+	// the farmers'); none: every role that does the activity.
+	For []RoleRef
+}
+
+// joins reports whether the work of role r is joined.
+func (j *Join) joins(r int32) bool {
+	if len(j.For) == 0 {
+		return true
+	}
+	for _, x := range j.For {
+		if x.Index() == int(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func (j *Join) check(v *checker, f string, a int) {
@@ -43,9 +62,21 @@ func (j *Join) check(v *checker, f string, a int) {
 	}
 	v.share(f+".Convert", j.Convert, -1, math.Inf(1), true, true)
 	r := j.Role.Index()
+	for i, x := range j.For {
+		k := fmt.Sprintf("%s.For[%d]", f, i)
+		if !v.role(k, x, true) {
+			continue
+		}
+		switch {
+		case x.Index() == r:
+			v.bad(k, "role %s joins the work: it cannot also be joined", c.Roles[r].Name)
+		case !c.performs(x.Index(), a):
+			v.bad(k, "role %s does not do activity %s: there is no work of it to join", c.Roles[x.Index()].Name, c.Activities[a].Name)
+		}
+	}
 	others := false
 	for i := range c.Roles {
-		others = others || i != r && c.performs(i, a)
+		others = others || i != r && c.performs(i, a) && j.joins(int32(i))
 	}
 	if !others {
 		v.warn(f+".Role", "no role other than %s does activity %s: nobody's work is joined", c.Roles[r].Name, c.Activities[a].Name)
@@ -112,7 +143,7 @@ func (jt *joint) join(p int32, act int32, fresh bool) float64 {
 	j := s.cfg.Activities[act].Join
 	pp := &s.staff.people[p]
 	r := int32(j.Role.Index())
-	if pp.role == r {
+	if pp.role == r || !j.joins(pp.role) {
 		return 1
 	}
 	for _, m := range s.staff.roles[r].members {
@@ -165,7 +196,7 @@ func (jt *joint) joinNow(m int32) {
 		}
 		t := &s.work.tasks[pp.cur]
 		j := s.cfg.Activities[t.act].Join
-		if j == nil || j.Role.Index() != int(mm.role) || !s.cal.allowed(m, t.act) {
+		if j == nil || j.Role.Index() != int(mm.role) || !j.joins(pp.role) || !s.cal.allowed(m, t.act) {
 			continue
 		}
 		fresh := t.remain < 0

@@ -137,3 +137,40 @@ func TestJoinRules(t *testing.T) {
 		t.Errorf("warnings %v: want one that the head never has people", cfg.Warnings())
 	}
 }
+
+// TestJoinForSomeRoles: a join limited to the sellers' work joins all four
+// of their closes; limited to another role's work (farmers, who also
+// close), it joins none of the sellers' closes and counts none missed.
+// Naming the joining role, or a role that does not do the work, is an
+// error.
+func TestJoinForSomeRoles(t *testing.T) {
+	t.Parallel()
+	withFarmer := func(forRole int) Config {
+		cfg := closing(1, day(9, 17), 1)
+		cfg.Roles = append(cfg.Roles, Role{Name: "farmer", Headcount: 0, Shifts: []Week{day(9, 17)},
+			Speed: []float64{1, 0}, Skill: ones(2), Assign: AssignLeastLoaded})
+		cfg.Activities[0].Join.For = []RoleRef{RoleAt(forRole)}
+		return cfg
+	}
+	for _, tc := range []struct {
+		forRole        int
+		joined, missed float64
+	}{{0, 4, 0}, {2, 0, 0}} {
+		s := manual(t, withFarmer(tc.forRole))
+		s.pushLeads(4, 0)
+		r := s.finishRun(t)
+		if j, m := value(t, s.p, r, "joined", "head", "total"), value(t, s.p, r, "join_missed", "all", "total"); j != tc.joined || m != tc.missed {
+			t.Errorf("join for role %d: joined %g, missed %g; want %g and %g", tc.forRole, j, m, tc.joined, tc.missed)
+		}
+	}
+	cfg := withFarmer(1)
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "Activities[0].Join.For[0]: role head joins the work") {
+		t.Errorf("join for the joiner: %v", err)
+	}
+	cfg = withFarmer(0)
+	cfg.Roles[2].Speed = []float64{0, 1}
+	cfg.Activities[0].Join.For = []RoleRef{RoleAt(2)}
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "Activities[0].Join.For[0]: role farmer does not do activity close") {
+		t.Errorf("join for a role that does not close: %v", err)
+	}
+}

@@ -235,7 +235,11 @@ func (c *converter) activities() {
 		}
 		var join *org.Join
 		if j := a.Join; j != nil {
-			join = &org.Join{Role: c.roleRef(joinKey("activities", e.Name)+".join.role", j.Role), Convert: float64(j.Convert)}
+			jk := joinKey("activities", e.Name) + ".join"
+			join = &org.Join{Role: c.roleRef(jk+".role", j.Role), Convert: float64(j.Convert)}
+			for i, r := range j.For {
+				join.For = append(join.For, c.roleRef(indexKey(jk+".for", i), r))
+			}
 		}
 		c.cfg.Activities = append(c.cfg.Activities, org.Activity{
 			Join:       join,

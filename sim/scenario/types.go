@@ -121,6 +121,7 @@ type Activity struct {
 type Join struct {
 	Role    string   `toml:"role" req:"true" doc:"the joining role: when someone of another role starts the work, the first person of this role who is free (on shift, not busy) joins for the whole of it, and both people's time is taken; when nobody is free the work goes ahead alone at the base conversion (counted as join_missed). Its people need not do the activity themselves"`
 	Convert Fraction `toml:"convert" default:"0%" range:"(-1,)" doc:"rise in conversion of work joined: \"30%\" multiplies it by 1.3. No source gives a number (seed 002 says only that the head raises the close rate): 0%, the join costing time only, unless you have one"`
+	For     []string `toml:"for" defdoc:"every role that does the activity" doc:"the roles whose work is joined: [\"hunter\"] has the head join the hunters' closes and not the farmers'"`
 }
 
 // Stage is one step of the funnel.
