@@ -256,7 +256,7 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 			line = strings.TrimPrefix(extra, "; ")
 		}
 		fmt.Fprintf(tw, "  \t\t%s\n", line)
-		fmt.Fprintf(tw, "  \t\tpay %s\n", payText(ro.Pay))
+		fmt.Fprintf(tw, "  \t\tpay %s\n", payText(c, ro.Pay))
 	}
 
 	section("funnel")
@@ -444,8 +444,8 @@ func summarize(w io.Writer, sc *scenario.Scenario) {
 }
 
 // payText describes what a person of a role costs: salary, hourly pay,
-// commissions and bonuses, or "none".
-func payText(p org.Pay) string {
+// commissions, bonuses and piece rates, or "none".
+func payText(c *org.Config, p org.Pay) string {
 	var parts []string
 	if p.Salary > 0 {
 		parts = append(parts, quantity.Money(p.Salary, "")+"/mo")
@@ -462,10 +462,18 @@ func payText(p org.Pay) string {
 	for _, b := range []struct {
 		x    float64
 		what string
-	}{{p.PerFirstOrder, "deal won"}, {p.PerPassed, "lead passed"}, {p.PerHandover, "client handed over"}} {
+	}{{p.PerFirstOrder, "deal won"}, {p.PerPassed, "lead passed"}, {p.PerHandover, "client handed over"}, {p.PerSourcedOrder, "order of a passed client"}} {
 		if b.x > 0 {
 			parts = append(parts, quantity.Money(b.x, "")+" per "+b.what)
 		}
+	}
+	for _, tp := range p.PerTask {
+		if tp.Amount > 0 {
+			parts = append(parts, quantity.Money(tp.Amount, "")+" per "+c.Activities[tp.Activity.Index()].Name+" done")
+		}
+	}
+	if p.PieceSpeedup > 0 && p.PieceSpeedup != 1 && len(p.PerTask) > 0 {
+		parts = append(parts, "piece-paid work "+quantity.Signed(p.PieceSpeedup-1, metric.Share, "")+" faster")
 	}
 	if len(parts) == 0 {
 		return "none"
