@@ -131,6 +131,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 	}
 	sub := f.options()
 	sub.quiet, sub.json = true, false
+	sub.interrupted = out.Partial
 	for i, r := range out.Results {
 		d := r.Design
 		subdir := filepath.Join(dir, safeName(d.Name))

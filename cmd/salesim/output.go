@@ -22,6 +22,11 @@ type outputOptions struct {
 	// the status-quo subfolder, the plan's differences against it to
 	// status-quo.csv, the plots, the report and the terminal.
 	statusQuo *experiment.Merged
+	// interrupted: the run was stopped (Ctrl-C, SIGTERM) and writes only
+	// its data files and manifest, not the plots and the page, which take
+	// seconds (tens under the race detector) when the user asked to stop
+	// within one; 'salesim report DIR' draws the page and its figures.
+	interrupted bool
 }
 
 // writeRun writes every result file of a merged run into dir, each
@@ -46,6 +51,9 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		if f.Name == "summary.json" {
 			summary = f
 		}
+	}
+	if opt.interrupted {
+		opt.plots, opt.report = false, false
 	}
 	if opt.plots {
 		names, err := writePlots(dir, d, m.Table, m.People, vs, opt.lang)

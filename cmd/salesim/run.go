@@ -197,7 +197,8 @@ replications runs, and its raw records go to a shard file for
 'salesim merge'.
 
 Ctrl-C stops the run within a second and writes what finished, marked
-partial in the manifest.`,
+partial in the manifest, without the plots and the page ('salesim report
+DIR' draws them).`,
 		Flags: func(fs *flag.FlagSet) any {
 			f := &runFlags{}
 			f.register(fs, "run")
@@ -318,6 +319,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		WallSeconds: out.Wall.Seconds(), Requested: total, Precision: f.precision,
 	}
 	opts := f.options()
+	opts.interrupted = out.Partial
 	if len(designs) > 1 {
 		if opts.statusQuo, err = experiment.Merge([]*results.Shard{out.Shard(1)}, experiment.MergeOptions{Design: designs[1], Partial: true}); err != nil {
 			return err
@@ -327,7 +329,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		return err
 	}
 	if out.Partial {
-		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial", done, total, dir)
+		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial, without plots ('salesim report %s' draws the page and its figures)", done, total, dir, dir)
 	}
 	return nil
 }
