@@ -120,7 +120,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 	// Replication i of every design runs on one worker, the designs one
 	// after another: all designs advance together.
 	bar := newProgress(progressTo(env, f.quiet || f.json, f.noProgress), fmt.Sprintf("%d designs", len(ds)), reps)
-	out, err := experiment.Run(ctx, ds, experiment.Options{Seed: seed, Replications: reps, Workers: f.workers, Progress: bar.report(), Clock: time.Now})
+	out, err := experiment.Run(ctx, ds, experiment.Options{Seed: seed, Replications: reps, Workers: f.workers, Progress: bar.report(), Clock: time.Now, MaxMemory: limitMemory(f.maxMemory)})
 	bar.finish()
 	if err != nil && (out == nil || !out.Partial) {
 		return err

@@ -227,7 +227,7 @@ func TestShardFlag(t *testing.T) {
 		{"env/4", nil, 1, "neither SLURM_ARRAY_TASK_ID"},
 		{"4/4", nil, 2, "the index must be a whole number in [0, 4)"},
 		{"1", nil, 2, "want i/n"},
-		{"0/0", nil, 2, "the shard count n must be a whole number ≥ 1"},
+		{"0/0", nil, 2, "the shard count n must be a whole number from 1 to"},
 	} {
 		out := t.TempDir()
 		var stdout, stderr bytes.Buffer

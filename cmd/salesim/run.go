@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -17,9 +19,19 @@ import (
 	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/org"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 )
+
+// defaultMaxMemory is -max-memory's default: far above any sales
+// department's run, and below what a desktop machine or a cluster node
+// gives one job.
+const defaultMaxMemory = 2 << 30
+
+// maxWorkers bounds -workers: each worker keeps a simulator of every
+// design, and more workers than processors only cost memory.
+const maxWorkers = 1024
 
 // defaultScenario is what run uses without a file.
 const defaultScenario = "growth-plan"
@@ -38,6 +50,8 @@ type runFlags struct {
 	warmup    string
 	horizon   string
 	shard     string
+	// maxMemory: the heap past which the run stops (0: no limit).
+	maxMemory uint64
 	// noStatusQuo: run has no status quo beside the design.
 	noStatusQuo bool
 	outFlags
@@ -103,6 +117,12 @@ func (f *runFlags) register(fs *flag.FlagSet, cmd string) {
 		f.seed, f.seedSet = v, true
 		return nil
 	})
+	f.maxMemory = defaultMaxMemory
+	fs.Func("max-memory", "stop the run, naming the queue that grew, when its memory (the Go heap) passes `size`, e.g. 512MiB, 4GiB; 0: no limit (default "+bytesFlag(defaultMaxMemory)+")", func(s string) error {
+		n, err := parseBytes(s)
+		f.maxMemory = n
+		return err
+	})
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers` (replications run in parallel; results do not depend on this)")
 	out := "output `folder` (default " + runOutDefault + "; with -shard " + shardOutDefault + ")"
 	if cmd == "compare" {
@@ -140,19 +160,19 @@ func (f *runFlags) sets() ([]string, error) {
 		set = append(set, fmt.Sprintf("run.seed=%d", f.seed))
 	}
 	if f.reps != 0 {
-		if f.reps < 1 {
-			return nil, usagef("-reps must be at least 1")
+		if f.reps < 1 || f.reps > org.MaxReplications {
+			return nil, usagef("-reps %d: want a whole number from 1 to %d (salesim's limit; split a larger run into several with other seeds)", f.reps, org.MaxReplications)
 		}
 		set = append(set, fmt.Sprintf("run.replications=%d", f.reps))
 	}
-	if f.precision < 0 || f.precision >= 1 {
-		return nil, usagef("-precision must be in (0, 1), e.g. 0.02")
+	if !(f.precision >= 0 && f.precision < 1) {
+		return nil, usagef("-precision %v: want a number in (0, 1), e.g. 0.02", f.precision)
 	}
-	if f.precision > 0 && (f.minReps < 2 || f.maxReps < f.minReps) {
-		return nil, usagef("-min-reps must be ≥ 2 and -max-reps ≥ -min-reps")
+	if f.precision > 0 && (f.minReps < 2 || f.maxReps < f.minReps || f.maxReps > org.MaxReplications) {
+		return nil, usagef("-min-reps %d, -max-reps %d: want -min-reps ≥ 2 and -min-reps ≤ -max-reps ≤ %d", f.minReps, f.maxReps, org.MaxReplications)
 	}
-	if f.workers < 1 {
-		return nil, usagef("-workers must be at least 1")
+	if f.workers < 1 || f.workers > maxWorkers {
+		return nil, usagef("-workers %d: want a whole number from 1 to %d", f.workers, maxWorkers)
 	}
 	return set, nil
 }
@@ -242,6 +262,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	opt := experiment.Options{
 		Seed: d.Seed(), Replications: total, Shard: shardI, Shards: shardN,
 		Workers: f.workers, Precision: f.precision, MinReps: f.minReps, Clock: time.Now,
+		MaxMemory: limitMemory(f.maxMemory),
 	}
 	if f.precision > 0 {
 		for _, m := range strings.Split(f.precKeys, ",") {
@@ -341,8 +362,8 @@ func parseShard(s string, getenv func(string) string) (i, n int, err error) {
 		return 0, 0, usagef("-shard %q: want i/n, e.g. 3/16, or env/n", s)
 	}
 	n, err = strconv.Atoi(ns)
-	if err != nil || n < 1 {
-		return 0, 0, usagef("-shard %q: the shard count n must be a whole number ≥ 1", s)
+	if err != nil || n < 1 || n > org.MaxReplications {
+		return 0, 0, usagef("-shard %q: the shard count n must be a whole number from 1 to %d", s, org.MaxReplications)
 	}
 	if is == "env" {
 		src := ""
@@ -377,4 +398,50 @@ func safeName(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// parseBytes reads a -max-memory size: a whole number of bytes, or a
+// number with a unit KiB, MiB, GiB, TiB (powers of 1024) or kB, MB, GB,
+// TB (powers of 1000); 0 is no limit.
+func parseBytes(s string) (uint64, error) {
+	units := []struct {
+		suffix string
+		mult   float64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"kB", 1e3}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}}
+	num, mult := strings.TrimSpace(s), 1.0
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, mult = strings.TrimSpace(n), u.mult
+			break
+		}
+	}
+	x, err := strconv.ParseFloat(num, 64)
+	if err != nil || !(x >= 0) || x*mult > 1<<50 || math.IsInf(x, 0) {
+		return 0, fmt.Errorf("%q: want a size such as 512MiB or 4GiB, at most 1 PiB, or 0 for no limit", s)
+	}
+	if b := uint64(x * mult); b > 0 && b < 16<<20 {
+		return 0, fmt.Errorf("%q: want at least 16MiB (salesim itself needs about that much), or 0 for no limit", s)
+	}
+	return uint64(x * mult), nil
+}
+
+// bytesFlag formats a size as -max-memory reads it.
+func bytesFlag(n uint64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%dGiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dMiB", n>>20)
+	}
+	return strconv.FormatUint(n, 10)
+}
+
+// limitMemory sets the collector's soft memory limit to the run's
+// -max-memory, so that garbage alone does not take the heap past it, and
+// returns it for experiment.Options.MaxMemory.
+func limitMemory(n uint64) uint64 {
+	if n > 0 {
+		debug.SetMemoryLimit(int64(n))
+	}
+	return n
 }

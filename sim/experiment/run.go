@@ -37,6 +37,10 @@ type Options struct {
 	MinReps   int
 	StopKeys  []metric.Key
 
+	// MaxMemory, if not 0, stops the run with an [*org.MemoryError] once
+	// the Go heap passes this many bytes (see [org.Sim.SetMemoryLimit]).
+	MaxMemory uint64
+
 	// Progress, if not nil, is called after each replication of every
 	// design has been delivered, with the number done and the number
 	// asked for, on the goroutine that called Run.
@@ -152,6 +156,7 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 			for i, d := range designs {
 				if sims[worker][i] == nil {
 					sims[worker][i] = org.NewSim(d.Plan)
+					sims[worker][i].SetMemoryLimit(opt.MaxMemory)
 				}
 				var t0 time.Time
 				if timed {

@@ -114,9 +114,9 @@ func (d *demand) scheduleArrival(k int) {
 		}
 		return
 	}
-	for {
+	for n := 1; ; n++ {
 		t += exp(rnd, max)
-		if t >= s.end {
+		if t >= s.end || n%(1<<16) == 0 && s.cancelled() {
 			return
 		}
 		if rnd.Float64()*max < d.rate(k, t) {

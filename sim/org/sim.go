@@ -3,6 +3,7 @@ package org
 import (
 	"context"
 	"math"
+	"runtime/metrics"
 
 	"github.com/salesim/salesim/sim/des"
 )
@@ -64,7 +65,11 @@ type Sim struct {
 	hMonth    des.Handler
 
 	ledger Ledger
-	_      [64]byte
+
+	ctx       context.Context // of the running replication (guard.go)
+	memLimit  uint64
+	memSample []metrics.Sample
+	_         [64]byte
 }
 
 // NewSim returns a simulator for the plan.
@@ -97,16 +102,26 @@ func (p *Plan) Simulate(ctx context.Context, seed uint64, rep int) (Result, erro
 }
 
 // Run simulates replication rep with the given master seed. It checks ctx
-// every simulated week and returns ctx's error if it is cancelled.
+// (and the memory limit, see [Sim.SetMemoryLimit]) every few thousand
+// events and returns ctx's error if it is cancelled.
 func (s *Sim) Run(ctx context.Context, seed uint64, rep int) (Result, error) {
+	s.ctx = ctx
+	defer func() { s.ctx = nil }()
 	s.start(seed, rep)
+	if err := s.check(ctx); err != nil {
+		return Result{}, err
+	}
 	week := float64(HoursPerWeek)
 	for t := week; ; t += week {
 		if t > s.end {
 			t = s.end
 		}
-		s.env.RunUntil(t)
-		if err := ctx.Err(); err != nil {
+		for !s.env.RunUntilAtMost(t, sliceEvents) {
+			if err := s.check(ctx); err != nil {
+				return Result{}, err
+			}
+		}
+		if err := s.check(ctx); err != nil {
 			return Result{}, err
 		}
 		if t >= s.end || s.env.Len() == 0 {
@@ -114,6 +129,12 @@ func (s *Sim) Run(ctx context.Context, seed uint64, rep int) (Result, error) {
 		}
 	}
 	return s.collect(), nil
+}
+
+// cancelled reports whether the replication's context is cancelled, for a
+// loop within one event that may run long (demand.go's thinning).
+func (s *Sim) cancelled() bool {
+	return s.ctx != nil && s.ctx.Err() != nil
 }
 
 // start resets the state and sets up replication rep: people, calendars,

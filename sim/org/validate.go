@@ -49,6 +49,7 @@ func (c *Config) Warnings() []*ConfigError {
 func (c *Config) validate() *checker {
 	v := &checker{cfg: c}
 	c.Run.check(v)
+	c.checkLimits(v)
 	c.Market.check(v, c.needsSize())
 	if len(c.Roles) == 0 {
 		v.bad("Roles", "no roles")

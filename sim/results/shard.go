@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/bits"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -83,7 +84,19 @@ func ShardName(i, n int) string { return fmt.Sprintf("shard-%05d-of-%05d.csv", i
 // ShardReps returns the replications shard i of n runs: the contiguous
 // block [i·N/n, (i+1)·N/n) of N replications.
 func ShardReps(i, n, reps int) (from, to int) {
-	return i * reps / n, (i + 1) * reps / n
+	return mulDiv(i, reps, n), mulDiv(i+1, reps, n)
+}
+
+// mulDiv returns a·b/c without overflow for 0 ≤ a ≤ c and b ≥ 0, where
+// the result is at most b; other values go the plain way (the callers
+// have refused them already).
+func mulDiv(a, b, c int) int {
+	if a < 0 || b < 0 || c <= 0 || a > c {
+		return a * b / c
+	}
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	q, _ := bits.Div64(hi, lo, uint64(c))
+	return int(q)
 }
 
 // Shard is the content of a shard file.
