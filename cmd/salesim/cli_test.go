@@ -19,7 +19,7 @@ var flagSamples = map[string]string{
 	"reps": "3", "precision": "0.05", "min-reps": "10", "max-reps": "20", "precision-metrics": "margin",
 	"seed": "3", "workers": "1", "out": "OUT", "set": "run.seed=2", "warmup": "1mo", "horizon": "13mo",
 	"shard": "0/2", "report": "", "no-plots": "", "q": "", "json": "", "no-progress": "", "records": "parquet",
-	"rank-by": "profit", "reference": "", "lang": "ru", "no-status-quo": "",
+	"rank-by": "profit", "reference": "", "lang": "ru", "no-status-quo": "", "force": "", "max-memory": "512MiB",
 }
 
 // quotedCommand matches a command quoted in a help text, such as 'salesim

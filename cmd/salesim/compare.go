@@ -113,10 +113,14 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 	// unless given.
 	seed, reps := ds[0].Seed(), ds[0].Replications()
 	started := time.Now()
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("results", "compare", started.UTC().Format("20060102-150405"))
+	od, err := prepareOut(f.out, func(n int) string {
+		return filepath.Join("results", "compare", runFolderName(started, n))
+	}, f.force)
+	if err != nil {
+		return err
 	}
+	defer od.abandon()
+	dir := od.tmp
 	// Replication i of every design runs on one worker, the designs one
 	// after another: all designs advance together.
 	bar := newProgress(progressTo(env, f.quiet || f.json, f.noProgress), fmt.Sprintf("%d designs", len(ds)), reps)
@@ -153,7 +157,10 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 		}
 	}
 	if out.Partial {
-		return fmt.Errorf("interrupted: wrote the %d replications of each design that finished (of %d) to %s, marked partial; no comparison", done, reps, dir)
+		if err := od.commit(); err != nil {
+			return err
+		}
+		return fmt.Errorf("interrupted: wrote the %d replications of each design that finished (of %d) to %s, marked partial; no comparison", done, reps, od.final)
 	}
 	c := experiment.Compare(out.Results)
 	if err := writeFile(filepath.Join(dir, "comparison.csv"), c.WriteCSV); err != nil {
@@ -174,6 +181,10 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 			return err
 		}
 	}
+	if err := od.commit(); err != nil {
+		return err
+	}
+	dir = od.final
 	switch {
 	case f.json:
 		return c.WriteJSON(env.stdout)

@@ -26,7 +26,9 @@ func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) 
 		return scenario.Builtin(name, opt)
 	}
 	file = localFile(file)
-	if _, err := os.Stat(file); err != nil {
+	// A folder named like a built-in (mkdir growth-plan) is not a
+	// scenario file: the name is the built-in's.
+	if fi, err := os.Stat(file); err != nil || fi.IsDir() && scenario.IsBuiltin(file) {
 		if scenario.IsBuiltin(file) {
 			return scenario.Builtin(file, opt)
 		}
@@ -52,7 +54,7 @@ func localFile(arg string) string {
 	if strings.HasSuffix(arg, ".toml") {
 		return arg
 	}
-	if _, err := os.Stat(arg); err == nil {
+	if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
 		return arg
 	}
 	if _, err := os.Stat(arg + ".toml"); err == nil {

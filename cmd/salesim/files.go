@@ -12,7 +12,7 @@ import (
 // that an interrupted run never leaves a half-written file.
 func writeFile(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMark+tempOwner()+"-*")
 	if err != nil {
 		return err
 	}

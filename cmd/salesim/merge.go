@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -99,6 +101,15 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
+	}
+	// The manifest goes last: an older one is removed first, so that a
+	// merge stopped half way never leaves it over new files (report
+	// refuses a folder without one).
+	cleanStale(out)
+	for _, old := range []string{filepath.Join(out, "manifest.json"), filepath.Join(out, statusQuoDir, "manifest.json")} {
+		if err := os.Remove(old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	man := experiment.Manifest{Command: append([]string{"salesim", "merge"}, os.Args[min(2, len(os.Args)):]...)}
 	opts := f.options()

@@ -27,6 +27,9 @@ type outputOptions struct {
 	// seconds (tens under the race detector) when the user asked to stop
 	// within one; 'salesim report DIR' draws the page and its figures.
 	interrupted bool
+	// shownDir is the folder named to the user, if not the one written
+	// (a temporary folder renamed into place at the end: outdir.go).
+	shownDir string
 }
 
 // writeRun writes every result file of a merged run into dir, each
@@ -88,7 +91,11 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		}
 	}
 	if !opt.quiet && !opt.json {
-		fmt.Fprintf(env.stdout, "\nresults in %s\n", dir)
+		shown := dir
+		if opt.shownDir != "" {
+			shown = opt.shownDir
+		}
+		fmt.Fprintf(env.stdout, "\nresults in %s\n", shown)
 	}
 	return nil
 }

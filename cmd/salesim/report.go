@@ -104,6 +104,20 @@ func readRunFolder(dir string) (d *experiment.Design, man *experiment.Manifest, 
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
+	// Every file the manifest lists must be there: a folder that lacks
+	// one is not the whole of a run (report.html comes after the manifest).
+	for _, name := range man.Files {
+		// The files per person are optional (older runs have none).
+		if name == "report.html" || strings.HasPrefix(name, "people") || name != filepath.Base(name) {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			return nil, nil, nil, false, fmt.Errorf("%s is not a whole run: manifest.json lists %s, which is missing (%v)", dir, name, err)
+		}
+	}
+	if len(recs) != man.Replications {
+		return nil, nil, nil, false, fmt.Errorf("%s holds %d replications but manifest.json says %d: the folder mixes two runs", name, len(recs), man.Replications)
+	}
 	if d, err = man.Design(); err != nil {
 		return nil, nil, nil, false, fmt.Errorf("%s: %w", dir, err)
 	}

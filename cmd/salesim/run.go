@@ -50,6 +50,9 @@ type runFlags struct {
 	warmup    string
 	horizon   string
 	shard     string
+	// force: -out may be a folder that is not empty, whose content the
+	// run's replaces.
+	force bool
 	// maxMemory: the heap past which the run stops (0: no limit).
 	maxMemory uint64
 	// noStatusQuo: run has no status quo beside the design.
@@ -129,6 +132,7 @@ func (f *runFlags) register(fs *flag.FlagSet, cmd string) {
 		out = "output `folder` (default " + compareOutDefault + ")"
 	}
 	fs.StringVar(&f.out, "out", "", out)
+	fs.BoolVar(&f.force, "force", false, "with -out: replace the content of a folder that is not empty (without it, such a folder is refused)")
 	fs.Var(&f.set, "set", "override a scenario value, `key=value` (repeatable): -set roles.hunter.pay.salary=35000")
 	fs.StringVar(&f.warmup, "warmup", "", "warm-up `duration` excluded from statistics, e.g. 90d (default: the scenario's)")
 	fs.StringVar(&f.horizon, "horizon", "", "simulated `duration` after the warm-up, e.g. 2y (default: the scenario's)")
@@ -274,13 +278,33 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		}
 	}
 	from, to := results.ShardReps(shardI, shardN, total)
-	bar := newProgress(progressTo(env, f.quiet, f.noProgress), d.Name, to-from)
-	opt.Progress = bar.report()
 	started := time.Now()
 	designs, err := withStatusQuo(d, f.noStatusQuo)
 	if err != nil {
 		return err
 	}
+	// The destination is made and checked before the run, so that one
+	// that cannot be written fails at once, not after the work.
+	var od *outDir
+	shardDir := f.out
+	if f.shard != "" {
+		if shardDir == "" {
+			shardDir = filepath.Join("results", safeName(d.Name), fmt.Sprintf("shards-seed%d-reps%d", opt.Seed, total))
+		}
+		if err := prepareShardDir(shardDir); err != nil {
+			return err
+		}
+	} else {
+		od, err = prepareOut(f.out, func(n int) string {
+			return filepath.Join("results", safeName(d.Name), runFolderName(started, n))
+		}, f.force)
+		if err != nil {
+			return err
+		}
+		defer od.abandon() // after a commit, only the empty reservation, if any
+	}
+	bar := newProgress(progressTo(env, f.quiet, f.noProgress), d.Name, to-from)
+	opt.Progress = bar.report()
 	out, err := experiment.Run(ctx, designs, opt)
 	bar.finish()
 	if err != nil && (out == nil || !out.Partial) {
@@ -292,13 +316,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	}
 	sh := out.Shard(0)
 	if f.shard != "" {
-		dir := f.out
-		if dir == "" {
-			dir = filepath.Join("results", safeName(d.Name), fmt.Sprintf("shards-seed%d-reps%d", opt.Seed, total))
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+		dir := shardDir
 		path := filepath.Join(dir, results.ShardName(shardI, shardN))
 		if err := writeFile(path, func(w io.Writer) error { return results.WriteShard(w, sh) }); err != nil {
 			return err
@@ -318,10 +336,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		return nil
 	}
 
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("results", safeName(d.Name), started.UTC().Format("20060102-150405"))
-	}
+	dir := od.tmp
 	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
 		return err
 	}
@@ -341,6 +356,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	}
 	opts := f.options()
 	opts.interrupted = out.Partial
+	opts.shownDir = od.final
 	if len(designs) > 1 {
 		if opts.statusQuo, err = experiment.Merge([]*results.Shard{out.Shard(1)}, experiment.MergeOptions{Design: designs[1], Partial: true}); err != nil {
 			return err
@@ -349,10 +365,39 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	if err := writeRun(env, dir, m, &man, opts); err != nil {
 		return err
 	}
+	if err := od.commit(); err != nil {
+		return err
+	}
 	if out.Partial {
-		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial, without plots ('salesim report %s' draws the page and its figures)", done, total, dir, dir)
+		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial, without plots ('salesim report %s' draws the page and its figures)", done, total, od.final, od.final)
 	}
 	return nil
+}
+
+// runFolderName names a run's default folder by its start, to the
+// second; n > 1 for the n-th run started in the same second.
+func runFolderName(started time.Time, n int) string {
+	name := started.UTC().Format("20060102-150405")
+	if n > 1 {
+		name += "-" + strconv.Itoa(n)
+	}
+	return name
+}
+
+// prepareShardDir makes the folder of a shard file and checks that it can
+// be written, before the run: many shard tasks share it, so it is neither
+// reserved nor renamed, but every shard file is written atomically.
+func prepareShardDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-out %s: %w", dir, err)
+	}
+	cleanStale(dir)
+	f, err := os.CreateTemp(dir, ".probe"+tempMark+tempOwner()+"-*")
+	if err != nil {
+		return fmt.Errorf("-out %s: cannot write a shard file there: %w", dir, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // parseShard reads "i/n" or "env/n".

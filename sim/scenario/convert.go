@@ -48,6 +48,7 @@ func convert(doc *Document, where map[string]pos, bare map[string]float64, name 
 	c := &converter{doc: doc, where: where, bare: bare}
 	c.cfg.Name = name
 	c.cfg.Description = doc.Description
+	c.checkName(doc.Name)
 	c.names()
 	c.run()
 	c.market()
@@ -84,6 +85,19 @@ func (c *converter) posOf(key string) pos {
 func (c *converter) present(key string) bool {
 	_, ok := c.where[key]
 	return ok
+}
+
+// checkName refuses a scenario name that cannot name a folder or sit in
+// one line of a shard file: control characters (a newline), "." and "..",
+// and path separators.
+func (c *converter) checkName(name string) {
+	bad := name == "." || name == ".." || strings.ContainsAny(name, "/\\")
+	for _, r := range name {
+		bad = bad || r < 0x20 || r == 0x7f
+	}
+	if bad {
+		c.errf("name", "%q: want a name without control characters (a newline, a tab) or path separators (/, \\), and not . or ..: it names the result folders", name)
+	}
 }
 
 func (c *converter) errf(key, format string, args ...any) {
