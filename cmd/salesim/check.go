@@ -105,7 +105,8 @@ func checkLoad(env *cmdEnv, arg string, set []string, warned map[string]bool) (*
 		for _, p := range probs {
 			fmt.Fprintln(env.stderr, p)
 		}
-		fmt.Fprintf(env.stderr, "%s: %d problem%s\n", arg, len(probs), plural(len(probs)))
+		n := scenario.CountProblems(err)
+		fmt.Fprintf(env.stderr, "%s: %d problem%s\n", arg, n, plural(n))
 		return nil, false
 	}
 	for _, w := range sc.Warnings {
@@ -122,7 +123,11 @@ func checkLoad(env *cmdEnv, arg string, set []string, warned map[string]bool) (*
 		} else {
 			probs = []error{err}
 		}
-		for _, p := range probs {
+		for i, p := range probs {
+			if i == scenario.MaxProblems {
+				fmt.Fprintf(env.stderr, "%s: ... and %d more problems (the first %d are shown)\n", arg, len(probs)-i, i)
+				break
+			}
 			fmt.Fprintf(env.stderr, "%s: %v\n", arg, p)
 		}
 		fmt.Fprintf(env.stderr, "%s: %d problem%s in the compiled design\n", arg, len(probs), plural(len(probs)))

@@ -10,6 +10,7 @@ import (
 // role that cannot work their stage, and (as warnings) activities, stages
 // and databases nothing uses, and a design with no demand.
 func (c *Config) checkFlow(v *checker) {
+	c.checkHandoffCycles(v)
 	doers := make([]bool, len(c.Activities))
 	for r := range c.Roles {
 		for a := range c.Activities {
@@ -215,5 +216,38 @@ func (c *Config) checkStaffing(v *checker) {
 			}
 		}
 		check(index("Reorgs", i)+".Headcount", "after this reorganisation", ro.At, math.Max(ro.At, until(i+1)))
+	}
+}
+
+// checkHandoffCycles warns of two handoffs that pass the same clients
+// back and forth: X to Y and Y to X, both on triggers a client meets
+// again and again (after deals, at a volume), for companies of sizes and
+// segments both admit. Each deal or volume check then moves the client
+// once more, a handover each way at every order.
+func (c *Config) checkHandoffCycles(v *checker) {
+	again := func(t Trigger) bool { return t == AfterDeals || t == AtVolume || t == AtPlan }
+	gives := func(h *Handoff, from RoleRef) bool { return h.From == from || h.From == 0 && h.To != from }
+	overlap := func(a, b *Handoff) bool {
+		lo := math.Max(a.MinSize, b.MinSize)
+		hi := math.Inf(1)
+		for _, m := range []float64{a.MaxSize, b.MaxSize} {
+			if m > 0 {
+				hi = math.Min(hi, m)
+			}
+		}
+		return lo < hi && (a.Segment == 0 || b.Segment == 0 || a.Segment == b.Segment)
+	}
+	for i := range c.Handoffs {
+		a := &c.Handoffs[i]
+		for j := i + 1; j < len(c.Handoffs); j++ {
+			b := &c.Handoffs[j]
+			if !again(a.Trigger) || !again(b.Trigger) || !overlap(a, b) {
+				continue
+			}
+			if gives(b, a.To) && gives(a, b.To) && a.To != b.To {
+				v.warn(index("Handoffs", j), "with handoffs[%d] it passes clients back and forth between roles %s and %s: each is handed over again at every deal (or volume check) that meets its trigger; restrict one (min_size, max_size, segment) or trigger it once (at_won)",
+					i, c.Roles[a.To.Index()].Name, c.Roles[b.To.Index()].Name)
+			}
+		}
 	}
 }

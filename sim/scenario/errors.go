@@ -89,11 +89,38 @@ func (l errorList) join() error {
 		}
 		return cmp.Compare(la, lb)
 	})
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
+	errs := make([]error, 0, min(len(l), MaxProblems)+1)
+	for _, e := range l[:min(len(l), MaxProblems)] {
+		errs = append(errs, e)
+	}
+	if len(l) > MaxProblems {
+		errs = append(errs, &MoreProblems{Shown: MaxProblems, Total: len(l)})
 	}
 	return errors.Join(errs...)
+}
+
+// MaxProblems bounds the problems an error of [Load] lists: a generated
+// file gone wrong can have a hundred thousand, tens of megabytes of text.
+const MaxProblems = 100
+
+// MoreProblems ends the problems of an error that lists only the first
+// [MaxProblems] of them.
+type MoreProblems struct{ Shown, Total int }
+
+func (e *MoreProblems) Error() string {
+	return fmt.Sprintf("... and %d more problems (%d in all; the first %d are shown: fix them and check again)", e.Total-e.Shown, e.Total, e.Shown)
+}
+
+// CountProblems returns how many problems an error of [Load] holds, those
+// it does not list included.
+func CountProblems(err error) int {
+	probs := Problems(err)
+	if len(probs) > 0 {
+		if m, ok := probs[len(probs)-1].(*MoreProblems); ok {
+			return m.Total
+		}
+	}
+	return len(probs)
 }
 
 // Problems returns the individual problems in an error returned by [Load],
