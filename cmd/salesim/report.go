@@ -150,7 +150,7 @@ func readRunFolder(dir string) (d *experiment.Design, man *experiment.Manifest, 
 // fs.ErrNotExist and names both.
 func readEither(dir, base string, readCSV func(io.Reader, string) error, readParquet func(io.ReaderAt, int64, string) error) error {
 	name := filepath.Join(dir, base+".csv")
-	f, err := os.Open(name)
+	f, err := openRegular(name)
 	if err == nil {
 		defer f.Close()
 		return readCSV(f, name)
@@ -159,7 +159,7 @@ func readEither(dir, base string, readCSV func(io.Reader, string) error, readPar
 		return err
 	}
 	name = filepath.Join(dir, base+".parquet")
-	if f, err = os.Open(name); err != nil {
+	if f, err = openRegular(name); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s: neither %s.csv nor %s.parquet: %w", dir, base, base, fs.ErrNotExist)
 		}
@@ -177,12 +177,36 @@ func readEither(dir, base string, readCSV func(io.Reader, string) error, readPar
 }
 
 func readManifest(path string) (*experiment.Manifest, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return experiment.ReadManifest(f, path)
+	// A manifest holds the scenario's text (at most 4 MiB) and a little
+	// more; a larger file is not one salesim wrote.
+	return experiment.ReadManifest(io.LimitReader(f, 64<<20), path)
+}
+
+// openRegular opens a result file for reading, refusing anything but a
+// regular file before opening it: a named pipe would block the open, a
+// device such as /dev/zero never ends.
+func openRegular(path string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s): a result file is a regular file written by salesim", path, fi.Mode().Type())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s: not a regular file: a result file is a regular file written by salesim", path)
+	}
+	return f, nil
 }
 
 // reportDeptMetrics are the rows of the department table of a report:

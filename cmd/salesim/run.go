@@ -257,7 +257,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	shardI, shardN := 0, 1
 	if f.shard != "" {
 		if f.precision > 0 {
-			return usagef("-shard and -precision do not go together: a sharded run needs a fixed -reps")
+			return usagef("-shard and -precision do not go together: a sharded run needs a fixed -reps; use one or the other")
 		}
 		if shardI, shardN, err = parseShard(f.shard, env.getenv); err != nil {
 			return err

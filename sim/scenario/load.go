@@ -133,14 +133,14 @@ func (l *loader) file(fspath, display string, stack []includer, at pos, via stri
 			for _, x := range stack[i:] {
 				names = append(names, x.display)
 			}
-			l.errs.add(at, "include", "", nil, "include cycle: %s -> %s", strings.Join(names, " -> "), display)
+			l.errs.add(at, "include", "", nil, "include cycle: %s -> %s (a file may not include itself, directly or through others)", strings.Join(names, " -> "), display)
 			return nil
 		}
 	}
 	self := pos{file: display, via: via}
 	if len(l.sources) >= MaxFiles {
 		if !l.tooMany {
-			l.errs.add(self, "", "", ErrLimit, "more than %d files read for one scenario (a file included twice counts twice)", MaxFiles)
+			l.errs.add(self, "", "", ErrLimit, "more than %d files read for one scenario: at most %d may be read (a file included twice counts twice)", MaxFiles, MaxFiles)
 		}
 		l.tooMany = true
 		return nil

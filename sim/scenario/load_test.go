@@ -282,7 +282,7 @@ func TestInclude(t *testing.T) {
 	// Cycles.
 	files["common/market.toml"] = "include = \"../d/t.toml\"\n"
 	_, errs = load(t, files, "d/t.toml", Options{})
-	if len(errs) != 1 || errs[0] != `d/t.toml:1: include "../common/market.toml": common/market.toml:1: include: include cycle: d/t.toml -> common/market.toml -> d/t.toml` {
+	if len(errs) != 1 || errs[0] != `d/t.toml:1: include "../common/market.toml": common/market.toml:1: include: include cycle: d/t.toml -> common/market.toml -> d/t.toml (a file may not include itself, directly or through others)` {
 		t.Errorf("got %q", errs)
 	}
 
