@@ -202,7 +202,7 @@ func hostileCases() []hostileCase {
 		{"assign", `assign = "pool"`, `assign = "random"`, ""},
 		{"stage", `stage = "serve"`, `stage = "nowhere"`, ""},
 		{"does", `does = ["serve"]`, `does = ["nothing"]`, ""},
-			} {
+	} {
 		text := strings.Replace(mmcText, v.old, v.new, 1)
 		line := 1 + strings.Count(text[:strings.Index(text, v.new)], "\n")
 		want := []string{fmt.Sprintf("m.toml:%d:", line), v.key}
