@@ -295,3 +295,57 @@ func TestShardLongLine(t *testing.T) {
 	_, err := ReadShard(r, name1)
 	refused(t, "long line", err, name1+":2: line longer than 64 MiB")
 }
+
+// TestShardAnyByteChanged: a change of any single byte of a shard, in its
+// header, records, column line or end line, is refused with the shard's
+// name: nothing of a shard can change unnoticed, short of forging its
+// checksum.
+func TestShardAnyByteChanged(t *testing.T) {
+	good := shardText(t, 1, 4, func(sh *Shard) { sh.Header.Variant = "big"; sh.Header.Set = []string{"run.seed=3"} })
+	if _, err := read(good); err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(good) {
+		for _, flip := range []byte{1, 2, 0x20} {
+			c := good[n] ^ flip
+			text := good[:n] + string([]byte{c}) + good[n+1:]
+			sh, err := read(text)
+			if err == nil {
+				t.Errorf("byte %d changed from %q to %q: accepted (%d records)", n, good[n], c, len(sh.Records))
+				continue
+			}
+			if !strings.Contains(err.Error(), name1) {
+				t.Errorf("byte %d changed: %q does not name the shard", n, err)
+			}
+		}
+	}
+}
+
+// TestShardRecordsReordered: records swapped, repeated or dropped are
+// refused, though each line is valid on its own.
+func TestShardRecordsReordered(t *testing.T) {
+	good := shardText(t, 1, 4, nil)
+	lines := strings.SplitAfter(good, "\n")
+	var data []int
+	for i, l := range lines {
+		if l != "" && !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "rep,") {
+			data = append(data, i)
+		}
+	}
+	if len(data) < 2 {
+		t.Fatalf("%d records, want 2 or more", len(data))
+	}
+	edit := func(f func(ls []string) []string) string {
+		ls := append([]string(nil), lines...)
+		return strings.Join(f(ls), "")
+	}
+	a, b := data[0], data[1]
+	for what, text := range map[string]string{
+		"swapped":  edit(func(ls []string) []string { ls[a], ls[b] = ls[b], ls[a]; return ls }),
+		"repeated": edit(func(ls []string) []string { ls[b] = ls[a]; return ls }),
+		"dropped":  edit(func(ls []string) []string { return append(ls[:a:a], ls[a+1:]...) }),
+	} {
+		_, err := read(text)
+		refused(t, what, err, name1)
+	}
+}
