@@ -50,7 +50,16 @@ of at most %s, and the files of a scenario hold at most %s together and
 are at most %d reads (a file included twice counts twice). A value nests at
 most %d levels deep, counting the parts of its key and the arrays and inline
 tables around it; its full dotted key is at most %d bytes; a file holds at
-most %d values. Input beyond a limit is refused before it is parsed.
+most %d values. Input beyond a limit is refused before it is parsed, and a
+check lists at most %d problems (and how many more there are).
+
+A design is at most %s replications, %s people at any time (a role, all
+roles, after each reorganisation), %s database contacts together, %s
+accounts of initial book (clients and leads per person times the
+headcount) and %d years of warm-up and horizon together; larger counts are
+refused before anything is allocated. The name of a scenario has no control
+characters or path separators and is not ` + "`.` or `..`" + `: it names the result
+folders.
 `
 
 // ErrLimit is wrapped by the errors of input refused for its size, type or

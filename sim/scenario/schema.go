@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+
+	"github.com/salesim/salesim/sim/org"
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 // Patterns of the text forms, for the JSON Schema. They follow the parsers
@@ -263,7 +266,8 @@ func (g *schemaGen) typeSchema(t reflect.Type, f *field) obj {
 func Reference() []byte {
 	var b bytes.Buffer
 	b.WriteString(referenceIntro)
-	fmt.Fprintf(&b, includesAndLimits, sizeText(MaxFileSize), sizeText(MaxTotalSize), MaxFiles, MaxNesting, MaxKeyLen, MaxValues)
+	fmt.Fprintf(&b, includesAndLimits, sizeText(MaxFileSize), sizeText(MaxTotalSize), MaxFiles, MaxNesting, MaxKeyLen, MaxValues, MaxProblems,
+		quantity.Count(org.MaxReplications), quantity.Count(org.MaxPeople), quantity.Count(org.MaxContacts), quantity.Count(org.MaxAccounts), org.MaxYears)
 	top := reflect.TypeFor[Document]()
 	var scalars []*field
 	for i := range fieldsOf(top) {
