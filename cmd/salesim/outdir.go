@@ -50,6 +50,14 @@ func prepareOut(out string, def func(n int) string, force bool) (*outDir, error)
 		}
 	} else {
 		o.final = filepath.Clean(out)
+		// The folder is renamed into place whole: it cannot be the
+		// working directory, nor hold it, nor be the root.
+		if wd, err := os.Getwd(); err == nil {
+			abs := absPath(o.final)
+			if filepath.Dir(abs) == abs || strings.HasPrefix(wd+string(filepath.Separator), abs+string(filepath.Separator)) {
+				return nil, usagef("-out %s: the working directory (or a folder holding it) cannot take a run's results, which are renamed into place whole: give a new folder, such as -out results/run1", out)
+			}
+		}
 		switch fi, err := os.Stat(o.final); {
 		case err == nil && !fi.IsDir():
 			return nil, usagef("-out %s: not a folder", out)
@@ -60,12 +68,6 @@ func prepareOut(out string, def func(n int) string, force bool) (*outDir, error)
 			}
 			if len(names) > 0 && !force {
 				return nil, usagef("-out %s: the folder is not empty (it holds %s): give a new or empty folder, or -force to replace its content with this run's", out, listNames(names, 3))
-			}
-			if len(names) > 0 {
-				switch filepath.Base(o.final) {
-				case ".", "..", string(filepath.Separator):
-					return nil, usagef("-out %s: -force replaces a folder whole; name it, not %q", out, filepath.Base(o.final))
-				}
 			}
 		case errors.Is(err, fs.ErrNotExist):
 			if err := os.MkdirAll(o.final, 0o755); err != nil {
@@ -204,4 +206,12 @@ func cleanStale(dir string) {
 		}
 		os.RemoveAll(filepath.Join(dir, n))
 	}
+}
+
+// absPath is path made absolute, or path itself if that fails.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
