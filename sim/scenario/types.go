@@ -77,7 +77,7 @@ type Inbound struct {
 	Stage   string       `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
 	Role    string       `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
 	Budget  Money        `toml:"budget" default:"0" range:"[0,)" doc:"the stream's marketing cost per month from the start, accrued by the hour while in force: reported as cost_marketing of the receiving role and counted in cost and profit (none during the warm-up, as no cost is)"`
-	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at given times, in time order (a change that comes with a reorganisation is given there: reorg[].inbound). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0"`
+	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at given times, in time order (a change that comes with a reorganisation is given there: reorg[].inbound). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0. Changes act by superposition, so that they move no request before them and designs with different changes share the requests they have in common: the requests of the configured rate keep their times; where a change lowers the rate each of them is kept with probability new/configured (a draw keyed by the request), where it raises it an extra stream adds the difference"`
 }
 
 // RateChange changes an inbound stream's rate and budget from a time on.
