@@ -198,6 +198,7 @@ type Role struct {
 	Assign         string         `toml:"assign" default:"least_loaded" enum:"finder|least_loaded|round_robin|pool" doc:"who takes over an account: the person who found it, the one with fewest accounts, in turn, or nobody (a shared pool)"`
 	Personal       bool           `toml:"personal" default:"true" doc:"tasks for an account go to its person (true) or to the role's shared queue (false)"`
 	Cover          bool           `toml:"cover" default:"true" doc:"colleagues take the personal tasks of an absent person"`
+	Pick           string         `toml:"pick" default:"first" enum:"first|longest_idle" doc:"which of several idle people takes work any of them could (the pool's tasks, an absent colleague's, the queue when a shift starts): first, the first by post, an ordered hunt that piles work on the first posts while the role is not fully busy; or longest_idle, the one idle longest since their last work or hire, sharing work out evenly (per-person results depend on it, role totals much less)"`
 	PairWith       string         `toml:"pair_with" default:"" doc:"a role whose person i is this role's person i's fixed partner (manager and assistant); \"\": none"`
 	PortfolioLimit int            `toml:"portfolio_limit" default:"0" range:"[0,)" doc:"most accounts a person owns; at the cap the person stops prospecting; 0: no limit"`
 	CareEvery      Every          `toml:"care_every" default:"need" doc:"how often the role contacts each client it owns: a duration, or \"need\": as each client needs (market.need)"`
