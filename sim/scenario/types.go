@@ -316,7 +316,7 @@ type Handoff struct {
 	Delay      dist.Dist `toml:"delay" unit:"time" defdoc:"none" doc:"time the handover takes (distribution)"`
 	InfoLoss   Fraction  `toml:"info_loss" default:"0%" range:"[0,1]" doc:"what the receiver does not learn: a lead's next stage converts (1 - info_loss) as often, a client's volume falls by it"`
 	MinSize    Money     `toml:"min_size" default:"0" range:"[0,)" doc:"only companies of at least this size; 0: no bound"`
-	MaxSize    Money     `toml:"max_size" default:"0" range:"[0,)" doc:"only companies of at most this size; 0: no bound"`
+	MaxSize    Money     `toml:"max_size" default:"0" range:"[0,)" doc:"only companies below this size; 0: no bound"`
 	Segment    string    `toml:"segment" defdoc:"any" doc:"only leads and clients of this segment (segments), beside min_size and max_size"`
 	Route      string    `toml:"route" enum:"team|pool" defdoc:"the sender's team's route" doc:"between two roles of a team: team gives the account to the sender's team mate of the receiving role, pool to whom the receiving role's assignment picks"`
 }
