@@ -269,7 +269,7 @@ type FatCat struct {
 
 // Norm is a count of work each person of a role should reach per period.
 type Norm struct {
-	Name             string   `toml:"name" defdoc:"the activity's name" doc:"the norm's name in metric names: norm_met.<name>, norm_attainment.<name>"`
+	Name             string   `toml:"name" defdoc:"the activity's name" doc:"the norm's name in metric names: norm_met.<name>, norm_attainment.<name>, norm_reached.<name>"`
 	Activity         string   `toml:"activity" req:"true" doc:"the activity whose completed tasks count"`
 	Count            float64  `toml:"count" req:"true" range:"(0,)" doc:"tasks per person and period, for a person present the whole period (pro-rated to the hours present)"`
 	Per              Duration `toml:"per" default:"1w" doc:"the period: 1w or 1mo"`
