@@ -297,16 +297,17 @@ func (e *Env) Run() {
 // last event. Events after t stay pending, so RunUntil may be called again
 // with a later time to continue.
 func (e *Env) RunUntil(t float64) {
-	e.RunUntilAtMost(t, -1)
+	RunUntilAtMost(e, t, -1)
 }
 
-// RunUntilAtMost is [Env.RunUntil] that fires at most n events (any
+// RunUntilAtMost is e.RunUntil(t) that fires at most n events (any
 // number for n < 0), so that a caller can look at the time or at the
 // state between slices of a long run. It reports whether it finished:
 // reached t (the clock is then set to t) or was stopped; otherwise a
 // later call continues exactly where it left off, and the events fire
-// in the same order as in one call.
-func (e *Env) RunUntilAtMost(t float64, n int) bool {
+// in the same order as in one call. (A function, not a method: Env keeps
+// to 32 methods.)
+func RunUntilAtMost(e *Env, t float64, n int) bool {
 	if t != t {
 		panic("des: NaN stop time")
 	}

@@ -116,7 +116,7 @@ func (s *Sim) Run(ctx context.Context, seed uint64, rep int) (Result, error) {
 		if t > s.end {
 			t = s.end
 		}
-		for !s.env.RunUntilAtMost(t, sliceEvents) {
+		for !des.RunUntilAtMost(s.env, t, sliceEvents) {
 			if err := s.check(ctx); err != nil {
 				return Result{}, err
 			}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -48,7 +49,9 @@ func convert(doc *Document, where map[string]pos, bare map[string]float64, name 
 	c := &converter{doc: doc, where: where, bare: bare}
 	c.cfg.Name = name
 	c.cfg.Description = doc.Description
-	c.checkName(doc.Name)
+	if msg := badName(doc.Name); msg != "" {
+		c.errf("name", "%s", msg)
+	}
 	c.names()
 	c.run()
 	c.market()
@@ -87,17 +90,18 @@ func (c *converter) present(key string) bool {
 	return ok
 }
 
-// checkName refuses a scenario name that cannot name a folder or sit in
-// one line of a shard file: control characters (a newline), "." and "..",
-// and path separators.
-func (c *converter) checkName(name string) {
+// badName says why a scenario name cannot name a folder or sit in one
+// line of a shard file (control characters such as a newline, "." and
+// "..", path separators), or returns "".
+func badName(name string) string {
 	bad := name == "." || name == ".." || strings.ContainsAny(name, "/\\")
 	for _, r := range name {
 		bad = bad || r < 0x20 || r == 0x7f
 	}
-	if bad {
-		c.errf("name", "%q: want a name without control characters (a newline, a tab) or path separators (/, \\), and not . or ..: it names the result folders", name)
+	if !bad {
+		return ""
 	}
+	return fmt.Sprintf("%q: want a name without control characters (a newline, a tab) or path separators (/, \\), and not . or ..: it names the result folders", name)
 }
 
 func (c *converter) errf(key, format string, args ...any) {
