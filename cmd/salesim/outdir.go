@@ -20,6 +20,8 @@ type outDir struct {
 	final string // where the results go
 	tmp   string // where they are written until commit
 	force bool   // final held files: replace them at commit
+	made  bool   // final was made by this run (and is removed if it fails)
+	done  bool   // committed
 }
 
 // tempMark is in the names of temporary folders and files, followed by
@@ -41,7 +43,7 @@ func prepareOut(out string, def func(n int) string, force bool) (*outDir, error)
 			}
 			err := os.Mkdir(dir, 0o755)
 			if err == nil {
-				o.final = dir
+				o.final, o.made = dir, true
 				break
 			}
 			if !errors.Is(err, fs.ErrExist) || n >= 1000 {
@@ -73,6 +75,7 @@ func prepareOut(out string, def func(n int) string, force bool) (*outDir, error)
 			if err := os.MkdirAll(o.final, 0o755); err != nil {
 				return nil, fmt.Errorf("-out %s: %w", out, err)
 			}
+			o.made = true
 		default:
 			return nil, fmt.Errorf("-out %s: %w", out, err)
 		}
@@ -94,8 +97,9 @@ func prepareOut(out string, def func(n int) string, force bool) (*outDir, error)
 // commit renames the temporary folder into place. If another run has
 // filled the final folder meanwhile, the results stay in the temporary
 // folder, made visible under a name of its own, and the error says where.
-func (o *outDir) commit() error {
-	err := os.Rename(o.tmp, o.final)
+func (o *outDir) commit() (err error) {
+	defer func() { o.done = true }()
+	err = os.Rename(o.tmp, o.final)
 	if err == nil {
 		return nil
 	}
@@ -133,14 +137,17 @@ func (o *outDir) commit() error {
 	return fmt.Errorf("%s was written by another run meanwhile (%v); this run's results are in %s", o.final, err, o.tmp)
 }
 
-// abandon removes the temporary folder and the reserved final folder if
-// it is still empty: a run that failed leaves nothing.
+// abandon removes the temporary folder, and the final folder if this run
+// made it and it is still empty: a run that failed leaves nothing. After
+// a commit it does nothing.
 func (o *outDir) abandon() {
-	if o == nil {
+	if o == nil || o.done {
 		return
 	}
 	os.RemoveAll(o.tmp)
-	os.Remove(o.final) // only if empty
+	if o.made {
+		os.Remove(o.final) // only if empty
+	}
 }
 
 // dirNames lists a folder's entries.
