@@ -209,12 +209,14 @@ func (rg *reorgs) move(p int32, to int32) {
 	for i, m := range fr.members {
 		s.staff.people[m].slot = i
 	}
+	s.work.roles[from].free.rebuild(fr.members, s.staff.people)
 	tr := &s.staff.roles[to]
 	pp.role = to
 	pp.slot = len(tr.members)
 	pp.group = tr.groups[pp.slot%len(tr.groups)]
 	pp.lastKind = -1
 	tr.members = append(tr.members, p)
+	s.work.roles[to].free.put(pp.slot, !pp.busy)
 	tr.staff++
 	s.staff.logStint(p, true)
 	if pp.absent > 0 {

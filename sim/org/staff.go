@@ -118,6 +118,7 @@ func (st *staff) addPerson(r int32) int32 {
 		desk: desk{cur: -1, lastKind: -1},
 	})
 	rs.members = append(rs.members, id)
+	st.s.work.roles[r].free.put(slot, true)
 	rs.absent++ // vacant until employed
 	st.s.work.addPerson()
 	st.s.judge.addPerson()

@@ -34,6 +34,7 @@ func (w *work) setBusy(p int32, b bool) {
 		w.roles[pp.role].busy--
 		pp.freeAt = w.s.env.Now()
 	}
+	w.roles[pp.role].free.put(pp.slot, !b)
 }
 
 // hunt returns role r's members in the order in which idle ones are
@@ -96,10 +97,21 @@ func (w *work) offer(id int32) {
 	rs := &w.roles[t.role]
 	members := s.staff.roles[t.role].members
 	if rs.busy < s.staff.roles[t.role].staff { // somebody may be free to take it
-		for _, m := range w.hunt(t.role) {
-			if w.canTake(m, t.act) {
-				w.next(m)
-				return
+		if s.cfg.Roles[t.role].Pick == PickFirst {
+			// The first free member who can take it, in member order
+			// (busy members cannot: freeset.go skips them).
+			for i := rs.free.next(0); i >= 0; i = rs.free.next(i + 1) {
+				if m := members[i]; w.canTake(m, t.act) {
+					w.next(m)
+					return
+				}
+			}
+		} else {
+			for _, m := range w.hunt(t.role) {
+				if w.canTake(m, t.act) {
+					w.next(m)
+					return
+				}
 			}
 		}
 	}

@@ -65,8 +65,9 @@ type roleQueue struct {
 	area    float64 // in-system task-hours since the last flush
 	waitSum float64 // queue waits of tasks started since the last flush
 	waitN   float64
-	busy    int // members busy (work in hand or a run of calls)
-	running int // members in a run of calls
+	busy    int     // members busy (work in hand or a run of calls)
+	free    freeSet // the slots of members not busy (freeset.go)
+	running int     // members in a run of calls
 }
 
 // desk is the part of a person that work keeps: the work in hand.
@@ -118,7 +119,9 @@ func (w *work) setupRoles() {
 		}
 		esc := w.roles[r].esc
 		esc.Clear()
-		w.roles[r] = roleQueue{q: q, esc: esc}
+		free := w.roles[r].free
+		free.clear()
+		w.roles[r] = roleQueue{q: q, esc: esc, free: free}
 	}
 }
 
