@@ -24,6 +24,11 @@ type Options struct {
 	// Shard and Shards select the block of the run this call computes
 	// (see [ShardReps]); Shards 0 means 1, the whole run.
 	Shard, Shards int
+	// First, if positive, skips replications 0..First-1: the call
+	// computes First..Replications-1, as a sequential procedure adds
+	// replications to those it has. It must be below Replications, and
+	// does not go with Shards > 1.
+	First int
 	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
 	// Results do not depend on it.
 	Workers int
@@ -106,6 +111,8 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 		return nil, fmt.Errorf("experiment: precision %g: want 0, or within (0, 1)", opt.Precision)
 	case opt.Precision > 0 && shards > 1:
 		return nil, errors.New("experiment: a sharded run cannot stop early: it needs a fixed number of replications")
+	case opt.First < 0 || (opt.First > 0 && (opt.First >= opt.Replications || shards > 1)):
+		return nil, fmt.Errorf("experiment: first replication %d of %d (in %d shards)", opt.First, opt.Replications, shards)
 	case opt.Precision > 0 && len(opt.StopKeys) == 0:
 		return nil, errors.New("experiment: a precision rule needs the measures it judges (StopKeys)")
 	}
@@ -114,6 +121,9 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 		start = opt.Clock()
 	}
 	reps := ShardReps(opt.Shard, shards, opt.Replications)
+	if opt.First > 0 {
+		reps = replicate.Range(opt.First, opt.Replications)
+	}
 	out := &Outcome{Seed: opt.Seed, Replications: opt.Replications, shard: opt.Shard, shards: shards, Precise: opt.Precision > 0}
 	aggs := make([]*results.Aggregator, len(designs))
 	stop := make([][]int, len(designs)) // per design: the positions of StopKeys in its records
