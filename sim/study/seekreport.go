@@ -16,7 +16,15 @@ import (
 )
 
 // fmtNum formats a bound or a delta as written in a file: 0.8, 50000.
-func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', 12, 64) }
+
+// plural returns "the constraint", "the 2 constraints".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "the " + word
+	}
+	return fmt.Sprintf("the %d %ss", n, word)
+}
 
 // pct formats a probability as a percentage: 95 %, 97.5 %.
 func pct(p float64) string { return strconv.FormatFloat(100*p, 'g', 4, 64) + " %" }
@@ -58,8 +66,8 @@ func (sk *seeker) guarantee() (string, []string) {
 	if p.Goal.Maximise {
 		goal = "higher"
 	}
-	feasOnly := fmt.Sprintf("With probability at least %s (the error rate %s of the feasibility tests, shared over the %d designs within the bounds and the %d constraints): %s%s.",
-		pct(1-r.FeasibilityAlpha), fmtNum(r.FeasibilityAlpha), r.Designs, len(p.Constraints), strings.Join(cons, "; "), zone)
+	feasOnly := fmt.Sprintf("With probability at least %s (the error rate %s of the feasibility tests, shared over the %d designs within the bounds and %s): %s%s.",
+		pct(1-r.FeasibilityAlpha), fmtNum(r.FeasibilityAlpha), r.Designs, plural(len(p.Constraints), "constraint"), strings.Join(cons, "; "), zone)
 	switch {
 	case r.Best < 0:
 		fmt.Fprintf(&b, "No design within the bounds is feasible. %s", feasOnly)
@@ -86,8 +94,8 @@ func (sk *seeker) guarantee() (string, []string) {
 		if len(p.Constraints) == 0 {
 			b.WriteString("Every design within the bounds is feasible (no constraints). ")
 		}
-		fmt.Fprintf(&b, "With probability at least %s (α = %s: %s for the feasibility tests, shared over the %d designs within the bounds and the %d constraints, and %s for the selection): ",
-			pct(1-r.Alpha), fmtNum(r.Alpha), fmtNum(r.FeasibilityAlpha), r.Designs, len(p.Constraints), fmtNum(r.SelectionAlpha))
+		fmt.Fprintf(&b, "With probability at least %s (α = %s: %s for the feasibility tests, shared over the %d designs within the bounds and %s, and %s for the selection): ",
+			pct(1-r.Alpha), fmtNum(r.Alpha), fmtNum(r.FeasibilityAlpha), r.Designs, plural(len(p.Constraints), "constraint"), fmtNum(r.SelectionAlpha))
 		if len(p.Constraints) > 0 {
 			fmt.Fprintf(&b, "%s%s; and ", strings.Join(cons, "; "), zone)
 		}
