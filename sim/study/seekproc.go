@@ -41,39 +41,67 @@ type feasTest interface {
 	at() int
 }
 
-// sprt is Wald's sequential probability ratio test of a Bernoulli
-// probability p (Wald 1945, "Sequential tests of statistical hypotheses",
-// Ann. Math. Stat. 16(2):117–186), between p₀ = q − δ and p₁ = q + δ, with
-// the boundaries log(1/β) and log β on the log likelihood ratio
-// log(L(p₁)/L(p₀)).
+// sprt is a sequential probability ratio test of a Bernoulli
+// probability p against the bound q with indifference zone δ (Wald 1945,
+// "Sequential tests of statistical hypotheses", Ann. Math. Stat.
+// 16(2):117–186), in its mixture form: it declares p ≥ q + δ unlikely
+// when the mean over a grid of K alternatives p_k ≤ q − δ of the
+// likelihood ratios L(p_k)/L(q + δ) reaches 1/β, and p ≤ q − δ unlikely
+// when the mean over p'_k ≥ q + δ of L(p'_k)/L(q − δ) does.
 //
-// Error bound: under any p ≤ p₀ the likelihood ratio L(p₁)/L(p₀) is a
-// non-negative supermartingale with mean at most 1, so by Ville's
-// inequality (Ville 1939) it ever reaches 1/β with probability at most β;
-// symmetrically for p ≥ p₁ and the lower boundary. So a candidate whose p
-// is at least δ on one side of q is declared to be on the other with
-// probability at most β, whatever the stopping (truncation only leaves it
-// undecided). This is the Bernoulli feasibility check of the
-// feasibility-determination literature (Andradóttir & Kim 2010; for
-// probability constraints see Kim, Andradóttir, Kim & Zhou, arXiv
+// Error bound: under any p ≥ q + δ each ratio L(p_k)/L(q + δ) with
+// p_k < q + δ is a non-negative supermartingale with mean at most 1, and
+// so is their mean; by Ville's inequality (Ville 1939) it ever reaches
+// 1/β with probability at most β. Symmetrically for p ≤ q − δ. So a
+// candidate whose p is at least δ on one side of q is declared to be on
+// the other with probability at most β, whatever the stopping
+// (truncation only leaves it undecided). The grid (p_k = (q−δ)·k/K, p'_k
+// from q + δ towards 1) lets a candidate far from the bound be decided in
+// far fewer replications than Wald's single pair q ± δ, at a cost of
+// log K in the boundary near it. This is the Bernoulli feasibility check
+// of the feasibility-determination literature (Andradóttir & Kim 2010;
+// for probability constraints see Kim, Andradóttir, Kim & Zhou, arXiv
 // 2605.27237), with Ville's bound in place of Wald's approximations.
 type sprt struct {
-	up, down   float64 // log-likelihood-ratio increments for y = 1 and y = 0
-	bound      float64 // log(1/β)
-	atLeast    bool    // feasible when p ≥ q
-	llr        float64
-	n, decided int
-	v          verdict
+	// For each alternative: the log ratio per 1 and per 0, against
+	// q + δ (low: evidence for p ≤ q − δ) and against q − δ (high).
+	lowUp, lowDown, highUp, highDown []float64
+	bound                            float64 // log(1/β) + log K
+	atLeast                          bool    // feasible when p ≥ q
+	ones, n, decided                 int
+	v                                verdict
 }
+
+// sprtGrid is K, the number of alternatives on each side.
+const sprtGrid = 8
 
 func newSPRT(q, delta, beta float64, atLeast bool) *sprt {
 	p0, p1 := q-delta, q+delta
-	return &sprt{
-		up:      math.Log(p1 / p0),
-		down:    math.Log((1 - p1) / (1 - p0)),
-		bound:   math.Log(1 / beta),
-		atLeast: atLeast,
+	t := &sprt{bound: math.Log(1/beta) + math.Log(sprtGrid), atLeast: atLeast}
+	for k := 1; k <= sprtGrid; k++ {
+		lo := p0 * float64(k) / sprtGrid
+		hi := p1 + (1-p1)*float64(k-1)/sprtGrid
+		t.lowUp = append(t.lowUp, math.Log(lo/p1))
+		t.lowDown = append(t.lowDown, math.Log((1-lo)/(1-p1)))
+		t.highUp = append(t.highUp, math.Log(hi/p0))
+		t.highDown = append(t.highDown, math.Log((1-hi)/(1-p0)))
 	}
+	return t
+}
+
+// logSum returns log Σₖ exp(ones·up_k + zeros·down_k): the log of the
+// sum of the K likelihood ratios (the 1/K of their mean is folded into
+// the bound).
+func logSum(ones, zeros int, up, down []float64) float64 {
+	m := math.Inf(-1)
+	for k := range up {
+		m = math.Max(m, float64(ones)*up[k]+float64(zeros)*down[k])
+	}
+	var s float64
+	for k := range up {
+		s += math.Exp(float64(ones)*up[k] + float64(zeros)*down[k] - m)
+	}
+	return m + math.Log(s)
 }
 
 func (t *sprt) next(y float64) verdict {
@@ -82,19 +110,18 @@ func (t *sprt) next(y float64) verdict {
 	}
 	t.n++
 	if y >= 0.5 {
-		t.llr += t.up
-	} else {
-		t.llr += t.down
+		t.ones++
 	}
+	zeros := t.n - t.ones
 	high, low := feasible, infeasible // evidence for p ≥ q + δ, for p ≤ q − δ
 	if !t.atLeast {
 		high, low = infeasible, feasible
 	}
 	switch {
-	case t.llr >= t.bound:
-		t.v = high
-	case t.llr <= -t.bound:
+	case logSum(t.ones, zeros, t.lowUp, t.lowDown) >= t.bound:
 		t.v = low
+	case logSum(t.ones, zeros, t.highUp, t.highDown) >= t.bound:
+		t.v = high
 	}
 	if t.v != undecided {
 		t.decided = t.n
