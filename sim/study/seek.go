@@ -300,9 +300,18 @@ func (sk *seeker) ensure(ctx context.Context, c *SeekCandidate, n int) error {
 	if have == 0 {
 		sk.res.Simulated++
 	}
-	for _, o := range out {
+	for j, o := range out {
 		if len(o) != 1+len(sk.p.Constraints) {
 			return fmt.Errorf("seek: sampler returned %d outputs, want %d", len(o), 1+len(sk.p.Constraints))
+		}
+		for i, v := range o {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				name := sk.p.Goal.Name
+				if i > 0 {
+					name = sk.p.Constraints[i-1].Name
+				}
+				return fmt.Errorf("seek: %s is undefined (%g) in replication %d of %s: seek needs a number in every replication", name, v, have+j, sk.label(c.X))
+			}
 		}
 	}
 	c.data = append(c.data, out...)

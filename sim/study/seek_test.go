@@ -280,3 +280,21 @@ func TestSeekProblemErrors(t *testing.T) {
 		t.Errorf("sampler error: got %v", err)
 	}
 }
+
+// TestSeekUndefinedOutput: a NaN outcome (a service level with no tasks)
+// is an error naming the measure and the design, not a silent verdict.
+func TestSeekUndefinedOutput(t *testing.T) {
+	t.Parallel()
+	p := synthProblem(false, SeekConstraint{Name: "sl", AtLeast: true, Bound: 0.5, Delta: 0.05})
+	nan := samplerFunc(func(_ context.Context, x []float64, from, to int) ([][]float64, error) {
+		var out [][]float64
+		for range to - from {
+			out = append(out, []float64{x[0], math.NaN()})
+		}
+		return out, nil
+	})
+	_, err := Seek(t.Context(), p, nan)
+	if err == nil || !strings.Contains(err.Error(), "sl is undefined") || !strings.Contains(err.Error(), "a=0 b=0") {
+		t.Errorf("error %v, want one naming sl and the design a=0 b=0", err)
+	}
+}
