@@ -129,9 +129,9 @@ the trajectories, μ (the direction) and σ (interactions).
 Replication noise is kept apart from the effects: the base point (every
 factor at the middle of its range) is run repeats times on disjoint blocks
 of replications, giving each response's noise SD, and each effect's own
-noise comes from the paired differences of its two points. An effect whose
-interval does not clear twice its noise is flagged "not distinguishable
-from noise".
+noise comes from the paired differences of its two points. An input whose
+μ* is no larger than pure replication noise would give it in 95 % of cases
+is flagged "not distinguishable from noise".
 
 It prints the tables and writes sensitivity.txt, sensitivity.csv,
 sensitivity.json and the tornado chart (tornado.png, tornado.svg) to the
@@ -307,6 +307,6 @@ func tornado(file *study.File, res *study.MorrisResult, units []metric.Unit, cur
 	o := res.Options
 	sub := fmt.Sprintf("%s · %d inputs · %d trajectories, %d levels · %d replications a point", file.Designs[0], len(res.Inputs), o.Trajectories, o.Levels, o.Replications)
 	notes := []string{"Bar: μ*, the mean absolute change of the response when the input alone moves across its whole range; whisker: 95% bootstrap interval over trajectories.",
-		fmt.Sprintf("Grey: not distinguishable from replication noise (interval below twice the effect's noise, from paired replications; base point repeated %d times).", o.Repeats)}
+		fmt.Sprintf("Grey: not distinguishable from replication noise (μ* within what noise alone gives in 95%% of cases, from paired replications; base point repeated %d times).", o.Repeats)}
 	return charts.Tornado("What moves the results most: "+file.Name, sub, currency, panels, notes)
 }

@@ -75,10 +75,13 @@ type MorrisEffect struct {
 	// paired differences of its two points' replications (common random
 	// numbers), in the effects' unit.
 	NoiseSE float64
-	// Noise tells that the effect is not distinguishable from
-	// replication noise: MuStarLo ≤ 2·NoiseSE. A pure-noise input has
-	// μ* ≈ 0.8·NoiseSE.
-	Noise bool
+	// NoiseLevel is the 95th percentile of μ* for an input without
+	// effect: the mean absolute value of r effects that are replication
+	// noise alone, each normal with its measured standard error
+	// (simulated). Noise tells that the effect is not distinguishable
+	// from replication noise: μ* ≤ NoiseLevel (a one-sided test at 5 %).
+	NoiseLevel float64
+	Noise      bool
 	// N is the number of effects (trajectories where the input moved).
 	N int
 }
@@ -126,7 +129,9 @@ func (o MorrisOptions) check() error {
 // the base point, run Repeats times on disjoint blocks of replications,
 // measures each response's noise directly. μ* and σ carry bootstrap
 // intervals over the trajectories, and an effect that cannot be told
-// from replication noise is flagged. Integer inputs are rounded to the
+// from replication noise is flagged: μ* no larger than the 95th
+// percentile of μ* for an input without effect, whose effects would be
+// noise alone with the standard errors measured. Integer inputs are rounded to the
 // nearest whole number, and effects divide by the move after rounding.
 //
 // The sampler's outputs are the responses, in order; points are passed
@@ -338,7 +343,7 @@ func summariseEffects(ee, se []float64, noise MorrisNoise, boot *rand.Rand) Morr
 	e := MorrisEffect{N: n}
 	nan := math.NaN()
 	if n == 0 {
-		e.MuStar, e.Mu, e.Sigma, e.MuStarLo, e.MuStarHi, e.SigmaLo, e.SigmaHi, e.NoiseSE = nan, nan, nan, nan, nan, nan, nan, nan
+		e.MuStar, e.Mu, e.Sigma, e.MuStarLo, e.MuStarHi, e.SigmaLo, e.SigmaHi, e.NoiseSE, e.NoiseLevel = nan, nan, nan, nan, nan, nan, nan, nan, nan
 		return e
 	}
 	e.MuStar, e.Mu, e.Sigma = morrisStats(ee)
@@ -350,7 +355,7 @@ func summariseEffects(ee, se []float64, noise MorrisNoise, boot *rand.Rand) Morr
 			ok++
 		}
 	}
-	e.NoiseSE = nan
+	e.NoiseSE, e.NoiseLevel = nan, nan
 	if ok > 0 {
 		e.NoiseSE = math.Sqrt(ss / float64(ok))
 	}
@@ -371,7 +376,20 @@ func summariseEffects(ee, se []float64, noise MorrisNoise, boot *rand.Rand) Morr
 		e.Sigma, e.SigmaLo, e.SigmaHi = nan, nan, nan
 	}
 	if !math.IsNaN(e.NoiseSE) {
-		e.Noise = e.MuStarLo <= 2*e.NoiseSE
+		// The distribution of μ* when the input has no effect: each
+		// effect pure noise, N(0, seₜ²); the flag is a one-sided test at
+		// 5 %: μ* not above the null's 95th percentile.
+		null := make([]float64, bootstraps)
+		for b := range null {
+			var m float64
+			for _, s := range se {
+				m += math.Abs(s * boot.NormFloat64())
+			}
+			null[b] = m / float64(n)
+		}
+		slices.Sort(null)
+		e.NoiseLevel = null[bootstraps*95/100]
+		e.Noise = !(e.MuStar > e.NoiseLevel)
 	}
 	return e
 }

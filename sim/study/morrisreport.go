@@ -21,7 +21,8 @@ func (r *MorrisResult) WriteText(w io.Writer, units []metric.Unit, currency stri
 		len(r.Inputs), o.Trajectories, o.Levels, o.Replications, o.Repeats)
 	ew.printf("  %d points, %d replications\n", r.Points, r.Replications)
 	ew.printf("  μ*: mean absolute change of the response when the input alone moves across its whole range (95 %% bootstrap interval over trajectories);\n")
-	ew.printf("  μ: mean change (its sign is the direction); σ: spread of the changes (interactions, non-linearity)\n")
+	ew.printf("  μ: mean change (its sign is the direction); σ: spread of the changes (interactions, non-linearity);\n")
+	ew.printf("  noise: the μ* that replication noise alone would reach in 95 %% of cases; an input not above it is flagged\n")
 	for ri, name := range r.Responses {
 		u := metric.Unit("")
 		if ri < len(units) {
@@ -34,15 +35,15 @@ func (r *MorrisResult) WriteText(w io.Writer, units []metric.Unit, currency stri
 			ew.printf("  replication noise at the base point (%s): SD of a point's mean over %d replications %s %s, of one replication %s\n",
 				f(n.Base), o.Replications, f(n.SD), quantity.Interval(n.SDLo, n.SDHi, u, currency), f(n.RepSD))
 		}
-		ew.printf("  %-4s %-36s %12s %-26s %12s %12s  %s\n", "rank", "input", "μ*", "95% interval", "μ", "σ", "")
+		ew.printf("  %-4s %-36s %12s %-26s %12s %12s %12s  %s\n", "rank", "input", "μ*", "95% interval", "μ", "σ", "noise", "")
 		for k, i := range r.Ranked(ri) {
 			e := r.Effects[ri][i]
 			flag := ""
 			if e.Noise {
 				flag = "not distinguishable from noise"
 			}
-			ew.printf("  %-4d %-36s %12s %-26s %12s %12s  %s\n", k+1, r.Inputs[i].Key, f(e.MuStar),
-				quantity.Interval(e.MuStarLo, e.MuStarHi, u, currency), quantity.Signed(e.Mu, u, currency), f(e.Sigma), flag)
+			ew.printf("  %-4d %-36s %12s %-26s %12s %12s %12s  %s\n", k+1, r.Inputs[i].Key, f(e.MuStar),
+				quantity.Interval(e.MuStarLo, e.MuStarHi, u, currency), quantity.Signed(e.Mu, u, currency), f(e.Sigma), f(e.NoiseLevel), flag)
 		}
 	}
 	return ew.err
@@ -52,7 +53,7 @@ func (r *MorrisResult) WriteText(w io.Writer, units []metric.Unit, currency stri
 // the rank by μ*.
 func (r *MorrisResult) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"response", "rank", "input", "min", "max", "mu_star", "mu_star_lo", "mu_star_hi", "mu", "sigma", "sigma_lo", "sigma_hi", "noise_se", "noise", "effects"}); err != nil {
+	if err := cw.Write([]string{"response", "rank", "input", "min", "max", "mu_star", "mu_star_lo", "mu_star_hi", "mu", "sigma", "sigma_lo", "sigma_hi", "noise_se", "noise_level", "noise", "effects"}); err != nil {
 		return err
 	}
 	f := func(x float64) string {
@@ -65,7 +66,7 @@ func (r *MorrisResult) WriteCSV(w io.Writer) error {
 		for k, i := range r.Ranked(ri) {
 			e, in := r.Effects[ri][i], r.Inputs[i]
 			if err := cw.Write([]string{name, strconv.Itoa(k + 1), in.Key, f(in.Min), f(in.Max), f(e.MuStar), f(e.MuStarLo), f(e.MuStarHi),
-				f(e.Mu), f(e.Sigma), f(e.SigmaLo), f(e.SigmaHi), f(e.NoiseSE), strconv.FormatBool(e.Noise), strconv.Itoa(e.N)}); err != nil {
+				f(e.Mu), f(e.Sigma), f(e.SigmaLo), f(e.SigmaHi), f(e.NoiseSE), f(e.NoiseLevel), strconv.FormatBool(e.Noise), strconv.Itoa(e.N)}); err != nil {
 				return err
 			}
 		}
@@ -92,6 +93,7 @@ func (r *MorrisResult) WriteJSON(w io.Writer) error {
 		Mu       *float64 `json:"mu"`
 		Sigma    *float64 `json:"sigma"`
 		NoiseSE  *float64 `json:"noise_se"`
+		Level    *float64 `json:"noise_level"`
 		Noise    bool     `json:"noise"`
 		N        int      `json:"effects"`
 	}
@@ -120,7 +122,7 @@ func (r *MorrisResult) WriteJSON(w io.Writer) error {
 		rs := response{Name: name, Base: num(n.Base), NoiseSD: num(n.SD), NoiseLo: num(n.SDLo), NoiseHi: num(n.SDHi), RepSD: num(n.RepSD)}
 		for k, i := range r.Ranked(ri) {
 			e := r.Effects[ri][i]
-			rs.Effects = append(rs.Effects, effect{r.Inputs[i].Key, k + 1, num(e.MuStar), num(e.MuStarLo), num(e.MuStarHi), num(e.Mu), num(e.Sigma), num(e.NoiseSE), e.Noise, e.N})
+			rs.Effects = append(rs.Effects, effect{r.Inputs[i].Key, k + 1, num(e.MuStar), num(e.MuStarLo), num(e.MuStarHi), num(e.Mu), num(e.Sigma), num(e.NoiseSE), num(e.NoiseLevel), e.Noise, e.N})
 		}
 		out.Responses = append(out.Responses, rs)
 	}
