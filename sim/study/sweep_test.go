@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parquet-go/parquet-go"
 
 	"github.com/salesim/salesim/scenarios"
 )
@@ -75,7 +78,7 @@ func TestSweepResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := files(t, f, whole)
-	if len(want) != 5 || !strings.HasPrefix(string(want["summary.csv"]), "point,roles.agent.headcount,activities.serve.priority,metric,role,period,mean,") {
+	if len(want) != 6 || !strings.HasPrefix(string(want["summary.csv"]), "point,roles.agent.headcount,activities.serve.priority,metric,role,period,mean,") {
 		t.Fatalf("files %d; summary.csv starts %.80q", len(want), want["summary.csv"])
 	}
 
@@ -186,5 +189,55 @@ func TestBuiltinExperiments(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, PointsDir, "p00001")); err != nil {
 			t.Errorf("%s: %v", n, err)
 		}
+	}
+}
+
+// TestSweepParquet: replications.parquet holds every value of every
+// replication of every point, with the factors' columns.
+func TestSweepParquet(t *testing.T) {
+	t.Parallel()
+	f, err := load(t, sweepText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := RunSweep(context.Background(), f, SweepOptions{Dir: dir, Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := ReadSweep(f, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := sw.writeRecordsParquet(&b); err != nil {
+		t.Fatal(err)
+	}
+	pf, err := parquet.OpenFile(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nKeys := len(sw.Designs[0].Keys())
+	if got, want := pf.NumRows(), int64(6*6*nKeys); got != want {
+		t.Errorf("%d rows, want %d", got, want)
+	}
+	var names []string
+	for _, c := range pf.Schema().Fields() {
+		names = append(names, c.Name())
+	}
+	if !slices.Equal(names, []string{"activities.serve.priority", "metric", "period", "point", "rep", "role", "roles.agent.headcount", "value"}) {
+		t.Errorf("columns %q", names)
+	}
+	rows := make([]parquet.Row, 1)
+	r := parquet.NewReader(pf)
+	if err := r.SeekToRow(int64(5*6*nKeys + 3*nKeys)); err != nil { // point 5, replication 3, first key
+		t.Fatal(err)
+	}
+	if n, err := r.ReadRows(rows); n != 1 {
+		t.Fatal(err)
+	}
+	row := rows[0]
+	if row[3].Int64() != 5 || row[4].Int64() != 3 || row[6].Double() != 12 || row[0].Double() != 100 ||
+		row[7].Double() != sw.Records[5][3].Values[0] {
+		t.Errorf("point 5, replication 3: %v", row)
 	}
 }

@@ -65,6 +65,7 @@ func (s *Swept) Files() []experiment.File {
 		{Name: "points.csv", Write: s.writePoints},
 		{Name: "summary.csv", Write: s.writeSummary},
 		{Name: "replications.csv", Write: s.writeReplications},
+		{Name: "replications.parquet", Write: s.writeRecordsParquet},
 	}
 }
 
