@@ -42,6 +42,9 @@ func (sc *Scenario) Settings() []Setting {
 // default.
 func settingsOf(t reflect.Type, n *node, path string, f *field, out *[]Setting) {
 	if t.Kind() == reflect.Pointer {
+		if n == nil {
+			return // an optional table the design does not have
+		}
 		t = t.Elem()
 	}
 	emit := func() {
