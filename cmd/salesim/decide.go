@@ -18,25 +18,6 @@ import (
 	"github.com/salesim/salesim/sim/study"
 )
 
-// openStudy loads an experiment file named on the command line, from the
-// root of the file system so that designs reaching up with ".." stay
-// inside it; messages name the file as given.
-func openStudy(arg string) (*study.File, error) {
-	abs, err := filepath.Abs(arg)
-	if err != nil {
-		return nil, &scenario.FieldError{File: arg, Msg: err.Error(), Err: err}
-	}
-	if _, err := os.Stat(abs); err != nil {
-		return nil, &scenario.FieldError{File: arg, Msg: "no such experiment file", Err: err}
-	}
-	root := filepath.VolumeName(abs) + string(filepath.Separator)
-	rel, err := filepath.Rel(root, abs)
-	if err != nil {
-		return nil, &scenario.FieldError{File: arg, Msg: err.Error(), Err: err}
-	}
-	return study.Load(os.DirFS(root), filepath.ToSlash(rel), study.Options{Name: arg})
-}
-
 // decideFlags are the flags of seek and sensitivity.
 type decideFlags struct {
 	out        string
@@ -70,7 +51,7 @@ func (f *decideFlags) dir(name, cmd string, started time.Time) (string, error) {
 func init() {
 	register(&command{
 		Name:      "seek",
-		UsageLine: "EXPERIMENT.toml [flags]",
+		UsageLine: "EXPERIMENT[.toml] [flags]",
 		Args:      argScenario,
 		Short:     "find the cheapest design whose constraints hold, with a stated guarantee",
 		Long: `
@@ -113,7 +94,7 @@ folder.`,
 	})
 	register(&command{
 		Name:      "sensitivity",
-		UsageLine: "EXPERIMENT.toml [flags]",
+		UsageLine: "EXPERIMENT[.toml] [flags]",
 		Args:      argScenario,
 		Short:     "screen which inputs move the results most (Morris elementary effects)",
 		Long: `
@@ -163,7 +144,7 @@ func seekCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) er
 		return err
 	}
 	started := time.Now()
-	file, err := openStudy(args[0])
+	file, err := loadExperiment(args[0])
 	if err != nil {
 		return err
 	}
@@ -216,7 +197,7 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 		return err
 	}
 	started := time.Now()
-	file, err := openStudy(args[0])
+	file, err := loadExperiment(args[0])
 	if err != nil {
 		return err
 	}
