@@ -81,9 +81,21 @@ func Tornado(title, subtitle, currency string, panels []TornadoPanel, notes []st
 		}
 		p.Add(valueGrid(true), newHBars(hb))
 		categoryY(p, names)
-		p.X.Label.Text = "μ*: mean |change| over the input's range"
+		p.X.Label.Text = "μ*: |change| over the range"
 		p.X.Tick.Marker = sparse(ticks{unit: pn.Unit})
 		valueAxis(&p.X)
+		// Room for the value labels right of the longest whisker.
+		top := 0.0
+		for _, b := range pn.Bars {
+			for _, v := range []float64{b.Mean, b.Hi} {
+				if !math.IsNaN(v) {
+					top = math.Max(top, v)
+				}
+			}
+		}
+		if top > 0 {
+			p.X.Max = 1.3 * top
+		}
 		ps = append(ps, p)
 	}
 	cols := min(3, len(ps))
