@@ -298,3 +298,42 @@ func TestSeekUndefinedOutput(t *testing.T) {
 		t.Errorf("error %v, want one naming sl and the design a=0 b=0", err)
 	}
 }
+
+// TestSeekUndecidedAndCapped: a design whose mean sits on the bound stays
+// undecided at the cap and is left out, said so; two designs with equal
+// objectives cannot be told apart, the selection stops at the cap and
+// says its guarantee does not hold.
+func TestSeekUndecidedAndCapped(t *testing.T) {
+	t.Parallel()
+	// Output 0: noise around 5 for every design (independent per design
+	// and replication); output 1: noise around 0.5 + 0.2·(x − 1).
+	s := samplerFunc(func(_ context.Context, x []float64, from, to int) ([][]float64, error) {
+		var out [][]float64
+		for i := from; i < to; i++ {
+			rng := rand.New(rand.NewPCG(uint64(i), uint64(x[0])+7))
+			out = append(out, []float64{5 + rng.NormFloat64(), 0.5 + 0.2*(x[0]-1) + 0.1*rng.NormFloat64()})
+		}
+		return out, nil
+	})
+	p := SeekProblem{
+		Factors:     []SeekFactor{{Key: "c", Min: 1, Max: 3}},
+		Goal:        SeekGoal{Name: "cost", Delta: 0.01},
+		Constraints: []SeekConstraint{{Name: "sl", AtLeast: true, Bound: 0.5, Delta: 0.01}},
+		Alpha:       0.05, Initial: 10, Max: 200,
+	}
+	res, err := Seek(t.Context(), p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Candidates[0]; c.Class != "undecided" || c.Replications != 200 {
+		t.Errorf("c=1 (mean on the bound): %s after %d, want undecided after 200", c.Class, c.Replications)
+	}
+	if !res.Capped || len(res.Survivors) != 2 || res.Best < 1 {
+		t.Errorf("capped %v, survivors %v, best %d: want the selection capped with c=2 and c=3", res.Capped, res.Survivors, res.Best)
+	}
+	for _, want := range []string{"the last part of the guarantee does not hold", "1 design stayed undecided"} {
+		if !strings.Contains(res.Guarantee, want) {
+			t.Errorf("guarantee lacks %q: %s", want, res.Guarantee)
+		}
+	}
+}

@@ -26,6 +26,14 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("the %d %ss", n, word)
 }
 
+// designsStayed returns "1 design stayed", "3 designs stayed".
+func designsStayed(n int) string {
+	if n == 1 {
+		return "1 design stayed"
+	}
+	return fmt.Sprintf("%d designs stayed", n)
+}
+
 // pct formats a probability as a percentage: 95 %, 97.5 %.
 func pct(p float64) string { return strconv.FormatFloat(100*p, 'g', 4, 64) + " %" }
 
@@ -70,7 +78,12 @@ func (sk *seeker) guarantee() (string, []string) {
 		pct(1-r.FeasibilityAlpha), fmtNum(r.FeasibilityAlpha), r.Designs, plural(len(p.Constraints), "constraint"), strings.Join(cons, "; "), zone)
 	switch {
 	case r.Best < 0:
-		fmt.Fprintf(&b, "No design within the bounds is feasible. %s", feasOnly)
+		undecided := sk.count("undecided")
+		if undecided == 0 {
+			fmt.Fprintf(&b, "No design within the bounds is feasible. %s", feasOnly)
+		} else {
+			fmt.Fprintf(&b, "No design was found feasible, and %s undecided. %s", designsStayed(undecided), feasOnly)
+		}
 		if len(p.Constraints) > 0 {
 			var near []string
 			for _, c := range p.Constraints {
@@ -81,14 +94,18 @@ func (sk *seeker) guarantee() (string, []string) {
 				}
 				near = append(near, fmt.Sprintf("%s %s %s", meanOf(c), op, fmtNum(lim)))
 			}
-			fmt.Fprintf(&b, " So, with that probability, no design within the bounds has %s", strings.Join(near, " and "))
+			except := ""
+			if undecided > 0 {
+				except = ", apart from the undecided ones,"
+			}
+			fmt.Fprintf(&b, " So, with that probability, no design within the bounds%s has %s", except, strings.Join(near, " and "))
 			if p.Monotone {
 				b.WriteString(" (for the designs not simulated: if the monotone assumption holds)")
 			}
 			b.WriteString(".")
 		}
-		if u := sk.count("undecided"); u > 0 {
-			fmt.Fprintf(&b, " %d designs stayed undecided at the cap of %d replications (their measure is likely within delta of a bound); they are not counted as feasible.", u, p.Max)
+		if undecided > 0 {
+			fmt.Fprintf(&b, " The undecided designs reached the cap of %d replications without a decision (their measure is likely within delta of a bound, or delta is small for the noise): they are not counted as feasible, and nothing is claimed about them.", p.Max)
 		}
 	default:
 		if len(p.Constraints) == 0 {
@@ -105,7 +122,7 @@ func (sk *seeker) guarantee() (string, []string) {
 			fmt.Fprintf(&b, " The selection reached the cap of %d replications with %d designs in contention: the design returned has the best mean of those, and the last part of the guarantee does not hold for it.", p.Max, len(r.Survivors))
 		}
 		if u := sk.count("undecided"); u > 0 {
-			fmt.Fprintf(&b, " %d designs stayed undecided at the cap of %d replications (their measure is likely within delta of a bound); they were left out of the selection.", u, p.Max)
+			fmt.Fprintf(&b, " %s undecided at the cap of %d replications (their measure is likely within delta of a bound, or delta is small for the noise); they were left out of the selection.", designsStayed(u), p.Max)
 		}
 	}
 	as := []string{
@@ -220,9 +237,12 @@ func (r *SeekResult) WriteText(w io.Writer, u SeekUnits) error {
 		ew.printf("%s %d–%d", f.Key, f.Min, f.Max)
 	}
 	ew.printf(" (%d designs)\n\n", r.Designs)
-	if r.Best < 0 {
+	switch und := r.count("undecided"); {
+	case r.Best < 0 && und > 0:
+		ew.printf("answer: NO DESIGN FOUND FEASIBLE (%s undecided)\n", designsStayed(und))
+	case r.Best < 0:
 		ew.printf("answer: NO DESIGN WITHIN THE BOUNDS IS FEASIBLE\n")
-	} else {
+	default:
 		b := r.Candidates[r.Best]
 		ew.printf("answer: %s\n", r.label(b.X))
 		ew.printf("  %s %s %s", p.Goal.Name, quantity.Format(b.Objective.Mean, u.Goal, u.Currency), quantity.Interval(b.Objective.Lo, b.Objective.Hi, u.Goal, u.Currency))
