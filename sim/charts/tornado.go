@@ -81,7 +81,7 @@ func Tornado(title, subtitle, currency string, panels []TornadoPanel, notes []st
 		}
 		p.Add(valueGrid(true), newHBars(hb))
 		categoryY(p, names)
-		p.X.Label.Text = "μ*: |change| over the range"
+		p.X.Label.Text = "μ* (whole range)"
 		p.X.Tick.Marker = sparse(ticks{unit: pn.Unit})
 		valueAxis(&p.X)
 		// Room for the value labels right of the longest whisker.

@@ -223,8 +223,8 @@ type SeekCandidate struct {
 
 // SeekTest is the outcome of one feasibility test.
 type SeekTest struct {
-	Class string // feasible, infeasible, undecided, or "not run" (an earlier constraint decided)
-	At    int    // the replication count at which it decided (0 if it did not)
+	Class string `json:"class"`         // feasible, infeasible, undecided, or "not run" (an earlier constraint decided)
+	At    int    `json:"decided_after"` // the replication count at which it decided (0 if it did not)
 }
 
 // Seek searches the integer points of the problem's box for the design
