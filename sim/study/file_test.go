@@ -138,3 +138,58 @@ func TestLoadBad(t *testing.T) {
 		})
 	}
 }
+
+// TestHypercube: a Latin hypercube is reproducible from the seed, puts
+// one point in each of its n strata of every factor, keeps integer
+// factors whole and listed levels among the levels.
+func TestHypercube(t *testing.T) {
+	t.Parallel()
+	text := `design = "growth-plan"
+seed = 3
+[[factor]]
+key = "reorg[0].headcount.hunter"
+min = 0
+max = 9
+[[factor]]
+key = "stages[1].convert"
+min = 0.02
+max = 0.08
+[[factor]]
+key = "reorg[0].headcount.farmer"
+levels = [3, 5, 7]
+[plan]
+kind = "lhs"
+points = 10
+`
+	f, err := load(t, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts, err := f.Points()
+	if err != nil || len(pts) != 10 {
+		t.Fatalf("%d points, %v", len(pts), err)
+	}
+	again, _ := load(t, text)
+	pts2, _ := again.Points()
+	strata := map[int]bool{}
+	for i, p := range pts {
+		if !slices.Equal(p.Values, pts2[i].Values) {
+			t.Errorf("point %d: %v, then %v", i, p.Values, pts2[i].Values)
+		}
+		h, c, fm := p.Values[0], p.Values[1], p.Values[2]
+		if h != float64(int(h)) || h < 0 || h > 9 || c < 0.02 || c > 0.08 || !slices.Contains([]float64{3, 5, 7}, fm) {
+			t.Errorf("point %d out of its ranges: %v", i, p.Values)
+		}
+		strata[int((c-0.02)/0.006)] = true
+		if _, err := f.Scenario(p); err != nil {
+			t.Errorf("point %d: %v", i, err)
+		}
+	}
+	if len(strata) != 10 {
+		t.Errorf("the real factor fills %d of 10 strata", len(strata))
+	}
+	f.Seed++
+	if pts3, _ := f.Points(); slices.EqualFunc(pts, pts3, func(a, b Point) bool { return slices.Equal(a.Values, b.Values) }) {
+		t.Error("another seed gave the same hypercube")
+	}
+}
