@@ -73,11 +73,12 @@ func (c *checker) designs(f *File, m map[string]any, opt Options) error {
 	return nil
 }
 
-// failAt is fail for a value written at the line of key lineKey.
+// failAt is fail for a value placed at the line of key lineKey if key
+// has no line of its own.
 func (c *checker) failAt(lineKey, key, value, format string, args ...any) *scenario.FieldError {
 	e := c.fail(key, value, format, args...)
-	if e.Line == 0 {
-		e.Line = c.lines.line(lineKey)
+	if _, ok := c.lines.lines[key]; !ok {
+		e.Line = max(c.lines.line(lineKey), 1)
 	}
 	return e
 }
@@ -284,7 +285,11 @@ func (c *checker) plan(f *File, m map[string]any) error {
 		return c.fail("plan.point", "", "[[plan.point]] lists points for kind = \"points\"; this plan is %s", f.Plan.Kind)
 	}
 	if len(f.Factors) == 0 && !(len(f.Designs) > 1 && f.Plan.Kind == "factorial") {
-		return c.fail("plan", "", "empty plan: no [[factor]] to vary (and fewer than two designs)")
+		e := c.fail("plan", "", "empty plan: no [[factor]] to vary (and fewer than two designs)")
+		if c.lines.line("plan") == 0 { // no [plan]: point at the design
+			e.Line = max(c.lines.line("design"), c.lines.line("designs"), 1)
+		}
+		return e
 	}
 	switch f.Plan.Kind {
 	case "factorial":
