@@ -75,7 +75,7 @@ func writeRun(env *cmdEnv, dir string, m *experiment.Merged, man *experiment.Man
 		printRun(env, m, man)
 	}
 	if vs != nil {
-		if err := writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet || opt.json); err != nil {
+		if err := writeStatusQuo(env, dir, opt.statusQuo, vs, opt.quiet || opt.json, opt.records); err != nil {
 			return err
 		}
 	}

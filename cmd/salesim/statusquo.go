@@ -54,8 +54,9 @@ func writeStatusQuoShard(dir string, sh *results.Shard) error {
 }
 
 // writeStatusQuo writes the status quo's results under dir and the
-// plan's paired differences against it (vs), and prints the key ones.
-func writeStatusQuo(env *cmdEnv, dir string, sq *experiment.Merged, vs *experiment.Comparison, quiet bool) error {
+// plan's paired differences against it (vs), and prints the key ones;
+// its per-replication records are in the format the run's -records says.
+func writeStatusQuo(env *cmdEnv, dir string, sq *experiment.Merged, vs *experiment.Comparison, quiet bool, records experiment.Records) error {
 	sub := filepath.Join(dir, statusQuoDir)
 	if err := os.MkdirAll(filepath.Join(sub, "shards"), 0o755); err != nil {
 		return err
@@ -64,7 +65,7 @@ func writeStatusQuo(env *cmdEnv, dir string, sq *experiment.Merged, vs *experime
 		return err
 	}
 	man := experiment.Manifest{Command: []string{"salesim", "run"}}
-	if err := writeRun(env, sub, sq, &man, outputOptions{quiet: true}); err != nil {
+	if err := writeRun(env, sub, sq, &man, outputOptions{quiet: true, records: records}); err != nil {
 		return err
 	}
 	if err := writeFile(filepath.Join(dir, statusQuoFile), vs.WriteCSV); err != nil {

@@ -36,3 +36,19 @@ func TestRunAgainstStatusQuo(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusQuoRecordsAsAsked: the status quo's per-replication records
+// are in the format -records asks for, as the plan's are.
+func TestStatusQuoRecordsAsAsked(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	salesimOK(t, "run", "-reps", "3", "-q", "-no-plots", "-records", "csv", "-out", dir, "growth-plan")
+	for _, sub := range []string{".", statusQuoDir} {
+		if _, err := os.Stat(filepath.Join(dir, sub, "replications.csv")); err != nil {
+			t.Errorf("%s: %v", sub, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, sub, "replications.parquet")); err == nil {
+			t.Errorf("%s: replications.parquet written with -records csv", sub)
+		}
+	}
+}

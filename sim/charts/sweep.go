@@ -39,8 +39,12 @@ func SweepCurves(title, xlabel, ylabel string, unit metric.Unit, cs []Curve) (*p
 	p.Y.Tick.Marker = ticks{unit: unit}
 	p.Add(valueGrid(false))
 	p.Legend.TextStyle = textStyle(tickSize, inkColor)
+	// The legend goes to the top corner the first curve leaves free: the
+	// left one if it rises, the right one if it falls.
 	p.Legend.Top = true
-	p.Legend.Left = true
+	if c := cs[0]; len(c.Mean) > 1 {
+		p.Legend.Left = c.Mean[len(c.Mean)-1] > c.Mean[0]
+	}
 	var levels []float64
 	for _, c := range cs {
 		for _, x := range c.X {

@@ -109,8 +109,9 @@ type Handoff struct {
 	Stage    StageRef // AtStage: the stage
 	Deals    int      // AfterDeals: the number of orders
 	Volume   float64  // AtVolume: the monthly margin
-	// MinSize and MaxSize restrict the handoff to companies of that size
-	// (0: no bound), so that large leads go to a key-account division.
+	// MinSize and MaxSize restrict the handoff to companies of at least
+	// MinSize and below MaxSize (0: no bound), so that large leads go to a
+	// key-account division.
 	MinSize, MaxSize float64
 	Delay            dist.Dist
 	// InfoLoss is what the receiver does not learn: a lead's next stage
@@ -151,8 +152,8 @@ func (h *Handoff) check(v *checker, i int) {
 		v.bad(f+".Trigger", "unknown trigger %d", h.Trigger)
 	}
 	v.money(f+".MinSize", h.MinSize, 0, false)
-	if v.money(f+".MaxSize", h.MaxSize, 0, false) && h.MinSize > 0 && h.MaxSize > 0 && h.MinSize > h.MaxSize {
-		v.bad(f+".MaxSize", "max_size %s is below min_size %s", fmtNum(h.MaxSize), fmtNum(h.MinSize))
+	if v.money(f+".MaxSize", h.MaxSize, 0, false) && h.MaxSize > 0 && h.MinSize >= h.MaxSize {
+		v.bad(f+".MaxSize", "max_size %s is not above min_size %s: no company is at least min_size and below max_size", fmtNum(h.MaxSize), fmtNum(h.MinSize))
 	}
 	v.dist(f+".Delay", h.Delay, false)
 	v.prob(f+".InfoLoss", h.InfoLoss)

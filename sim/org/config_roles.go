@@ -81,6 +81,9 @@ type Role struct {
 	// personal tasks of an absent person.
 	Personal bool
 	Cover    bool
+	// Pick is which of several idle people takes a task that any of them
+	// could: the first by post (PickFirst) or the one idle longest.
+	Pick Pick
 	// PairWith is a role whose person i is this role's person i's fixed
 	// partner (manager + assistant): work on one partner's accounts that
 	// only the other partner's role does goes to that partner alone, both
@@ -322,3 +325,19 @@ func (c *Config) hasKind(k string) bool {
 	}
 	return false
 }
+
+// Pick is the policy by which one of several idle people of a role takes
+// work that any of them could take.
+type Pick uint8
+
+const (
+	// PickFirst: the first by post (people are numbered in the order the
+	// role's posts were filled): an ordered hunt, as a hunt group rings
+	// its first free line. Work piles on the first posts when the role is
+	// not fully busy.
+	PickFirst Pick = iota
+	// PickLongestIdle: the person idle longest (since their last work or
+	// their hire), the first by post on a tie: work is shared out evenly,
+	// as an automatic call distributor's longest-idle-agent routing does.
+	PickLongestIdle
+)

@@ -136,7 +136,6 @@ func (p *Plan) compileSteps() {
 		if st == nil {
 			continue
 		}
-		p.constRate[k] = false
 		for _, b := range st.budget {
 			p.marketing = p.marketing || b > 0
 		}
@@ -180,14 +179,6 @@ func (st *steps) budgetBetween(a, b float64) float64 {
 func (d *demand) baseRate(k int, t float64) float64 {
 	if st := d.s.p.steps[k]; st != nil {
 		return st.rate[max(st.index(t), 0)]
-	}
-	return d.s.cfg.Inbound[k].Rate
-}
-
-// peakRate returns the highest base rate stream k has in the run.
-func (d *demand) peakRate(k int) float64 {
-	if st := d.s.p.steps[k]; st != nil {
-		return st.peak()
 	}
 	return d.s.cfg.Inbound[k].Rate
 }

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -146,6 +147,64 @@ func TestReorgChangeComesAfterDatedOne(t *testing.T) {
 	for _, tc := range []struct{ t, rate float64 }{{0, 0}, {150, 1}, {200, 0}, {250, 0}} {
 		if got := st.rate[st.index(tc.t)]; got != tc.rate {
 			t.Errorf("rate at %gh: %g, want %g", tc.t, got, tc.rate)
+		}
+	}
+}
+
+// superposed is a stream of 10 requests an hour growing 50 % a year over
+// three years, with a change at hour 5000 to rate (none if rate < 0).
+func superposed(rate float64) Config {
+	cfg := oneRole(1, allDay(), Activity{Name: "serve", Duration: dist.MustParse("1s"), Kind: "k"})
+	cfg.Run.Horizon = 3 * Year
+	cfg.Inbound = []Inbound{{Name: "in", Stage: StageAt(0), Rate: 10, Growth: 0.5}}
+	if rate >= 0 {
+		cfg.Inbound[0].Changes = []RateChange{{At: 5000, Rate: rate}}
+	}
+	return cfg
+}
+
+// TestChangesMoveNoRequest: a change of rate acts by superposition. Until
+// the change the requests are the same as without it, request for
+// request; after it, the configured stream's requests are all still drawn
+// (a lower rate drops some, a higher one adds others), and the counts are
+// those of the new rate.
+func TestChangesMoveNoRequest(t *testing.T) {
+	t.Parallel()
+	base := manual(t, superposed(-1))
+	up := manual(t, superposed(15))
+	down := manual(t, superposed(4))
+	var at5000 [3]int
+	for _, at := range []float64{1000, 4999.9, 5000, 6000, 9000, Year, 2 * Year, 2.5 * Year} {
+		for i, s := range []*Sim{base, up, down} {
+			s.env.RunUntil(at)
+			if at == 5000 {
+				at5000[i] = s.ledger.Created
+			}
+		}
+		b, u, d := base.ledger.Created, up.ledger.Created, down.ledger.Created
+		if at <= 5000 && (u != b || d != b) {
+			t.Fatalf("hour %g, before the change: %d requests without it, %d with a rise, %d with a fall", at, b, u, d)
+		}
+		if up.demand.count[0] != base.demand.count[0] || down.demand.count[0] != base.demand.count[0] {
+			t.Fatalf("hour %g: the configured stream drew %d requests without a change, %d with a rise, %d with a fall",
+				at, base.demand.count[0], up.demand.count[0], down.demand.count[0])
+		}
+		if at > 5000 && !(u > b && d < b) {
+			t.Fatalf("hour %g: %d requests without the change, %d with a rise, %d with a fall", at, b, u, d)
+		}
+	}
+	// Expected requests from hour 5000 to the end: rate × ∫ 1.5^(t/Year) dt.
+	mass := func(rate float64) float64 {
+		return rate * Year / math.Log(1.5) * (math.Pow(1.5, 3) - math.Pow(1.5, 5000/Year))
+	}
+	var after [3]float64
+	for i, s := range []*Sim{base, up, down} {
+		s.finishRun(t)
+		after[i] = float64(s.ledger.Created - at5000[i])
+	}
+	for i, rate := range []float64{10, 15, 4} {
+		if want := mass(rate); math.Abs(after[i]-want) > 5*math.Sqrt(want) {
+			t.Fatalf("rate %g after the change: %g requests, want about %.0f", rate, after[i], want)
 		}
 	}
 }

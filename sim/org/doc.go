@@ -32,12 +32,15 @@
 //     a role's pool or a person's own queues, routed by the account's
 //     owner, a fixed partner or the first role that does the work; people
 //     take work by priority and waiting time, interrupting activities
-//     preempt lower-priority work. Joint work (joint.go): a second role
+//     preempt lower-priority work, and of several idle people the role's
+//     Pick policy chooses (first by post, or longest idle). Joint work (joint.go): a second role
 //     joins an activity's work and raises its conversion.
 //   - Prospecting (calls.go, databases.go): outbound calls to raw contact
 //     databases, drawn as runs of calls with one kernel event per run.
-//   - Demand (demand.go): inbound request streams, non-homogeneous Poisson;
-//     dated changes of rate and marketing budgets (dated.go).
+//   - Demand (demand.go): inbound request streams, non-homogeneous Poisson
+//     drawn by thinning a year at a time; dated changes of rate and
+//     marketing budgets (dated.go) act by superposition, so a change
+//     moves no request of the configured rate.
 //   - Accounts (accounts.go): the store of leads and clients and who owns
 //     them; assignment policies and portfolio limits.
 //   - The funnel (funnel.go): stages with delays, conversion (skill, ramp,
@@ -77,11 +80,17 @@
 //
 // A replication draws from independent streams seeded by (seed,
 // replication, stream name) (random.go): one per inbound stream for
-// arrivals, one per inbound stream and per database for company sizes
-// (drawn by company number, so that compared designs see the same
-// companies), and separate streams for work durations, outcomes, client
-// behaviour and people. Two designs run with the same seed and
-// replication therefore see the same demand: common random numbers.
+// arrivals (and one for the extra requests of a stream's rises), one per
+// inbound stream and per database for company sizes, and streams for what
+// belongs to no entity (the book at time 0, behaviour rules' choices, who
+// leaves at a reorganisation). Every draw that decides the fate of a lead,
+// client or person (a call's outcome, a stage's conversion, a need date,
+// orders, churn, a task's duration, attrition, absences) is a function of
+// the entity's key, the purpose and a count instead: the same lead meets
+// the same fate in two designs whenever it meets the same decision,
+// however the timing of the rest differs. Two designs run with the same
+// seed and replication therefore see the same demand and the same fates:
+// common random numbers.
 //
 // # Measures
 //

@@ -72,6 +72,7 @@ const (
 	originDatabase
 	originBook
 	originPerson
+	originInboundExtra // demand.go: an arrival of a stream's extra process
 )
 
 // Purposes of keyed draws.
@@ -100,6 +101,7 @@ const (
 	drawChore     // chores.go: one more chore for an order
 	drawChoreTime // chores.go: the time to a client's next monthly chore
 	drawChoreKind // chores.go: which chore it is
+	drawThin      // demand.go: whether an arrival is kept under a dated rate below the configured one
 )
 
 // mix64 is the finaliser of SplitMix64 (package dist uses the same): a

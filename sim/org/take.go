@@ -1,7 +1,9 @@
 package org
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/salesim/salesim/sim/des"
 )
@@ -14,6 +16,7 @@ import (
 // person who becomes free takes the next task (next, pick): activities by
 // priority, within a priority the task that has waited longest (their own
 // before the pool's on a tie), within what their calendar span allows;
+// of several idle people, the role's Pick says who takes it (hunt);
 // with nothing waiting they pull outbound work (calls.go) or idle. Work
 // starts after the switching cost of a change of kind (switching.go) and
 // takes the sampled duration divided by speed, ramp-up and fatigue.
@@ -29,7 +32,28 @@ func (w *work) setBusy(p int32, b bool) {
 		w.roles[pp.role].busy++
 	} else {
 		w.roles[pp.role].busy--
+		pp.freeAt = w.s.env.Now()
 	}
+}
+
+// hunt returns role r's members in the order in which idle ones are
+// offered work, by the role's Pick: the members as they are for
+// PickFirst; for PickLongestIdle, idle longest first (since their last
+// work or their hire), by post on a tie. The slice is reused by the next
+// call.
+func (w *work) hunt(r int32) []int32 {
+	s := w.s
+	members := s.staff.roles[r].members
+	if s.cfg.Roles[r].Pick != PickLongestIdle {
+		return members
+	}
+	w.order = append(w.order[:0], members...)
+	since := func(m int32) float64 {
+		pp := &s.staff.people[m]
+		return math.Max(pp.freeAt, pp.hired)
+	}
+	slices.SortStableFunc(w.order, func(a, b int32) int { return cmp.Compare(since(a), since(b)) })
+	return w.order
 }
 
 // canTake reports whether p would start work on activity a now.
@@ -52,7 +76,7 @@ func (w *work) offer(id int32) {
 			return
 		}
 		if s.cfg.Roles[t.role].Cover && !s.staff.present(p) {
-			for _, m := range s.staff.roles[t.role].members {
+			for _, m := range w.hunt(t.role) {
 				if m != p && w.canTake(m, t.act) {
 					w.next(m)
 					return
@@ -72,7 +96,7 @@ func (w *work) offer(id int32) {
 	rs := &w.roles[t.role]
 	members := s.staff.roles[t.role].members
 	if rs.busy < s.staff.roles[t.role].staff { // somebody may be free to take it
-		for _, m := range members {
+		for _, m := range w.hunt(t.role) {
 			if w.canTake(m, t.act) {
 				w.next(m)
 				return
@@ -211,7 +235,13 @@ func (w *work) next(p int32) {
 
 // wakeRole offers work to every idle member of role r.
 func (w *work) wakeRole(r int) {
-	for _, m := range w.s.staff.roles[r].members {
+	order := w.hunt(int32(r))
+	if w.s.cfg.Roles[r].Pick != PickFirst {
+		// next may offer work, which hunts again: keep this order apart.
+		w.wake = append(w.wake[:0], order...)
+		order = w.wake
+	}
+	for _, m := range order {
 		w.next(m)
 	}
 }

@@ -18,6 +18,8 @@ type work struct {
 	tasks    []task
 	freeTask []int32
 	roles    []roleQueue
+	order    []int32            // scratch: a role's members in the order of its Pick
+	wake     []int32            // scratch: the same for wakeRole
 	pq       []des.Queue[int32] // [person*nAct + act] personal queues
 
 	hDone, hPatience, hWake des.Handler
@@ -71,7 +73,8 @@ type roleQueue struct {
 type desk struct {
 	waiting  int // live tasks in the personal queues
 	busy     bool
-	cur      int32 // the task in hand, or -1 (none, or a run of calls)
+	freeAt   float64 // when the person last became free (take.go: PickLongestIdle)
+	cur      int32   // the task in hand, or -1 (none, or a run of calls)
 	segStart float64
 	setupEnd float64 // the setup of the work in hand ends then
 	slow     float64 // fatigue: the work takes slow times its rested time

@@ -23,6 +23,7 @@ func (c *converter) roleParts() {
 			LeaveLoss:      float64(r.LeaveLoss),
 			Personal:       r.Personal,
 			Cover:          r.Cover,
+			Pick:           map[string]org.Pick{"first": org.PickFirst, "longest_idle": org.PickLongestIdle}[r.Pick],
 			PortfolioLimit: r.PortfolioLimit,
 			CareEvery:      float64(r.CareEvery),
 			Pay: org.Pay{

@@ -26,7 +26,7 @@ func (c *converter) validate(failed func(key string) bool, anyFailed bool) {
 	ces = append(ces, c.cfg.Warnings()...)
 	partsFailed := len(c.errs) > 0 || anyFailed
 	for _, ce := range ces {
-		key := c.keyOf(ce.Field)
+		key := keyMap{c}.keyOf(ce.Field)
 		if failed(key) || c.reported(key) || ce.Whole && partsFailed {
 			continue
 		}
@@ -116,11 +116,16 @@ var renames = map[string]map[string]string{
 	"Teams":     {"Pool": "route"},
 }
 
+// keyMap maps org.Config field paths to the TOML keys of the converter's
+// document.
+type keyMap struct{ c *converter }
+
 // keyOf maps the path of an org.Config field to the TOML key it comes from.
 // Where the two differ in shape (a role's calendar is its shifts, blocks
 // and breaks) it gives the nearest key; errors are placed at the nearest
 // key that was written.
-func (c *converter) keyOf(field string) string {
+func (k keyMap) keyOf(field string) string {
+	c := k.c
 	path := parsePath(field)
 	if len(path) == 0 {
 		return ""
@@ -143,7 +148,7 @@ func (c *converter) keyOf(field string) string {
 	case "Roles":
 		key = named("roles", c.doc.Roles.Names())
 		if len(rest) > 0 {
-			return c.roleKey(key, root.index, rest)
+			return k.roleKey(key, root.index, rest)
 		}
 	case "Segments":
 		key = indexKey("segments", root.index)
@@ -175,7 +180,7 @@ func (c *converter) keyOf(field string) string {
 				if len(rest) > 1 && rest[1].name == "Stream" {
 					return sub
 				}
-				return c.join(sub, "Inbound", rest[1:])
+				return k.join(sub, "Inbound", rest[1:])
 			}
 		}
 	default:
@@ -187,12 +192,12 @@ func (c *converter) keyOf(field string) string {
 	if len(rest) == 1 && rest[0].name == "Name" && root.name != "Stages" {
 		return key // a named table's name is its key
 	}
-	return c.join(key, root.name, rest)
+	return k.join(key, root.name, rest)
 }
 
 // join appends the steps of a path under key; parent is the field name of
 // the step key stands for.
-func (c *converter) join(key, parent string, rest []step) string {
+func (keyMap) join(key, parent string, rest []step) string {
 	for _, st := range rest {
 		k, ok := renames[parent][st.name]
 		if !ok {
@@ -213,7 +218,8 @@ func (c *converter) join(key, parent string, rest []step) string {
 }
 
 // roleKey maps the path of role r's field under the role's key.
-func (c *converter) roleKey(key string, r int, rest []step) string {
+func (k keyMap) roleKey(key string, r int, rest []step) string {
+	c := k.c
 	st := rest[0]
 	acts := c.doc.Activities.Names()
 	switch st.name {
@@ -225,14 +231,14 @@ func (c *converter) roleKey(key string, r int, rest []step) string {
 		return key + ".does"
 	case "Shifts":
 		if len(rest) > 1 {
-			return c.blockKey(key, r, rest)
+			return k.blockKey(key, r, rest)
 		}
 		if c.present(key + ".shifts") {
 			return indexKey(key+".shifts", max(st.index, 0))
 		}
 		return key + ".calendar"
 	}
-	return c.join(key, "Roles", rest)
+	return k.join(key, "Roles", rest)
 }
 
 // snake converts a Go field name to a TOML key: MarginRate → margin_rate.
@@ -253,7 +259,8 @@ func snake(s string) string {
 // blockKey maps the path of a span of role r's week (Shifts[i].Spans[j]
 // and a field of it) to the key of the block that laid it, or to the
 // role's blocks when none did.
-func (c *converter) blockKey(key string, r int, rest []step) string {
+func (k keyMap) blockKey(key string, r int, rest []step) string {
+	c := k.c
 	sh, sp := rest[0].index, rest[1].index
 	if r < 0 || r >= len(c.cfg.Roles) || r >= len(c.blocks) || sh < 0 || sh >= len(c.cfg.Roles[r].Shifts) {
 		return key + ".blocks"
@@ -266,7 +273,7 @@ func (c *converter) blockKey(key string, r int, rest []step) string {
 	for _, b := range c.blocks[r] {
 		t := b.span
 		if t.Kind == s.Kind && t.Name == s.Name && slices.Equal(t.Only, s.Only) && t.Speed == s.Speed && t.Convert == s.Convert {
-			return c.join(indexKey(key+".blocks", b.index), "Block", rest[2:])
+			return k.join(indexKey(key+".blocks", b.index), "Block", rest[2:])
 		}
 	}
 	return key + ".blocks"

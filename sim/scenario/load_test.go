@@ -162,6 +162,7 @@ func TestErrors(t *testing.T) {
 		{name: "enum", add: "assign = \"random\"\n", want: []string{`t.toml:24: roles.farmer.assign: "random" is not allowed: want finder, least_loaded, round_robin or pool`}},
 		{name: "handoff to unknown role", add: "[[handoffs]]\nfrom = \"hunter\"\nto = \"famer\"\nat_won = true\n", want: []string{`t.toml:26: handoffs[0].to: unknown role "famer" (did you mean farmer?); known: hunter, farmer`}},
 		{name: "handoff without trigger", add: "[[handoffs]]\nto = \"farmer\"\n", want: []string{`t.toml:24: handoffs[0]: no trigger: give one of at_stage, at_won, after_deals, at_plan or at_volume`}},
+		{name: "handoff size band empty", add: "[[handoffs]]\nto = \"farmer\"\nat_won = true\nmin_size = \"50k\"\nmax_size = \"50k\"\n", want: []string{`t.toml:28: handoffs[0].max_size: max_size 50000 is not above min_size 50000: no company is at least min_size and below max_size`}},
 		{name: "handoff with two triggers", add: "[[handoffs]]\nto = \"farmer\"\nat_won = true\nafter_deals = 2\n", want: []string{`t.toml:24: handoffs[0]: 2 triggers (at_won, after_deals): give exactly one`}},
 		{name: "stage activity nobody does", add: "[activities.quote]\nduration = \"2h\"\n[[stages]]\nname = \"quote\"\nactivity = \"quote\"\n", want: []string{`t.toml:28: stages[2].activity: no role does activity "quote": give it to some role`}},
 		{name: "stage activity unknown", repl: [2]string{`activity = "meet"`, `activity = "meat"`}, want: []string{`t.toml:18: stages[1].activity: unknown activity "meat" (did you mean meet?); known: call, meet`}},

@@ -77,7 +77,7 @@ type Inbound struct {
 	Stage   string       `toml:"stage" defdoc:"the first stage" doc:"the funnel stage a request enters at"`
 	Role    string       `toml:"role" defdoc:"the first role that performs the stage's activity" doc:"the role that receives the requests; while it has nobody (after a reorganisation, say) the first role with people that performs the stage's activity receives them"`
 	Budget  Money        `toml:"budget" default:"0" range:"[0,)" doc:"the stream's marketing cost per month from the start, accrued by the hour while in force: reported as cost_marketing of the receiving role and counted in cost and profit (none during the warm-up, as no cost is)"`
-	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at given times, in time order (a change that comes with a reorganisation is given there: reorg[].inbound). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0"`
+	Changes []RateChange `toml:"changes" doc:"dated demand: changes of the stream's rate and budget at given times, in time order (a change that comes with a reorganisation is given there: reorg[].inbound). A stream that starts later has rate \"0/day\" and a change that starts it; one that stops changes to rate 0. Changes act by superposition, so that they move no request before them and designs with different changes share the requests they have in common: the requests of the configured rate keep their times; where a change lowers the rate each of them is kept with probability new/configured (a draw keyed by the request), where it raises it an extra stream adds the difference"`
 }
 
 // RateChange changes an inbound stream's rate and budget from a time on.
@@ -198,6 +198,7 @@ type Role struct {
 	Assign         string         `toml:"assign" default:"least_loaded" enum:"finder|least_loaded|round_robin|pool" doc:"who takes over an account: the person who found it, the one with fewest accounts, in turn, or nobody (a shared pool)"`
 	Personal       bool           `toml:"personal" default:"true" doc:"tasks for an account go to its person (true) or to the role's shared queue (false)"`
 	Cover          bool           `toml:"cover" default:"true" doc:"colleagues take the personal tasks of an absent person"`
+	Pick           string         `toml:"pick" default:"first" enum:"first|longest_idle" doc:"which of several idle people takes work any of them could (the pool's tasks, an absent colleague's, the queue when a shift starts): first, the first by post, an ordered hunt that piles work on the first posts while the role is not fully busy; or longest_idle, the one idle longest since their last work or hire, sharing work out evenly (per-person results depend on it, role totals much less)"`
 	PairWith       string         `toml:"pair_with" default:"" doc:"a role whose person i is this role's person i's fixed partner (manager and assistant); \"\": none"`
 	PortfolioLimit int            `toml:"portfolio_limit" default:"0" range:"[0,)" doc:"most accounts a person owns; at the cap the person stops prospecting; 0: no limit"`
 	CareEvery      Every          `toml:"care_every" default:"need" doc:"how often the role contacts each client it owns: a duration, or \"need\": as each client needs (market.need)"`
@@ -268,7 +269,7 @@ type FatCat struct {
 
 // Norm is a count of work each person of a role should reach per period.
 type Norm struct {
-	Name             string   `toml:"name" defdoc:"the activity's name" doc:"the norm's name in metric names: norm_met.<name>, norm_attainment.<name>"`
+	Name             string   `toml:"name" defdoc:"the activity's name" doc:"the norm's name in metric names: norm_met.<name>, norm_attainment.<name>, norm_reached.<name>"`
 	Activity         string   `toml:"activity" req:"true" doc:"the activity whose completed tasks count"`
 	Count            float64  `toml:"count" req:"true" range:"(0,)" doc:"tasks per person and period, for a person present the whole period (pro-rated to the hours present)"`
 	Per              Duration `toml:"per" default:"1w" doc:"the period: 1w or 1mo"`
@@ -315,7 +316,7 @@ type Handoff struct {
 	Delay      dist.Dist `toml:"delay" unit:"time" defdoc:"none" doc:"time the handover takes (distribution)"`
 	InfoLoss   Fraction  `toml:"info_loss" default:"0%" range:"[0,1]" doc:"what the receiver does not learn: a lead's next stage converts (1 - info_loss) as often, a client's volume falls by it"`
 	MinSize    Money     `toml:"min_size" default:"0" range:"[0,)" doc:"only companies of at least this size; 0: no bound"`
-	MaxSize    Money     `toml:"max_size" default:"0" range:"[0,)" doc:"only companies of at most this size; 0: no bound"`
+	MaxSize    Money     `toml:"max_size" default:"0" range:"[0,)" doc:"only companies below this size; 0: no bound"`
 	Segment    string    `toml:"segment" defdoc:"any" doc:"only leads and clients of this segment (segments), beside min_size and max_size"`
 	Route      string    `toml:"route" enum:"team|pool" defdoc:"the sender's team's route" doc:"between two roles of a team: team gives the account to the sender's team mate of the receiving role, pool to whom the receiving role's assignment picks"`
 }

@@ -28,6 +28,25 @@ func (s *Swept) Curves(r Response) []charts.Curve {
 	if len(s.File.Factors) == 0 {
 		return nil
 	}
+	// Curves are named by the other factors' values, each factor by the
+	// last part of its key (farmer=3) if those tell them apart.
+	names := make([]string, len(s.File.Factors))
+	seen := map[string]bool{}
+	short := true
+	for i, fc := range s.File.Factors {
+		n := fc.Key
+		if j := strings.LastIndexAny(n, ".]"); j >= 0 && j < len(n)-1 {
+			n = strings.TrimPrefix(n[j+1:], ".")
+		}
+		names[i] = n
+		short = short && !seen[n]
+		seen[n] = true
+	}
+	if !short {
+		for i, fc := range s.File.Factors {
+			names[i] = fc.Key
+		}
+	}
 	groups := map[string][]int{}
 	var order []string
 	for i, p := range s.Points {
@@ -36,7 +55,7 @@ func (s *Swept) Curves(r Response) []charts.Curve {
 			parts = append(parts, s.File.Designs[p.Design])
 		}
 		for j, fc := range s.File.Factors[1:] {
-			parts = append(parts, fc.Key+"="+format(p.Values[j+1], fc.Integer))
+			parts = append(parts, names[j+1]+"="+format(p.Values[j+1], fc.Integer))
 		}
 		k := strings.Join(parts, " ")
 		if _, ok := groups[k]; !ok {

@@ -223,7 +223,8 @@ type checker struct {
 // fail returns the error of the value at key (a dotted path such as
 // "factor[1].min"), placed at its line.
 func (c *checker) fail(key, value, format string, args ...any) *scenario.FieldError {
-	return &scenario.FieldError{File: c.file, Line: c.lines.line(key), Key: key, Value: value, Msg: fmt.Sprintf(format, args...)}
+	// A key the file lacks is placed at its table, or at the first line.
+	return &scenario.FieldError{File: c.file, Line: max(c.lines.line(key), 1), Key: key, Value: value, Msg: fmt.Sprintf(format, args...)}
 }
 
 func parse(b []byte, display string, opt Options) (*File, error) {

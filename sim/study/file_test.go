@@ -107,14 +107,14 @@ func TestLoadBad(t *testing.T) {
 		{"constraint without bound", head + fac + "[[constraint]]\nmetric = \"p_target\"\n", 5, "constraint[0]", "give at_least or at_most"},
 		{"constraint delta required", head + fac + "[[constraint]]\nmetric = \"cost\"\nat_most = 1e6\n", 5, "constraint[0]", "delta is required for cost"},
 		{"objective on an unknown metric", head + fac + "[objective]\nminimise = \"costs\"\n", 6, "objective.minimise", `no metric "costs"`},
-		{"empty plan: no factors", head, 0, "plan", "empty plan"},
+		{"empty plan: no factors", "\n" + head, 2, "plan", "empty plan"},
 		{"empty plan: no points", head + fac + "[plan]\nkind = \"points\"\n", 5, "plan", "empty plan: kind = \"points\" lists no [[plan.point]]"},
 		{"empty plan: lhs without points", head + fac + "[plan]\nkind = \"lhs\"\n", 5, "plan", "needs points = N"},
 		{"bad plan kind", head + fac + "[plan]\nkind = \"grid\"\n", 6, "plan.kind", "allowed: factorial, lhs, points"},
 		{"point off the levels", head + fac + "[plan]\nkind = \"points\"\n[[plan.point]]\n\"reorg[0].headcount.hunter\" = 1\n", 8, "plan.point[0].reorg[0].headcount.hunter", "not one of the factor's levels"},
 		{"point on a non-factor", head + fac + "[plan]\nkind = \"points\"\n[[plan.point]]\n\"reorg[0].headcount.hunter\" = 2\nfarmers = 1\n", 9, "plan.point[0].farmers", "not a factor"},
 		{"real range in a factorial", head + "[[factor]]\nkey = \"stages[0].convert\"\nmin = 0.1\nmax = 0.3\n[plan]\nkind = \"factorial\"\n", 2, "factor[0]", "a factorial plan needs levels"},
-		{"no design", fac, 0, "", "missing key design"},
+		{"no design", fac, 1, "", "missing key design"},
 		{"unknown design", "design = \"growth-plna\"\n" + fac, 1, "design", "growth-plna"},
 		{"bad variant", "design = \"growth-plan#nope\"\n" + fac, 1, "design", `no variant "nope"`},
 		{"wrong type", "design = 3\n" + fac, 1, "design", "want a string, got the integer 3"},
@@ -136,5 +136,60 @@ func TestLoadBad(t *testing.T) {
 				t.Errorf("more than one error: %q", err)
 			}
 		})
+	}
+}
+
+// TestHypercube: a Latin hypercube is reproducible from the seed, puts
+// one point in each of its n strata of every factor, keeps integer
+// factors whole and listed levels among the levels.
+func TestHypercube(t *testing.T) {
+	t.Parallel()
+	text := `design = "growth-plan"
+seed = 3
+[[factor]]
+key = "reorg[0].headcount.hunter"
+min = 0
+max = 9
+[[factor]]
+key = "stages[1].convert"
+min = 0.02
+max = 0.08
+[[factor]]
+key = "reorg[0].headcount.farmer"
+levels = [3, 5, 7]
+[plan]
+kind = "lhs"
+points = 10
+`
+	f, err := load(t, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts, err := f.Points()
+	if err != nil || len(pts) != 10 {
+		t.Fatalf("%d points, %v", len(pts), err)
+	}
+	again, _ := load(t, text)
+	pts2, _ := again.Points()
+	strata := map[int]bool{}
+	for i, p := range pts {
+		if !slices.Equal(p.Values, pts2[i].Values) {
+			t.Errorf("point %d: %v, then %v", i, p.Values, pts2[i].Values)
+		}
+		h, c, fm := p.Values[0], p.Values[1], p.Values[2]
+		if h != float64(int(h)) || h < 0 || h > 9 || c < 0.02 || c > 0.08 || !slices.Contains([]float64{3, 5, 7}, fm) {
+			t.Errorf("point %d out of its ranges: %v", i, p.Values)
+		}
+		strata[int((c-0.02)/0.006)] = true
+		if _, err := f.Scenario(p); err != nil {
+			t.Errorf("point %d: %v", i, err)
+		}
+	}
+	if len(strata) != 10 {
+		t.Errorf("the real factor fills %d of 10 strata", len(strata))
+	}
+	f.Seed++
+	if pts3, _ := f.Points(); slices.EqualFunc(pts, pts3, func(a, b Point) bool { return slices.Equal(a.Values, b.Values) }) {
+		t.Error("another seed gave the same hypercube")
 	}
 }

@@ -19,7 +19,7 @@ func (f *File) fail(line int, key, value, format string, args ...any) error {
 // is the design with the factors set to x, outputs the keys given.
 func (f *File) sampler(cmd string, outputs []metric.Key, workers int) (*DesignSampler, error) {
 	if len(f.Designs) != 1 {
-		return nil, f.fail(0, "designs", fmt.Sprint(f.Designs), "%s takes one base design: give design = \"...\", not designs", cmd)
+		return nil, f.fail(1, "designs", fmt.Sprint(f.Designs), "%s takes one base design: give design = \"...\", not designs", cmd)
 	}
 	return &DesignSampler{
 		Build: func(x []float64) (*experiment.Design, error) {
@@ -45,14 +45,14 @@ func (f *File) SeekProblem(workers int) (SeekProblem, *DesignSampler, SeekUnits,
 	var p SeekProblem
 	var u SeekUnits
 	if f.Objective == nil {
-		return p, nil, u, f.fail(0, "objective", "", "seek needs an [objective]: minimise = \"cost\" (or maximise = \"profit\") with delta, its indifference zone")
+		return p, nil, u, f.fail(1, "objective", "", "seek needs an [objective]: minimise = \"cost\" (or maximise = \"profit\") with delta, its indifference zone")
 	}
 	o := f.Objective
 	if !(o.Delta > 0) {
 		return p, nil, u, f.fail(o.Line, "objective.delta", "", "seek needs the objective's indifference zone: delta > 0 in the unit of %s (designs closer than delta are not told apart)", o.Metric)
 	}
 	if len(f.Factors) == 0 {
-		return p, nil, u, f.fail(0, "factor", "", "seek needs at least one [[factor]] to search over")
+		return p, nil, u, f.fail(1, "factor", "", "seek needs at least one [[factor]] to search over")
 	}
 	for _, fc := range f.Factors {
 		lo, hi, err := f.intRange(fc)
@@ -144,7 +144,7 @@ func (f *File) SensitivityInputs() ([]MorrisInput, error) {
 		in = append(in, MorrisInput{Key: fc.Key, Min: fc.Min, Max: fc.Max, Integer: fc.Integer})
 	}
 	if len(in) == 0 {
-		return nil, f.fail(0, "factor", "", "sensitivity needs at least one [[factor]] with a range")
+		return nil, f.fail(1, "factor", "", "sensitivity needs at least one [[factor]] with a range")
 	}
 	return in, nil
 }
@@ -163,7 +163,7 @@ func (f *File) SensitivitySampler(workers int) (*DesignSampler, []string, []metr
 		names = append(names, n)
 	}
 	if len(keys) == 0 {
-		return nil, nil, nil, "", f.fail(0, "response", "", "sensitivity needs at least one [[response]]")
+		return nil, nil, nil, "", f.fail(1, "response", "", "sensitivity needs at least one [[response]]")
 	}
 	s, err := f.sampler("sensitivity", keys, workers)
 	if err != nil {
