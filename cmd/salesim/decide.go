@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesim/salesim/scenarios"
 	"github.com/salesim/salesim/sim/charts"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/scenario"
@@ -130,7 +131,10 @@ result folder.`,
 
 // oneFile checks the arguments of seek and sensitivity.
 func oneFile(cmd string, args []string, f *decideFlags) error {
-	if len(args) != 1 {
+	switch {
+	case len(args) == 0:
+		return usagef("%s needs an experiment file: salesim %s EXPERIMENT (built-ins: %s)", cmd, cmd, strings.Join(scenarios.ExperimentNames(), ", "))
+	case len(args) > 1:
 		return usagef("%s takes one experiment file (got %d arguments: %s)", cmd, len(args), strings.Join(args, " "))
 	}
 	if f.workers < 1 {

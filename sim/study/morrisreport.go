@@ -3,9 +3,11 @@ package study
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
@@ -35,15 +37,16 @@ func (r *MorrisResult) WriteText(w io.Writer, units []metric.Unit, currency stri
 			ew.printf("  replication noise at the base point (%s): SD of a point's mean over %d replications %s %s, of one replication %s\n",
 				f(n.Base), o.Replications, f(n.SD), quantity.Interval(n.SDLo, n.SDHi, u, currency), f(n.RepSD))
 		}
-		ew.printf("  %-4s %-36s %12s %-26s %12s %12s %12s  %s\n", "rank", "input", "μ*", "95% interval", "μ", "σ", "noise", "")
+		ew.printf("%s\n", strings.TrimRight(fmt.Sprintf("  %-4s %-36s %12s %-26s %12s %12s %12s", "rank", "input", "μ*", "95% interval", "μ", "σ", "noise"), " "))
 		for k, i := range r.Ranked(ri) {
 			e := r.Effects[ri][i]
 			flag := ""
 			if e.Noise {
 				flag = "not distinguishable from noise"
 			}
-			ew.printf("  %-4d %-36s %12s %-26s %12s %12s %12s  %s\n", k+1, r.Inputs[i].Key, f(e.MuStar),
+			line := fmt.Sprintf("  %-4d %-36s %12s %-26s %12s %12s %12s  %s", k+1, r.Inputs[i].Key, f(e.MuStar),
 				quantity.Interval(e.MuStarLo, e.MuStarHi, u, currency), quantity.Signed(e.Mu, u, currency), f(e.Sigma), f(e.NoiseLevel), flag)
+			ew.printf("%s\n", strings.TrimRight(line, " "))
 		}
 	}
 	return ew.err
