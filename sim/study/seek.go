@@ -244,12 +244,17 @@ type SeekTest struct {
 // Boesel, Nelson & Kim (2003, "Using ranking and selection to 'clean up'
 // after simulation optimization", Operations Research 51(5):814–825): the
 // replications of the search are kept as the first stage, and the fully
-// sequential procedure KN (see knElim) at error rate α/2 re-runs the
-// designs still in contention, on common random numbers, until one
-// remains. So the returned design is, with probability ≥ 1 − α overall,
-// the best of the designs explored whenever that best is better than the
-// others by at least the objective's delta (the indifference-zone
-// guarantee; designs closer than delta are equivalent to it).
+// sequential procedure KN (see knElim) at error rate α/2, split over
+// every pair of designs of the box (the set classed feasible depends on
+// the data), re-runs the designs still in contention, on common random
+// numbers, until one remains. With probability ≥ 1 − α overall (the two
+// parts by Bonferroni, as in Andradóttir & Kim 2010): every design at
+// least delta inside every constraint is classed feasible, every design
+// at least delta outside one infeasible, and the best design meeting the
+// constraints with delta to spare is returned whenever it is better by at
+// least the objective's delta than every design not clearly infeasible
+// (the indifference-zone guarantee; designs closer than delta are
+// equivalent to it).
 func Seek(ctx context.Context, p SeekProblem, s Sampler) (*SeekResult, error) {
 	if err := p.check(); err != nil {
 		return nil, err

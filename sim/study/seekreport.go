@@ -112,8 +112,13 @@ func (sk *seeker) guarantee() (string, []string) {
 		if len(p.Constraints) > 0 {
 			fmt.Fprintf(&b, "%s%s; and ", strings.Join(cons, "; "), zone)
 		}
-		fmt.Fprintf(&b, "if the best of the designs classed feasible has a mean %s %s than every other's by at least %s, it is the design returned (designs closer than that are equivalent to it).",
-			p.Goal.Name, goal, fmtNum(p.Goal.Delta))
+		if len(p.Constraints) > 0 {
+			fmt.Fprintf(&b, "if the best design meeting every constraint with delta to spare has a mean %s %s by at least %s than every other design not delta or more on the wrong side of a bound, it is the design returned (designs closer than that are equivalent to it).",
+				p.Goal.Name, goal, fmtNum(p.Goal.Delta))
+		} else {
+			fmt.Fprintf(&b, "if the best design has a mean %s %s than every other's by at least %s, it is the design returned (designs closer than that are equivalent to it).",
+				p.Goal.Name, goal, fmtNum(p.Goal.Delta))
+		}
 		if r.Capped {
 			fmt.Fprintf(&b, " The selection reached the cap of %d replications with %d designs in contention: the design returned has the best mean of those, and the last part of the guarantee does not hold for it.", p.Max, len(r.Survivors))
 		}

@@ -39,7 +39,12 @@ func (sk *seeker) select_(ctx context.Context) error {
 		}
 	}
 	n0 := p.Initial
-	h2 := hSquared(n0, sk.res.SelectionAlpha/float64(k-1))
+	// The error rate of a pair is α/(N−1) for the N designs within the
+	// bounds, not the k classed feasible: which designs are in the
+	// selection depends on the data, and the guarantee is about the truly
+	// best feasible design against any design it could meet (Bonferroni
+	// over every other design of the box).
+	h2 := hSquared(n0, sk.res.SelectionAlpha/float64(max(sk.res.Designs, k)-1))
 	// h2s2[i][l] and the running sums of differences, over the first r
 	// replications.
 	h2s2 := make([][]float64, k)
