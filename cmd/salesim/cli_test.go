@@ -78,7 +78,7 @@ func TestHelpMatchesFlags(t *testing.T) {
 				args = append(args, sample)
 			}
 			switch c.args() {
-			case argScenario:
+			case argScenario, argExperiment:
 				args = append(args, filepath.Join(t.TempDir(), "none.toml"))
 			case argDir:
 				args = append(args, filepath.Join(t.TempDir(), "none"))

@@ -35,7 +35,7 @@ func init() {
 	register(&command{
 		Name:      "sweep",
 		UsageLine: "EXP [flags]",
-		Args:      argScenario,
+		Args:      argExperiment,
 		Short:     "run every point of an experiment file's plan on common random numbers",
 		Long: `
 Sweep runs every point of the plan of an experiment file (see
