@@ -160,3 +160,34 @@ func TestSweepSharedWarmup(t *testing.T) {
 		t.Errorf("a salary factor: shared until %v (%s)", at, why)
 	}
 }
+
+// TestEvaluateShared: Evaluate shares the warm-up of points that can,
+// with records bit for bit those of points run from the start.
+func TestEvaluateShared(t *testing.T) {
+	t.Parallel()
+	f, err := load(t, staffing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts, err := f.Points()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts = pts[2:5]
+	shared, err := f.Evaluate(context.Background(), pts, EvalOptions{Replications: 2, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := f.Evaluate(context.Background(), pts, EvalOptions{Replications: 2, Workers: 2, NoShare: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range pts {
+		for r := range 2 {
+			a, b := shared.Results[i].Records[r], plain.Results[i].Records[r]
+			if !sameResult(org.Result{Values: a.Values, People: a.People, Events: a.Events}, org.Result{Values: b.Values, People: b.People, Events: b.Events}) {
+				t.Errorf("point %d, replication %d: shared and unshared records differ", i, r)
+			}
+		}
+	}
+}
