@@ -20,7 +20,7 @@ var flagSamples = map[string]string{
 	"seed": "3", "workers": "1", "out": "OUT", "set": "run.seed=2", "warmup": "1mo", "horizon": "13mo",
 	"shard": "0/2", "report": "", "no-plots": "", "q": "", "json": "", "no-progress": "", "records": "parquet",
 	"rank-by": "profit", "reference": "", "lang": "ru", "no-status-quo": "",
-	"written": "", "merge": "",
+	"written": "", "merge": "", "no-share": "", "batch": "5",
 }
 
 // quotedCommand matches a command quoted in a help text, such as 'salesim
@@ -78,7 +78,7 @@ func TestHelpMatchesFlags(t *testing.T) {
 				args = append(args, sample)
 			}
 			switch c.args() {
-			case argScenario:
+			case argScenario, argExperiment:
 				args = append(args, filepath.Join(t.TempDir(), "none.toml"))
 			case argDir:
 				args = append(args, filepath.Join(t.TempDir(), "none"))

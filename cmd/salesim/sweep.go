@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/salesim/salesim/scenarios"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/study"
 )
 
@@ -24,6 +25,8 @@ type sweepFlags struct {
 	noPlots    bool
 	quiet      bool
 	noProgress bool
+	noShare    bool
+	batch      int
 }
 
 // sweepOutDefault is the default folder of a sweep, as its help states
@@ -35,7 +38,7 @@ func init() {
 	register(&command{
 		Name:      "sweep",
 		UsageLine: "EXP [flags]",
-		Args:      argScenario,
+		Args:      argExperiment,
 		Short:     "run every point of an experiment file's plan on common random numbers",
 		Long: `
 Sweep runs every point of the plan of an experiment file (see
@@ -55,8 +58,15 @@ factor with its 95% band (curve-<metric>.png), and with two factors or
 more a heat map of p_target, or of the first response, over the first
 two (heatmap-<metric>.png); and prints a table of the responses.
 
-Each point's records are written whole to points/ as soon as it finishes.
-Ctrl-C keeps the points finished; running the same command again into the
+Points whose factors are all headcounts after a reorganisation
+(reorg[i].headcount.<role>) share their warm-up: each replication is
+simulated once up to the first reorganisation for a batch of -batch
+points, and every point continues from a copy of that state, with results
+byte-identical to running each from the start (-no-share does that).
+
+Each point's records are written whole to points/ as soon as its batch
+finishes.
+Ctrl-C keeps the points finished (the batch running is dropped); running the same command again into the
 same folder (the default folder is the same for every run) runs only the
 others, and the results are byte-identical to those of an uninterrupted
 sweep.
@@ -76,6 +86,8 @@ run on one machine.`,
 			fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw figures")
 			fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 			fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar even on a terminal")
+			fs.BoolVar(&f.noShare, "no-share", false, "run every point from the start, even where the points could share their warm-up")
+			fs.IntVar(&f.batch, "batch", 10, "points run together sharing a warm-up (a batch is kept whole or not at all when interrupted)")
 			return f
 		},
 		Run: func(ctx context.Context, env *cmdEnv, flags any, args []string) error {
@@ -125,6 +137,9 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 	if f.reps < 0 {
 		return usagef("-reps must be at least 1")
 	}
+	if f.batch < 1 {
+		return usagef("-batch must be at least 1")
+	}
 	shardI, shardN := 0, 1
 	if f.shard != "" {
 		if f.merge {
@@ -163,6 +178,7 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 		started := time.Now()
 		run, err := study.RunSweep(ctx, exp, study.SweepOptions{
 			Dir: dir, Shard: shardI, Shards: shardN, Workers: f.workers, Progress: bar.report(),
+			NoShare: f.noShare, Batch: f.batch,
 		})
 		bar.finish()
 		if run != nil && run.Kept > 0 {
@@ -174,7 +190,13 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 			}
 			return err
 		}
-		say("ran %d points × %d replications in %.1fs\n", run.Ran, exp.Replications, time.Since(started).Seconds())
+		switch {
+		case run.SharedUntil > 0:
+			say("ran %d points × %d replications in %.1fs, sharing each replication's first %s among up to %d points\n",
+				run.Ran, exp.Replications, time.Since(started).Seconds(), quantity.Span(run.SharedUntil), f.batch)
+		default:
+			say("ran %d points × %d replications in %.1fs; %s\n", run.Ran, exp.Replications, time.Since(started).Seconds(), run.Note)
+		}
 		if shardN > 1 {
 			say("wrote shard %d of %d of every point's replications to %s; when every shard is there: salesim sweep %s -merge -out %s\n", shardI, shardN, dir, args[0], dir)
 			return nil

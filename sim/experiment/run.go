@@ -42,6 +42,15 @@ type Options struct {
 	MinReps   int
 	StopKeys  []metric.Key
 
+	// SharedUntil, if positive, shares the warm-up: each replication is
+	// simulated once up to that time on the first design's plan, and
+	// every design continues from a copy of that state ([org.Sim.RunFrom])
+	// instead of simulating it again. The caller must make sure every
+	// design is the same as the first up to that time (designs that
+	// differ only in the headcounts of reorganisations from then on):
+	// the records are then bit for bit those of a run without it.
+	SharedUntil float64
+
 	// Progress, if not nil, is called after each replication of every
 	// design has been delivered, with the number done and the number
 	// asked for, on the goroutine that called Run.
@@ -152,6 +161,7 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 	// has waited for every worker.
 	timed := opt.Clock != nil && len(designs) > 1
 	busy := make([][]time.Duration, w)
+	warm := make([]*org.Sim, w) // per worker, with SharedUntil: the shared warm-up
 	err := replicate.Run(ctx, reps, replicate.Options{Workers: w},
 		func(ctx context.Context, worker, rep int) ([]results.Record, error) {
 			if sims[worker] == nil {
@@ -159,6 +169,14 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 				busy[worker] = make([]time.Duration, len(designs))
 			}
 			recs := make([]results.Record, len(designs))
+			if opt.SharedUntil > 0 {
+				if warm[worker] == nil {
+					warm[worker] = org.NewSim(designs[0].Plan)
+				}
+				if err := warm[worker].Warm(ctx, opt.Seed, rep, opt.SharedUntil); err != nil {
+					return nil, err
+				}
+			}
 			for i, d := range designs {
 				if sims[worker][i] == nil {
 					sims[worker][i] = org.NewSim(d.Plan)
@@ -167,7 +185,13 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 				if timed {
 					t0 = opt.Clock()
 				}
-				r, err := sims[worker][i].Run(ctx, opt.Seed, rep)
+				var r org.Result
+				var err error
+				if opt.SharedUntil > 0 {
+					r, err = sims[worker][i].RunFrom(ctx, warm[worker])
+				} else {
+					r, err = sims[worker][i].Run(ctx, opt.Seed, rep)
+				}
 				if err != nil {
 					if len(designs) > 1 && ctx.Err() == nil {
 						err = fmt.Errorf("%s: %w", d.Name, err)

@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/salesim/salesim/sim/experiment"
@@ -40,6 +41,60 @@ func BenchmarkWarmupShare(b *testing.B) {
 			for b.Loop() {
 				if _, err := s.Run(context.Background(), 1, rep%50); err != nil {
 					b.Fatal(err)
+				}
+				rep++
+			}
+		})
+	}
+}
+
+// BenchmarkSharedWarmup times one replication of ten points of the
+// growth-staffing sweep (hunters 0 to 9 after the reorganisation, five
+// farmers), run each from the start (unshared) and continued each from a
+// copy of one shared warm-up (shared), on one goroutine.
+func BenchmarkSharedWarmup(b *testing.B) {
+	var plans []*org.Plan
+	for h := range 10 {
+		sc, err := scenario.Builtin("growth-plan", scenario.Options{Set: []string{"reorg[0].headcount.hunter=" + strconv.Itoa(h)}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := experiment.NewDesign(sc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		plans = append(plans, d.Plan)
+	}
+	at := plans[0].Config().Reorgs[0].At
+	sims := make([]*org.Sim, len(plans))
+	for i, p := range plans {
+		sims[i] = org.NewSim(p)
+	}
+	warm := org.NewSim(plans[0])
+	ctx := context.Background()
+	for _, shared := range []bool{false, true} {
+		name := "unshared"
+		if shared {
+			name = "shared"
+		}
+		b.Run(name, func(b *testing.B) {
+			rep := 0
+			for b.Loop() {
+				if shared {
+					if err := warm.Warm(ctx, 1, rep%50, at); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, s := range sims {
+					var err error
+					if shared {
+						_, err = s.RunFrom(ctx, warm)
+					} else {
+						_, err = s.Run(ctx, 1, rep%50)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
 				rep++
 			}

@@ -157,12 +157,18 @@ type EvalOptions struct {
 	Workers int
 	// Progress is as in [experiment.Options].
 	Progress func(done, total int)
+	// NoShare runs every point from the start even where the points
+	// could share their warm-up ([File.SharedWarmup]); the records are
+	// the same either way.
+	NoShare bool
 }
 
 // Evaluate compiles points and runs them together through
 // [experiment.Run] on common random numbers: replication i of every
 // point uses the streams of (File.Seed, i). The outcome's results are in
-// the order of points, each design named by its label.
+// the order of points, each design named by its label. Points of one
+// base design that can share their warm-up ([File.SharedWarmup]) do,
+// unless opt.NoShare: the records are the same, bit for bit.
 func (f *File) Evaluate(ctx context.Context, points []Point, opt EvalOptions) (*experiment.Outcome, error) {
 	if len(points) == 0 {
 		return nil, errors.New("study: no points to evaluate")
@@ -179,8 +185,14 @@ func (f *File) Evaluate(ctx context.Context, points []Point, opt EvalOptions) (*
 	if reps == 0 {
 		reps = f.Replications
 	}
+	at, _ := f.SharedWarmup()
+	for _, p := range points {
+		if opt.NoShare || p.Design != points[0].Design {
+			at = 0
+		}
+	}
 	return experiment.Run(ctx, ds, experiment.Options{
 		Seed: f.Seed, Replications: reps, First: opt.First, Shard: opt.Shard, Shards: opt.Shards,
-		Workers: opt.Workers, Progress: opt.Progress,
+		Workers: opt.Workers, Progress: opt.Progress, SharedUntil: at,
 	})
 }

@@ -193,3 +193,39 @@ points = 10
 		t.Error("another seed gave the same hypercube")
 	}
 }
+
+// TestSeveralDesigns: designs = [...] crosses the base designs with the
+// plan's points; each point is its base design with the file's set and
+// the factors applied.
+func TestSeveralDesigns(t *testing.T) {
+	t.Parallel()
+	f, err := load(t, `designs = ["growth-plan", "growth-plan#five_hunters"]
+[[factor]]
+key = "reorg[0].headcount.farmer"
+levels = [2, 4]
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts, err := f.Points()
+	if err != nil || len(pts) != 4 {
+		t.Fatalf("%d points, %v", len(pts), err)
+	}
+	if got := f.Label(pts[3]); got != "growth-plan#five_hunters reorg[0].headcount.farmer=4" {
+		t.Errorf("label %q", got)
+	}
+	sc, err := f.Scenario(pts[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := map[string]int{}
+	for _, e := range sc.Document.Reorg[0].Headcount {
+		h[e.Name] = e.Value
+	}
+	if sc.Variant != "five_hunters" || h["hunter"] != 3 || h["farmer"] != 4 {
+		t.Errorf("point 3: variant %q, headcounts %v", sc.Variant, h)
+	}
+	if _, err := load(t, "designs = [\"growth-plan\", \"growth-plan\"]\n"); err == nil || !strings.Contains(err.Error(), "given twice") {
+		t.Errorf("the same design twice: %v", err)
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -34,8 +36,14 @@ type SweepOptions struct {
 	// the points done (kept ones included) and the total.
 	Progress func(done, total int)
 	// Replication, if not nil, is called as [experiment.Options.Progress]
-	// for the point being run.
+	// for the points being run.
 	Replication func(done, total int)
+	// NoShare runs every point from the start, even where the points
+	// could share their warm-up ([File.SharedWarmup]).
+	NoShare bool
+	// Batch is the most points run together sharing a warm-up; a batch
+	// is kept whole or not at all when a sweep is interrupted. 0 means 1.
+	Batch int
 }
 
 // A SweepRun tells what [RunSweep] did.
@@ -43,6 +51,10 @@ type SweepRun struct {
 	Points []Point
 	// Ran and Kept count the points run now and those found finished.
 	Ran, Kept int
+	// SharedUntil is the time up to which points shared their warm-up,
+	// 0 if they did not; Note says why not.
+	SharedUntil float64
+	Note        string
 }
 
 // PointDir returns the folder of point i's records in a sweep's folder.
@@ -50,9 +62,13 @@ func PointDir(dir string, i int) string {
 	return filepath.Join(dir, PointsDir, fmt.Sprintf("p%05d", i))
 }
 
-// RunSweep runs the points of the file's plan, one after another, each
-// on every worker, with replication i of every point on the streams of
-// (File.Seed, i) (common random numbers). Each point's records are
+// RunSweep runs the points of the file's plan, in order, on every worker,
+// with replication i of every point on the streams of (File.Seed, i)
+// (common random numbers). Points that can share their warm-up
+// ([File.SharedWarmup]) run in batches of opt.Batch: each replication is
+// simulated once up to the first reorganisation and every point of the
+// batch continues from a copy of that state, with records bit for bit
+// those of points run from the start; other points run one at a time. Each point's records are
 // written whole, atomically, to its folder under opt.Dir as soon as the
 // point finishes; a point whose records are there already (for this
 // shard, or complete in any sharding) is not run again, so a sweep that
@@ -61,7 +77,7 @@ func PointDir(dir string, i int) string {
 // overrides, seed, size or salesim version) are an error.
 //
 // If ctx is cancelled, RunSweep returns what it did with ctx's error:
-// the points finished are kept, the one running is dropped.
+// the points finished are kept, the batch running is dropped.
 func RunSweep(ctx context.Context, f *File, opt SweepOptions) (*SweepRun, error) {
 	pts, err := f.Points()
 	if err != nil {
@@ -72,13 +88,55 @@ func RunSweep(ctx context.Context, f *File, opt SweepOptions) (*SweepRun, error)
 		return nil, fmt.Errorf("study: shard %d of %d", opt.Shard, shards)
 	}
 	run := &SweepRun{Points: pts}
+	at, why := f.SharedWarmup()
+	switch {
+	case opt.NoShare:
+		at, run.Note = 0, "the warm-up is not shared (asked)"
+	case at == 0:
+		run.Note = "the warm-up is not shared: " + why
+	}
+	run.SharedUntil = at
+	batch := max(opt.Batch, 1)
+	if at == 0 {
+		batch = 1
+	}
+	// Pending points, in batches of one base design that run together.
+	var todo []int
+	var designs []*experiment.Design
+	flush := func() error {
+		if len(todo) == 0 {
+			return nil
+		}
+		out, err := experiment.Run(ctx, designs, experiment.Options{
+			Seed: f.Seed, Replications: f.Replications, Shard: opt.Shard, Shards: shards,
+			Workers: opt.Workers, Progress: opt.Replication, SharedUntil: at,
+		})
+		if err != nil {
+			return err
+		}
+		for j, i := range todo {
+			dir := PointDir(opt.Dir, i)
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			sh := out.Shard(j)
+			if err := writeAtomic(filepath.Join(dir, results.ShardName(opt.Shard, shards)), func(w io.Writer) error { return results.WriteShard(w, sh) }); err != nil {
+				return err
+			}
+			run.Ran++
+			if opt.Progress != nil {
+				opt.Progress(run.Ran+run.Kept, len(pts))
+			}
+		}
+		todo, designs = todo[:0], designs[:0]
+		return nil
+	}
 	for i, p := range pts {
 		d, err := f.Design(p)
 		if err != nil {
 			return run, err
 		}
-		dir := PointDir(opt.Dir, i)
-		done, err := pointDone(dir, d, f, opt.Shard, shards)
+		done, err := pointDone(PointDir(opt.Dir, i), d, f, opt.Shard, shards)
 		if err != nil {
 			return run, err
 		}
@@ -89,27 +147,46 @@ func RunSweep(ctx context.Context, f *File, opt SweepOptions) (*SweepRun, error)
 			}
 			continue
 		}
-		out, err := experiment.Run(ctx, []*experiment.Design{d}, experiment.Options{
-			Seed: f.Seed, Replications: f.Replications, Shard: opt.Shard, Shards: shards,
-			Workers: opt.Workers, Progress: opt.Replication,
-		})
-		if err != nil {
-			return run, err
+		if len(todo) > 0 && (len(todo) == batch || pts[todo[0]].Design != p.Design) {
+			if err := flush(); err != nil {
+				return run, err
+			}
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return run, err
-		}
-		sh := out.Shard(0)
-		if err := writeAtomic(filepath.Join(dir, results.ShardName(opt.Shard, shards)), func(w io.Writer) error { return results.WriteShard(w, sh) }); err != nil {
-			return run, err
-		}
-		run.Ran++
-		if opt.Progress != nil {
-			opt.Progress(run.Ran+run.Kept, len(pts))
+		todo, designs = append(todo, i), append(designs, d)
+	}
+	return run, flush()
+}
+
+// SharedWarmup returns the time up to which every point of the plan on a
+// base design is the same replication: the time of the base design's
+// first reorganisation, if every factor is the headcount of a role after
+// a reorganisation (reorg[i].headcount.<role>); 0 and why otherwise.
+// Sweeps then simulate each replication up to that time once for a batch
+// of points and continue each point from a copy of the state.
+func (f *File) SharedWarmup() (at float64, why string) {
+	if len(f.Factors) == 0 {
+		return 0, "no factors"
+	}
+	for _, fc := range f.Factors {
+		if !reorgHeadcountKey.MatchString(fc.Key) {
+			return 0, fmt.Sprintf("factor %s may change the department before its reorganisation (only reorg[i].headcount.<role> factors share it)", fc.Key)
 		}
 	}
-	return run, nil
+	at = math.Inf(1)
+	for _, b := range f.bases {
+		for _, ro := range b.Config.Reorgs {
+			at = math.Min(at, ro.At)
+		}
+	}
+	if at <= 0 || math.IsInf(at, 1) {
+		return 0, "the first reorganisation is at the start"
+	}
+	return at, ""
 }
+
+// reorgHeadcountKey matches the keys of the headcount of a role after a
+// reorganisation.
+var reorgHeadcountKey = regexp.MustCompile(`^reorg\[\d+\]\.headcount\.("[^"]*"|[A-Za-z0-9_-]+)$`)
 
 // pointDone reports whether the point's folder holds its records for
 // shard of shards, or a complete set of shards; records of another run
