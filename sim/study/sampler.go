@@ -24,6 +24,15 @@ type Sampler interface {
 	Sample(ctx context.Context, x []float64, from, to int) ([][]float64, error)
 }
 
+// A BatchSampler samples several points at once, sharing what work it
+// can between them; the outputs of each point are those of Sample.
+type BatchSampler interface {
+	Sampler
+	// SampleBatch returns, for each point of xs, the outputs of
+	// replications [from, to).
+	SampleBatch(ctx context.Context, xs [][]float64, from, to int) ([][][]float64, error)
+}
+
 // A DesignSampler is the [Sampler] of salesim designs: point x is the
 // design Build(x) returns, and a replication's outputs are the values of
 // Outputs in its record.
@@ -41,6 +50,59 @@ type DesignSampler struct {
 
 	mu      sync.Mutex
 	designs map[string]*sampled
+	// file, if set, runs batches through [File.Evaluate], which shares
+	// the warm-up of points that differ only after a reorganisation.
+	file *File
+}
+
+// SampleBatch runs replications [from, to) of several points: through
+// the experiment file's [File.Evaluate] when the sampler was made from
+// one (points of one base design share their warm-up where they can, bit
+// for bit the same records), else one point after another.
+func (s *DesignSampler) SampleBatch(ctx context.Context, xs [][]float64, from, to int) ([][][]float64, error) {
+	out := make([][][]float64, len(xs))
+	if s.file == nil {
+		for i, x := range xs {
+			o, err := s.Sample(ctx, x, from, to)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = o
+		}
+		return out, nil
+	}
+	pts := make([]Point, len(xs))
+	for i, x := range xs {
+		pts[i] = Point{Design: 0, Values: x}
+	}
+	res, err := s.file.Evaluate(ctx, pts, EvalOptions{First: from, Replications: to, Workers: s.Workers})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Results) != len(xs) {
+		return nil, fmt.Errorf("study: evaluated %d points, want %d", len(res.Results), len(xs))
+	}
+	for i, r := range res.Results {
+		if len(r.Records) != to-from {
+			return nil, fmt.Errorf("study: %d replications of %s, want %d", len(r.Records), r.Design.Name, to-from)
+		}
+		idx := make([]int, len(s.Outputs))
+		for k, o := range s.Outputs {
+			j, ok := r.Design.Plan.Catalog().Index(o)
+			if !ok {
+				return nil, fmt.Errorf("design %s records no measure %s", r.Design.Name, o)
+			}
+			idx[k] = j
+		}
+		for _, rec := range r.Records {
+			v := make([]float64, len(idx))
+			for k, j := range idx {
+				v[k] = rec.Values[j]
+			}
+			out[i] = append(out[i], v)
+		}
+	}
+	return out, nil
 }
 
 // sampled is a built design and the positions of the outputs in its

@@ -259,7 +259,7 @@ func Seek(ctx context.Context, p SeekProblem, s Sampler) (*SeekResult, error) {
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	sk := &seeker{p: &p, s: s, cands: map[string]*SeekCandidate{}}
+	sk := &seeker{p: &p, s: s, cands: map[string]*SeekCandidate{}, pre: map[string][][]float64{}}
 	sk.res = &SeekResult{Best: -1, Designs: p.size(), problem: &p}
 	sk.res.FeasibilityAlpha = p.TotalAlpha() - p.Alpha/2
 	sk.res.SelectionAlpha = p.Alpha / 2
@@ -280,6 +280,9 @@ type seeker struct {
 	s     Sampler
 	res   *SeekResult
 	cands map[string]*SeekCandidate
+	// pre holds first-stage replications run for a whole line at once
+	// by a BatchSampler, until the design is tested.
+	pre map[string][][]float64
 }
 
 // key names a point.
@@ -291,17 +294,36 @@ func (sk *seeker) ensure(ctx context.Context, c *SeekCandidate, n int) error {
 	if have >= n {
 		return nil
 	}
-	x := make([]float64, len(c.X))
-	for i, v := range c.X {
-		x[i] = float64(v)
+	if pre, ok := sk.pre[key(c.X)]; ok && have == 0 {
+		// Replications run beforehand with the others of a line.
+		delete(sk.pre, key(c.X))
+		if err := sk.accept(c, pre); err != nil {
+			return err
+		}
+		return sk.ensure(ctx, c, n)
 	}
-	out, err := sk.s.Sample(ctx, x, have, n)
+	out, err := sk.s.Sample(ctx, floats(c.X), have, n)
 	if err != nil {
 		return err
 	}
 	if len(out) != n-have {
 		return fmt.Errorf("seek: sampler returned %d replications, want %d", len(out), n-have)
 	}
+	return sk.accept(c, out)
+}
+
+// floats returns an integer point as the sampler takes it.
+func floats(x []int) []float64 {
+	f := make([]float64, len(x))
+	for i, v := range x {
+		f[i] = float64(v)
+	}
+	return f
+}
+
+// accept checks replications of a candidate and adds them to its data.
+func (sk *seeker) accept(c *SeekCandidate, out [][]float64) error {
+	have := len(c.data)
 	if have == 0 {
 		sk.res.Simulated++
 	}
@@ -320,7 +342,7 @@ func (sk *seeker) ensure(ctx context.Context, c *SeekCandidate, n int) error {
 		}
 	}
 	c.data = append(c.data, out...)
-	sk.res.Replications += n - have
+	sk.res.Replications += len(out)
 	return nil
 }
 

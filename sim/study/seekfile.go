@@ -28,6 +28,7 @@ func (f *File) sampler(cmd string, outputs []metric.Key, workers int) (*DesignSa
 		Outputs: outputs,
 		Seed:    f.Seed,
 		Workers: workers,
+		file:    f,
 	}, nil
 }
 

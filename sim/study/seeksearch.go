@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"fmt"
 	"slices"
 )
 
@@ -74,6 +75,9 @@ func (sk *seeker) explore(ctx context.Context) error {
 				return err
 			}
 		} else {
+			if err := sk.prefetch(ctx, prefix, last.Min, last.Max); err != nil {
+				return err
+			}
 			for v := last.Min; v <= last.Max; v++ {
 				x := slices.Clone(prefix)
 				x[n-1] = v
@@ -139,4 +143,44 @@ func (sk *seeker) bisect(ctx context.Context, prefix []int, lo, hi int) error {
 		return err
 	}
 	return sk.bisect(ctx, prefix, mid+1, hi)
+}
+
+// prefetch runs the first stage of every design of a line at once when
+// the sampler can share work between them (a [BatchSampler]: designs that
+// differ only after a reorganisation simulate each replication's warm-up
+// once). The outputs are those Sample would give, so the search decides
+// exactly as without it.
+func (sk *seeker) prefetch(ctx context.Context, prefix []int, lo, hi int) error {
+	b, ok := sk.s.(BatchSampler)
+	if !ok || hi <= lo {
+		return nil
+	}
+	var xs [][]float64
+	var keys []string
+	for v := lo; v <= hi; v++ {
+		x := slices.Clone(prefix)
+		x[len(x)-1] = v
+		if _, done := sk.cands[key(x)]; done {
+			continue
+		}
+		xs = append(xs, floats(x))
+		keys = append(keys, key(x))
+	}
+	if len(xs) < 2 {
+		return nil
+	}
+	out, err := b.SampleBatch(ctx, xs, 0, sk.p.Initial)
+	if err != nil {
+		return err
+	}
+	if len(out) != len(xs) {
+		return fmt.Errorf("seek: batch sampler returned %d points, want %d", len(out), len(xs))
+	}
+	for i, k := range keys {
+		if len(out[i]) != sk.p.Initial {
+			return fmt.Errorf("seek: batch sampler returned %d replications, want %d", len(out[i]), sk.p.Initial)
+		}
+		sk.pre[k] = out[i]
+	}
+	return nil
 }
