@@ -163,6 +163,9 @@ func seekCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) er
 	}
 	res, err := study.Seek(ctx, p, s)
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("seek interrupted after %s: nothing written (a sequential search has no partial answer)", time.Since(started).Round(time.Second))
+		}
 		return err
 	}
 	wall := time.Since(started)
@@ -228,6 +231,9 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 		}
 	}
 	res, err := study.Morris(ctx, inputs, names, opt, s)
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("sensitivity interrupted after %s: nothing written", time.Since(started).Round(time.Second))
+	}
 	if err != nil {
 		return &scenario.FieldError{File: file.Path, Key: "sensitivity", Msg: err.Error(), Err: err}
 	}
