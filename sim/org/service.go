@@ -1,9 +1,6 @@
 package org
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Service levels. The recorder keeps the wait of every queued task that
 // starts in the horizon, by the role that starts it and its activity, and
@@ -20,7 +17,6 @@ type serviceLog struct {
 	nAct    int
 	waits   [][]float64 // [role*nAct+act] waits of started tasks; the department last
 	lost    []float64   // [role*nAct+act] tasks abandoned
-	sorted  []bool      // [role*nAct+act] waits sorted since the last reset
 	passed  []float64   // [handoff] accounts passed
 	won     []float64   // [handoff] leads passed that were won
 	timeSum []float64   // [handoff] hours from the handoff to the first work
@@ -31,7 +27,6 @@ func (l *serviceLog) init(nRole, nAct, nHand int) {
 	l.nAct = nAct
 	l.waits = make([][]float64, nRole*nAct)
 	l.lost = make([]float64, nRole*nAct)
-	l.sorted = make([]bool, nRole*nAct)
 	l.passed = make([]float64, nHand)
 	l.won = make([]float64, nHand)
 	l.timeSum = make([]float64, nHand)
@@ -43,7 +38,6 @@ func (l *serviceLog) reset() {
 		l.waits[i] = l.waits[i][:0]
 	}
 	clear(l.lost)
-	clear(l.sorted)
 	clear(l.passed)
 	clear(l.won)
 	clear(l.timeSum)
@@ -64,16 +58,6 @@ func (l *serviceLog) abandoned(r, dept, act int) {
 	l.lost[dept*l.nAct+act]++
 }
 
-// sample returns the waits of activity act for role index ri, sorted.
-func (l *serviceLog) sample(ri, act int) []float64 {
-	i := ri*l.nAct + act
-	if !l.sorted[i] {
-		slices.Sort(l.waits[i])
-		l.sorted[i] = true
-	}
-	return l.waits[i]
-}
-
 // meanWait returns the mean wait, 0 if none.
 func (l *serviceLog) meanWait(ri, act int) float64 {
 	w := l.waits[ri*l.nAct+act]
@@ -89,42 +73,77 @@ func (l *serviceLog) meanWait(ri, act int) float64 {
 
 // quantile returns the p-quantile of the waits (linear interpolation
 // between order statistics, Hyndman and Fan's type 7, as R's default), 0
-// if none.
+// if none. It selects the two order statistics it needs in linear time
+// (the waits are reordered, not sorted).
 func (l *serviceLog) quantile(ri, act int, p float64) float64 {
-	w := l.sample(ri, act)
+	w := l.waits[ri*l.nAct+act]
 	if len(w) == 0 {
 		return 0
 	}
 	h := p * float64(len(w)-1)
 	lo := int(math.Floor(h))
+	x := nth(w, lo)
 	if lo+1 >= len(w) {
-		return w[len(w)-1]
+		return x
 	}
-	return w[lo] + (h-float64(lo))*(w[lo+1]-w[lo])
+	// After nth, everything right of lo is at least x: the next order
+	// statistic is their minimum.
+	y := w[lo+1]
+	for _, v := range w[lo+2:] {
+		y = math.Min(y, v)
+	}
+	return x + (h-float64(lo))*(y-x)
 }
 
 // level returns the share of tasks started within t among those started
 // or abandoned, 0 if none.
 func (l *serviceLog) level(ri, act int, t float64) float64 {
-	w := l.sample(ri, act)
-	n := float64(len(w)) + l.lost[ri*l.nAct+act]
+	i := ri*l.nAct + act
+	n := float64(len(l.waits[i])) + l.lost[i]
 	if n == 0 {
 		return 0
 	}
-	k := upperBound(w, t)
+	k := 0
+	for _, v := range l.waits[i] {
+		if v <= t {
+			k++
+		}
+	}
 	return float64(k) / n
 }
 
-// upperBound returns the number of elements of sorted w at most t.
-func upperBound(w []float64, t float64) int {
-	lo, hi := 0, len(w)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if w[m] <= t {
-			lo = m + 1
-		} else {
-			hi = m
+// nth reorders w so that w[k] is its k-th smallest value (0-based), no
+// larger value before it and no smaller after, and returns it: quickselect
+// with a median-of-three pivot and a three-way partition, so that the
+// many equal waits of a queue (all the zeros) cost linear time.
+func nth(w []float64, k int) float64 {
+	lo, hi := 0, len(w) // the k-th is in w[lo:hi]
+	for hi-lo > 1 {
+		a, b, c := w[lo], w[lo+(hi-lo)/2], w[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c))
+		// w[lo:lt] < pivot, w[lt:i] == pivot, w[gt:hi] > pivot.
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch v := w[i]; {
+			case v < pivot:
+				w[lt], w[i] = w[i], w[lt]
+				lt++
+				i++
+			case v > pivot:
+				gt--
+				w[gt], w[i] = w[i], w[gt]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return pivot
 		}
 	}
-	return lo
+	return w[k]
 }
