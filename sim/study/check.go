@@ -298,6 +298,11 @@ func (c *checker) plan(f *File, m map[string]any) error {
 		}
 		total := len(f.Designs)
 		for i, fc := range f.Factors {
+			if _, has := m["plan"]; !has && fc.levels() == nil {
+				// No [plan]: a file for seek or sensitivity, which take
+				// real ranges; a sweep of it fails in Points.
+				return nil
+			}
 			if fc.levels() == nil {
 				return c.fail(fmt.Sprintf("factor[%d]", i), "", "a factorial plan needs levels of %s: give points = N (or step) for a real range", fc.Key)
 			}

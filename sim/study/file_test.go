@@ -113,7 +113,7 @@ func TestLoadBad(t *testing.T) {
 		{"bad plan kind", head + fac + "[plan]\nkind = \"grid\"\n", 6, "plan.kind", "allowed: factorial, lhs, points"},
 		{"point off the levels", head + fac + "[plan]\nkind = \"points\"\n[[plan.point]]\n\"reorg[0].headcount.hunter\" = 1\n", 8, "plan.point[0].reorg[0].headcount.hunter", "not one of the factor's levels"},
 		{"point on a non-factor", head + fac + "[plan]\nkind = \"points\"\n[[plan.point]]\n\"reorg[0].headcount.hunter\" = 2\nfarmers = 1\n", 9, "plan.point[0].farmers", "not a factor"},
-		{"real range in a factorial", head + "[[factor]]\nkey = \"stages[0].convert\"\nmin = 0.1\nmax = 0.3\n", 2, "factor[0]", "a factorial plan needs levels"},
+		{"real range in a factorial", head + "[[factor]]\nkey = \"stages[0].convert\"\nmin = 0.1\nmax = 0.3\n[plan]\nkind = \"factorial\"\n", 2, "factor[0]", "a factorial plan needs levels"},
 		{"no design", fac, 1, "", "missing key design"},
 		{"unknown design", "design = \"growth-plna\"\n" + fac, 1, "design", "growth-plna"},
 		{"bad variant", "design = \"growth-plan#nope\"\n" + fac, 1, "design", `no variant "nope"`},
