@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// TestCopyFrom: a copy of an environment fires the same events, in the
+// TestCopy: a copy of an environment fires the same events, in the
 // same order and at the same times, through the rebound handlers, and
 // the original is unchanged; a handler rebind does not know empties the
 // copy.
-func TestCopyFrom(t *testing.T) {
+func TestCopy(t *testing.T) {
 	t.Parallel()
 	type fired struct {
 		t   float64
@@ -37,13 +37,13 @@ func TestCopyFrom(t *testing.T) {
 	}
 	ea.RunUntil(5)
 	before := slices.Clone(a)
-	if !eb.CopyFrom(ea, func(h Handler) Handler {
+	if !Copy(eb, ea, func(h Handler) Handler {
 		if reflect.ValueOf(h).Pointer() == reflect.ValueOf(hA).Pointer() {
 			return hB
 		}
 		return nil
 	}) {
-		t.Fatal("CopyFrom refused the handlers")
+		t.Fatal("Copy refused the handlers")
 	}
 	if eb.Now() != ea.Now() || eb.Len() != ea.Len() || eb.Processed() != ea.Processed() {
 		t.Fatalf("copy at %v with %d events (%d fired), original at %v with %d (%d)", eb.Now(), eb.Len(), eb.Processed(), ea.Now(), ea.Len(), ea.Processed())
@@ -55,7 +55,7 @@ func TestCopyFrom(t *testing.T) {
 	}
 	c := New()
 	ea.At(ea.Now()+1, Normal, hA, 1000)
-	if c.CopyFrom(ea, func(Handler) Handler { return nil }) || c.Len() != 0 {
-		t.Errorf("an unknown handler: CopyFrom reported success, %d events", c.Len())
+	if Copy(c, ea, func(Handler) Handler { return nil }) || c.Len() != 0 {
+		t.Errorf("an unknown handler: Copy reported success, %d events", c.Len())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"time"
 
@@ -122,6 +123,8 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 		return nil, errors.New("experiment: a sharded run cannot stop early: it needs a fixed number of replications")
 	case opt.First < 0 || (opt.First > 0 && (opt.First >= opt.Replications || shards > 1)):
 		return nil, fmt.Errorf("experiment: first replication %d of %d (in %d shards)", opt.First, opt.Replications, shards)
+	case opt.SharedUntil < 0 || math.IsNaN(opt.SharedUntil):
+		return nil, fmt.Errorf("experiment: shared warm-up until %g", opt.SharedUntil)
 	case opt.Precision > 0 && len(opt.StopKeys) == 0:
 		return nil, errors.New("experiment: a precision rule needs the measures it judges (StopKeys)")
 	}
@@ -139,6 +142,11 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 	for i, d := range designs {
 		if err := d.check(opt.StopKeys); err != nil {
 			return nil, err
+		}
+		for _, ro := range d.Plan.Config().Reorgs {
+			if ro.At < opt.SharedUntil {
+				return nil, fmt.Errorf("experiment: design %s reorganises at %gh, before the shared warm-up ends (%gh)", d.Name, ro.At, opt.SharedUntil)
+			}
 		}
 		ks := d.Keys()
 		aggs[i] = results.NewAggregator(ks)

@@ -95,7 +95,7 @@ func (s *Sim) copyFrom(src *Sim) (err error) {
 	s.rec.posts = posts
 	s.rec.posts.reset()
 	s.rec.posts.copyFrom(&src.rec.posts)
-	ok := s.env.CopyFrom(src.env, func(h des.Handler) des.Handler {
+	ok := des.Copy(s.env, src.env, func(h des.Handler) des.Handler {
 		return handlers[reflect.ValueOf(h).Pointer()]
 	})
 	if !ok {

@@ -191,6 +191,9 @@ func (f *File) Evaluate(ctx context.Context, points []Point, opt EvalOptions) (*
 			at = 0
 		}
 	}
+	if at > 0 {
+		at = firstReorg(ds) // as run: File.Set may have changed since Load
+	}
 	return experiment.Run(ctx, ds, experiment.Options{
 		Seed: f.Seed, Replications: reps, First: opt.First, Shard: opt.Shard, Shards: opt.Shards,
 		Workers: opt.Workers, Progress: opt.Progress, SharedUntil: at,

@@ -107,9 +107,13 @@ func RunSweep(ctx context.Context, f *File, opt SweepOptions) (*SweepRun, error)
 		if len(todo) == 0 {
 			return nil
 		}
+		until := 0.0
+		if at > 0 {
+			until = firstReorg(designs)
+		}
 		out, err := experiment.Run(ctx, designs, experiment.Options{
 			Seed: f.Seed, Replications: f.Replications, Shard: opt.Shard, Shards: shards,
-			Workers: opt.Workers, Progress: opt.Replication, SharedUntil: at,
+			Workers: opt.Workers, Progress: opt.Replication, SharedUntil: until,
 		})
 		if err != nil {
 			return err
@@ -158,11 +162,13 @@ func RunSweep(ctx context.Context, f *File, opt SweepOptions) (*SweepRun, error)
 }
 
 // SharedWarmup returns the time up to which every point of the plan on a
-// base design is the same replication: the time of the base design's
+// base design is the same replication: the time of the base designs'
 // first reorganisation, if every factor is the headcount of a role after
 // a reorganisation (reorg[i].headcount.<role>); 0 and why otherwise.
-// Sweeps then simulate each replication up to that time once for a batch
-// of points and continue each point from a copy of the state.
+// Sweeps then simulate each replication up to the first reorganisation
+// of the points run together, as they are run (overrides added to Set
+// after Load included), once for a batch of points and continue each
+// point from a copy of the state.
 func (f *File) SharedWarmup() (at float64, why string) {
 	if len(f.Factors) == 0 {
 		return 0, "no factors"
@@ -182,6 +188,23 @@ func (f *File) SharedWarmup() (at float64, why string) {
 		return 0, "the first reorganisation is at the start"
 	}
 	return at, ""
+}
+
+// firstReorg returns the time of the first reorganisation of any of
+// the designs, as they are run (with every override), 0 if that is the
+// start or there is none: the points of a batch share their warm-up up
+// to it.
+func firstReorg(ds []*experiment.Design) float64 {
+	at := math.Inf(1)
+	for _, d := range ds {
+		for _, ro := range d.Plan.Config().Reorgs {
+			at = math.Min(at, ro.At)
+		}
+	}
+	if math.IsInf(at, 1) {
+		return 0
+	}
+	return at
 }
 
 // reorgHeadcountKey matches the keys of the headcount of a role after a

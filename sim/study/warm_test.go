@@ -191,3 +191,40 @@ func TestEvaluateShared(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedWarmupSetAfterLoad: overrides added to File.Set after Load
+// (an earlier reorganisation) move the shared warm-up's end with them:
+// the records are those of points run from the start, and points with
+// other headcounts differ.
+func TestSharedWarmupSetAfterLoad(t *testing.T) {
+	t.Parallel()
+	f, err := load(t, staffing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Set = append(f.Set, `run.warmup="1mo"`, `reorg[0].at="1mo"`)
+	pts, err := f.Points()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts = []Point{pts[0], pts[5]}
+	shared, err := f.Evaluate(context.Background(), pts, EvalOptions{Replications: 2, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := f.Evaluate(context.Background(), pts, EvalOptions{Replications: 2, Workers: 1, NoShare: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range pts {
+		for r := range 2 {
+			a, b := shared.Results[i].Records[r], plain.Results[i].Records[r]
+			if !sameResult(org.Result{Values: a.Values, People: a.People, Events: a.Events}, org.Result{Values: b.Values, People: b.People, Events: b.Events}) {
+				t.Errorf("point %d, replication %d: shared and unshared records differ", i, r)
+			}
+		}
+	}
+	if reflect.DeepEqual(shared.Results[0].Records[0].Values, shared.Results[1].Records[0].Values) {
+		t.Error("0 hunters and 3 farmers against 5 and 6: the same record")
+	}
+}
