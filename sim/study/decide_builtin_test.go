@@ -54,8 +54,8 @@ func TestBuiltinDecisionExperiments(t *testing.T) {
 				}
 				p.Initial, p.Max = 2, 4
 			}
-			// One design at a time: the shared warm-up of File.Evaluate
-			// follows the bases as loaded, not the sets shorten adds.
+			// One design at a time: this test checks the files, and
+			// TestSeekBatchSameAnswer the batched first stage.
 			res, err := Seek(t.Context(), p, plainSampler{s})
 			if err != nil {
 				t.Errorf("%s: %v", n, err)

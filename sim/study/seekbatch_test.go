@@ -15,10 +15,8 @@ type plainSampler struct{ Sampler }
 // TestSeekBatchSameAnswer: on growth-plan, sampling a line of designs at
 // once through File.Evaluate (which shares the warm-up) gives the outputs
 // Sample gives, bit for bit, and seek explores, decides and spends
-// exactly as it does one design at a time. (Not shortened as
-// TestBuiltinDecisionExperiments does: sets added to File.Set after Load
-// do not reach the bases the shared warm-up starts from, and every point
-// then got the same records.)
+// exactly as it does one design at a time. Full length, as shipped: the
+// change at the end of the year's warm-up.
 func TestSeekBatchSameAnswer(t *testing.T) {
 	t.Parallel()
 	b, err := fs.ReadFile(scenarios.Experiments, "experiments/seek-growth-plan-50.toml")
