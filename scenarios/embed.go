@@ -31,3 +31,24 @@ func Names() []string {
 	slices.Sort(names)
 	return names
 }
+
+// Experiments holds the built-in experiment files (experiments/*.toml,
+// for salesim sweep, seek and sensitivity) and experiment.schema.json,
+// their JSON Schema, and EXPERIMENTS.md, their reference.
+//
+//go:embed experiments/*.toml experiment.schema.json EXPERIMENTS.md
+var Experiments embed.FS
+
+// ExperimentNames returns the names of the built-in experiment files,
+// sorted: their names in experiments/ without .toml.
+func ExperimentNames() []string {
+	var names []string
+	es, _ := fs.ReadDir(Experiments, "experiments")
+	for _, e := range es {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}

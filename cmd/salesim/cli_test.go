@@ -20,6 +20,7 @@ var flagSamples = map[string]string{
 	"seed": "3", "workers": "1", "out": "OUT", "set": "run.seed=2", "warmup": "1mo", "horizon": "13mo",
 	"shard": "0/2", "report": "", "no-plots": "", "q": "", "json": "", "no-progress": "", "records": "parquet",
 	"rank-by": "profit", "reference": "", "lang": "ru", "no-status-quo": "", "force": "", "max-memory": "512MiB",
+	"written": "", "merge": "", "no-share": "", "batch": "5",
 }
 
 // quotedCommand matches a command quoted in a help text, such as 'salesim
@@ -77,7 +78,7 @@ func TestHelpMatchesFlags(t *testing.T) {
 				args = append(args, sample)
 			}
 			switch c.args() {
-			case argScenario:
+			case argScenario, argExperiment:
 				args = append(args, filepath.Join(t.TempDir(), "none.toml"))
 			case argDir:
 				args = append(args, filepath.Join(t.TempDir(), "none"))
@@ -207,5 +208,34 @@ func TestGrid(t *testing.T) {
 	(&grid{head: []string{"only"}, keep: 1, rows: [][]string{{"x"}}}).print(&one, 30)
 	if one.String() != "  only\n  x\n" {
 		t.Errorf("labels only: %q", one.String())
+	}
+}
+
+// TestKeys: keys lists the keys -set takes with their values and where
+// they are written, filtered by a word; a word nothing contains fails.
+func TestKeys(t *testing.T) {
+	t.Parallel()
+	out := salesimOK(t, "keys", "growth-plan#five_hunters", "headcount", "-set", "reorg[0].headcount.farmer=4")
+	for _, want := range []string{
+		"reorg[0].headcount.hunter   3      builtin:growth-plan.toml:",
+		"reorg[0].headcount.farmer   4      -set reorg[0].headcount.farmer=4",
+		"roles.manager.headcount     2      common/today.toml:",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("keys: no line %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "convert") {
+		t.Errorf("keys ... headcount lists other keys:\n%s", out)
+	}
+	all := salesimOK(t, "keys", "growth-plan")
+	if !strings.Contains(all, "stages[1].convert") || !strings.Contains(all, "default") {
+		t.Errorf("keys growth-plan lacks stages[1].convert or the defaults")
+	}
+	if written := salesimOK(t, "keys", "growth-plan", "-written"); strings.Contains(written, "default") || len(written) >= len(all) {
+		t.Error("keys -written lists defaults")
+	}
+	if stderr := salesimFails(t, 1, "keys", "growth-plan", "zzz"); !strings.Contains(stderr, `no key of growth-plan contains "zzz"`) {
+		t.Errorf("keys growth-plan zzz: %s", stderr)
 	}
 }

@@ -119,6 +119,8 @@ func writeBash(w io.Writer) error {
 			fmt.Fprintf(&b, "\t%s) COMPREPLY=($(compgen -d -- \"$cur\")) ;;\n", n)
 		case argShell:
 			fmt.Fprintf(&b, "\t%s) COMPREPLY=($(compgen -W \"bash zsh\" -- \"$cur\")) ;;\n", n)
+		case argExperiment:
+			fmt.Fprintf(&b, "\t%s) COMPREPLY=($(compgen -W %q -- \"$cur\") $(compgen -f -X '!*.toml' -- \"$cur\") $(compgen -d -- \"$cur\")) ;;\n", n, strings.Join(scenarios.ExperimentNames(), " "))
 		}
 	}
 	fmt.Fprintf(&b, "\thelp) COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", strings.Join(names, " "))
@@ -171,6 +173,8 @@ func writeZsh(w io.Writer) error {
 			b.WriteString(" \\\n\t\t\t'1:folder:_files -/'")
 		case argShell:
 			b.WriteString(" \\\n\t\t\t'1:shell:(bash zsh)'")
+		case argExperiment:
+			fmt.Fprintf(&b, " \\\n\t\t\t'1:experiment:_alternative \"builtins:built-in:(%s)\" \"files:file:_files -g \\*.toml\"'", strings.Join(scenarios.ExperimentNames(), " "))
 		}
 		b.WriteString("\n\t\t;;\n")
 	}

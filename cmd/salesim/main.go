@@ -83,6 +83,8 @@ const (
 	argBuiltin  = "builtin"  // built-in scenario names
 	argCommand  = "command"  // command names
 	argShell    = "shell"    // bash or zsh
+	// argExperiment: experiment files or built-in experiment names.
+	argExperiment = "experiment"
 )
 
 // cmdEnv is what a command may touch of the outside world.

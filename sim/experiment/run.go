@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"time"
 
@@ -24,6 +25,11 @@ type Options struct {
 	// Shard and Shards select the block of the run this call computes
 	// (see [ShardReps]); Shards 0 means 1, the whole run.
 	Shard, Shards int
+	// First, if positive, skips replications 0..First-1: the call
+	// computes First..Replications-1, as a sequential procedure adds
+	// replications to those it has. It must be below Replications, and
+	// does not go with Shards > 1.
+	First int
 	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
 	// Results do not depend on it.
 	Workers int
@@ -40,6 +46,15 @@ type Options struct {
 	// MaxMemory, if not 0, stops the run with an [*org.MemoryError] once
 	// the Go heap passes this many bytes (see [org.Sim.SetMemoryLimit]).
 	MaxMemory uint64
+
+	// SharedUntil, if positive, shares the warm-up: each replication is
+	// simulated once up to that time on the first design's plan, and
+	// every design continues from a copy of that state ([org.Sim.RunFrom])
+	// instead of simulating it again. The caller must make sure every
+	// design is the same as the first up to that time (designs that
+	// differ only in the headcounts of reorganisations from then on):
+	// the records are then bit for bit those of a run without it.
+	SharedUntil float64
 
 	// Progress, if not nil, is called after each replication of every
 	// design has been delivered, with the number done and the number
@@ -110,6 +125,10 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 		return nil, fmt.Errorf("experiment: precision %g: want 0, or within (0, 1)", opt.Precision)
 	case opt.Precision > 0 && shards > 1:
 		return nil, errors.New("experiment: a sharded run cannot stop early: it needs a fixed number of replications")
+	case opt.First < 0 || (opt.First > 0 && (opt.First >= opt.Replications || shards > 1)):
+		return nil, fmt.Errorf("experiment: first replication %d of %d (in %d shards)", opt.First, opt.Replications, shards)
+	case opt.SharedUntil < 0 || math.IsNaN(opt.SharedUntil):
+		return nil, fmt.Errorf("experiment: shared warm-up until %g", opt.SharedUntil)
 	case opt.Precision > 0 && len(opt.StopKeys) == 0:
 		return nil, errors.New("experiment: a precision rule needs the measures it judges (StopKeys)")
 	}
@@ -118,12 +137,20 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 		start = opt.Clock()
 	}
 	reps := ShardReps(opt.Shard, shards, opt.Replications)
+	if opt.First > 0 {
+		reps = replicate.Range(opt.First, opt.Replications)
+	}
 	out := &Outcome{Seed: opt.Seed, Replications: opt.Replications, shard: opt.Shard, shards: shards, Precise: opt.Precision > 0}
 	aggs := make([]*results.Aggregator, len(designs))
 	stop := make([][]int, len(designs)) // per design: the positions of StopKeys in its records
 	for i, d := range designs {
 		if err := d.check(opt.StopKeys); err != nil {
 			return nil, err
+		}
+		for _, ro := range d.Plan.Config().Reorgs {
+			if ro.At < opt.SharedUntil {
+				return nil, fmt.Errorf("experiment: design %s reorganises at %gh, before the shared warm-up ends (%gh)", d.Name, ro.At, opt.SharedUntil)
+			}
 		}
 		ks := d.Keys()
 		aggs[i] = results.NewAggregator(ks)
@@ -146,6 +173,7 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 	// has waited for every worker.
 	timed := opt.Clock != nil && len(designs) > 1
 	busy := make([][]time.Duration, w)
+	warm := make([]*org.Sim, w) // per worker, with SharedUntil: the shared warm-up
 	err := replicate.Run(ctx, reps, replicate.Options{Workers: w},
 		func(ctx context.Context, worker, rep int) ([]results.Record, error) {
 			if sims[worker] == nil {
@@ -153,6 +181,15 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 				busy[worker] = make([]time.Duration, len(designs))
 			}
 			recs := make([]results.Record, len(designs))
+			if opt.SharedUntil > 0 {
+				if warm[worker] == nil {
+					warm[worker] = org.NewSim(designs[0].Plan)
+					warm[worker].SetMemoryLimit(opt.MaxMemory)
+				}
+				if err := warm[worker].Warm(ctx, opt.Seed, rep, opt.SharedUntil); err != nil {
+					return nil, err
+				}
+			}
 			for i, d := range designs {
 				if sims[worker][i] == nil {
 					sims[worker][i] = org.NewSim(d.Plan)
@@ -162,7 +199,13 @@ func Run(ctx context.Context, designs []*Design, opt Options) (*Outcome, error) 
 				if timed {
 					t0 = opt.Clock()
 				}
-				r, err := sims[worker][i].Run(ctx, opt.Seed, rep)
+				var r org.Result
+				var err error
+				if opt.SharedUntil > 0 {
+					r, err = sims[worker][i].RunFrom(ctx, warm[worker])
+				} else {
+					r, err = sims[worker][i].Run(ctx, opt.Seed, rep)
+				}
 				if err != nil {
 					if len(designs) > 1 && ctx.Err() == nil {
 						err = fmt.Errorf("%s: %w", d.Name, err)

@@ -116,12 +116,7 @@ func (s *Sim) Run(ctx context.Context, seed uint64, rep int) (Result, error) {
 		if t > s.end {
 			t = s.end
 		}
-		for !des.RunUntilAtMost(s.env, t, sliceEvents) {
-			if err := s.check(ctx); err != nil {
-				return Result{}, err
-			}
-		}
-		if err := s.check(ctx); err != nil {
+		if err := s.runUntil(ctx, t); err != nil {
 			return Result{}, err
 		}
 		if t >= s.end || s.env.Len() == 0 {
@@ -129,6 +124,17 @@ func (s *Sim) Run(ctx context.Context, seed uint64, rep int) (Result, error) {
 		}
 	}
 	return s.collect(), nil
+}
+
+// runUntil fires the events up to t in slices of sliceEvents, checking
+// ctx and the memory limit after each (guard.go).
+func (s *Sim) runUntil(ctx context.Context, t float64) error {
+	for !des.RunUntilAtMost(s.env, t, sliceEvents) {
+		if err := s.check(ctx); err != nil {
+			return err
+		}
+	}
+	return s.check(ctx)
 }
 
 // cancelled reports whether the replication's context is cancelled, for a

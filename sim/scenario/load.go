@@ -51,6 +51,8 @@ type Scenario struct {
 	// Warnings are problems that do not stop a run, such as an activity
 	// nobody does.
 	Warnings []error
+
+	tree *node // the design as written, overrides applied, for Settings
 }
 
 // Source is one file read for a scenario.
@@ -378,6 +380,7 @@ func (l *loader) scenario(fspath, display string, opt Options) (*Scenario, error
 		Set:      opt.Set,
 		Sources:  l.sources,
 		SHA256:   hex.EncodeToString(h.Sum(nil)),
+		tree:     design,
 	}
 	for _, w := range warns {
 		sc.Warnings = append(sc.Warnings, w)
