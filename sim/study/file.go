@@ -92,7 +92,10 @@ func (r Response) Key() metric.Key {
 type Objective struct {
 	Metric   string
 	Maximise bool
-	Line     int
+	// Delta is the objective's indifference zone, in the metric's unit:
+	// designs closer than Delta are not told apart (0: not given).
+	Delta float64
+	Line  int
 }
 
 // A Constraint is a condition on the mean of an output that must hold.
@@ -127,11 +130,16 @@ func (c Constraint) Bound() (float64, bool) {
 type SeekOptions struct {
 	Alpha        float64
 	Initial, Max int
+	// Monotone states that every constraint is no worse when any factor
+	// grows: seek may then class designs without simulating them.
+	Monotone bool
 }
 
 // SensOptions are the options of sensitivity analysis ([sensitivity]).
 type SensOptions struct {
 	Trajectories, Levels, Repeats, Replications int
+	// Seed seeds the trajectories (0: the file's seed).
+	Seed uint64
 }
 
 // Options say how [Load] finds the designs a file names.

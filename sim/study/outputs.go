@@ -73,6 +73,14 @@ func (c *checker) outputs(f *File, m map[string]any) error {
 			}
 		}
 	}
+	if o, ok := m["objective"].(map[string]any); ok && f.Objective != nil {
+		if d, ok := o["delta"]; ok {
+			f.Objective.Delta, _ = number(d)
+			if !(f.Objective.Delta > 0) {
+				return c.fail("objective.delta", show(d), "want an indifference zone > 0 in the metric's unit")
+			}
+		}
+	}
 	cs, _ := m["constraint"].([]map[string]any)
 	for i, t := range cs {
 		at := fmt.Sprintf("constraint[%d]", i)
@@ -131,6 +139,9 @@ func (c *checker) options(f *File, m map[string]any) error {
 		if n, ok := s["max"].(int64); ok {
 			f.Seek.Max = int(n)
 		}
+		if b, ok := s["monotone"].(bool); ok {
+			f.Seek.Monotone = b
+		}
 		if f.Seek.Max < f.Seek.Initial {
 			return c.fail("seek.max", strconv.Itoa(f.Seek.Max), "max %d is less than initial %d", f.Seek.Max, f.Seek.Initial)
 		}
@@ -142,6 +153,9 @@ func (c *checker) options(f *File, m map[string]any) error {
 			if n, ok := s[k].(int64); ok {
 				*p = int(n)
 			}
+		}
+		if n, ok := s["seed"].(int64); ok {
+			f.Sensitivity.Seed = uint64(n)
 		}
 	}
 	return nil

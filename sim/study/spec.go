@@ -60,24 +60,27 @@ var fileSpec = []spec{
 	{key: "objective", kind: kTable, def: "none", doc: "for seek: what to minimise or maximise (the mean of a department total over replications)", sub: []spec{
 		{key: "minimise", kind: kString, def: "none", doc: "a metric to minimise, such as cost"},
 		{key: "maximise", kind: kString, def: "none", doc: "a metric to maximise, such as profit"},
+		{key: "delta", kind: kNumber, def: "required by seek", doc: "indifference zone of the objective, > 0, in the metric's unit: designs whose means differ by less are not told apart (50000 for a cost in money)"},
 	}},
 	{key: "constraint", kind: kTables, def: "none", doc: "for seek: conditions on outputs that must each hold", sub: []spec{
-		{key: "metric", kind: kString, req: true, doc: "a metric name; a probability metric (0 or 1 per replication, such as p_target) is judged by a Bernoulli test"},
+		{key: "metric", kind: kString, req: true, doc: "a metric name; p_target (0 or 1 per replication) is tested by seek as a probability (a sequential probability ratio test), any other metric as a mean (procedure F)"},
 		{key: "role", kind: kString, def: "the department (all)", doc: "the role the measure is of"},
 		{key: "at_least", kind: kNumber, def: "none", doc: "the mean must be at least this"},
 		{key: "at_most", kind: kNumber, def: "none", doc: "the mean must be at most this"},
 		{key: "delta", kind: kNumber, min: fmin(0), def: "0.05 for a share, required otherwise", doc: "indifference zone: a mean within delta of the bound may be judged either way"},
-		{key: "alpha", kind: kNumber, def: "[seek] alpha", doc: "error rate of the constraint's test, in (0, 1)"},
+		{key: "alpha", kind: kNumber, def: "half of [seek] alpha, shared among the constraints", doc: "the constraint's share of the error rate of seek's answer, in (0, 1), split over the designs within the bounds"},
 	}},
 	{key: "seek", kind: kTable, def: "the defaults below", doc: "options of salesim seek", sub: []spec{
 		{key: "alpha", kind: kNumber, def: "0.05", doc: "error rate of the whole answer, in (0, 1)"},
 		{key: "initial", kind: kInt, min: fmin(2), def: "20", doc: "first-stage replications per candidate"},
 		{key: "max", kind: kInt, min: fmin(2), def: "replications, or 2000", doc: "replications per candidate at most"},
+		{key: "monotone", kind: kBool, def: "false", doc: "state that every constraint is no worse when any factor grows (more people: P(target) no lower); seek then classes designs dominated by an infeasible one, or dominating a feasible one, without simulating them, and says so in its answer"},
 	}},
 	{key: "sensitivity", kind: kTable, def: "the defaults below", doc: "options of salesim sensitivity (Morris elementary effects)", sub: []spec{
-		{key: "trajectories", kind: kInt, min: fmin(1), def: "10", doc: "Morris trajectories (r)"},
+		{key: "trajectories", kind: kInt, min: fmin(2), def: "10", doc: "Morris trajectories (r)"},
 		{key: "levels", kind: kInt, min: fmin(2), def: "4", doc: "Morris grid levels (p)"},
-		{key: "repeats", kind: kInt, min: fmin(0), def: "10", doc: "repeated base points, to separate replication noise from the effects"},
+		{key: "repeats", kind: kInt, min: fmin(0), def: "10", doc: "repeated base points, to separate replication noise from the effects: 0, or at least 2"},
 		{key: "replications", kind: kInt, min: fmin(1), def: "20", doc: "replications per Morris point"},
+		{key: "seed", kind: kInt, min: fmin(0), def: "the file's seed", doc: "seeds the trajectories and the bootstrap (the replications use the file's seed)"},
 	}},
 }

@@ -165,6 +165,9 @@ func TestBuiltinExperiments(t *testing.T) {
 			t.Errorf("%s: %v", n, err)
 			continue
 		}
+		if strings.HasPrefix(n, "seek-") || strings.HasPrefix(n, "sensitivity-") {
+			continue // not sweeps: TestBuiltinDecisionExperiments runs them
+		}
 		pts, err := f.Points()
 		if err != nil || len(pts) < 2 {
 			t.Errorf("%s: %d points, %v", n, len(pts), err)
