@@ -69,6 +69,11 @@
 //     metric table (metrics.go) defines every reported metric once, and the
 //     catalog (catalog.go) lists a plan's measures in record order. The
 //     ledger (ledger.go) keeps the bookkeeping tests check.
+//   - A shared warm-up (warm.go): [Sim.Warm] simulates a replication up to
+//     a time, [Sim.RunFrom] continues it in another plan's simulator from
+//     a deep copy of every mechanism's state, the random streams and the
+//     calendar (handlers rebound), for designs that differ only after
+//     that time (headcounts after a reorganisation).
 //
 // # Time and periods
 //

@@ -211,15 +211,18 @@ func pointee(t reflect.Type) (keep bool, err error) {
 }
 
 // copyValue makes dst a deep copy of src (same type; dst addressable):
-// slices, maps and pointed-to state are copied, reusing dst's buffers
-// where they are large enough; functions (bound handlers) and pointers to
-// shared types are left as they are in dst.
+// slices (into new arrays), maps and pointed-to state are copied;
+// functions (bound handlers) and pointers to shared types are left as
+// they are in dst, or taken from src where dst has none.
 func copyValue(dst, src reflect.Value) error {
 	switch src.Kind() {
 	case reflect.Func:
 		return nil
 	case reflect.Pointer:
 		if keep, err := pointee(src.Type()); keep || err != nil {
+			if keep && dst.IsNil() {
+				dst.Set(src) // no counterpart of dst's own: the plan's data, read-only
+			}
 			return err
 		}
 		if src.IsNil() {
@@ -244,7 +247,7 @@ func copyValue(dst, src reflect.Value) error {
 			return nil
 		}
 		if keep, err := pointee(dyn.Type()); keep || err != nil {
-			if err == nil {
+			if err == nil && dst.IsNil() {
 				dst.Set(dyn)
 			}
 			return err
@@ -285,16 +288,20 @@ func copyValue(dst, src reflect.Value) error {
 			dst.SetZero()
 			return nil
 		}
+		// Always a new array: a slice of the state may alias the plan's
+		// memory (a calendar group's labels), which other simulators read
+		// at the same time, so the copy must not write into dst's.
+		// The new array starts as a shallow copy of dst's elements, so
+		// that their pointers to the plan stay dst's own.
 		n := src.Len()
-		if dst.IsNil() || dst.Cap() < n {
-			dst.Set(reflect.MakeSlice(src.Type(), n, n))
-		} else {
-			dst.SetLen(n)
-		}
+		fresh := reflect.MakeSlice(src.Type(), n, n)
 		if plain(src.Type().Elem()) {
-			reflect.Copy(dst, src)
+			reflect.Copy(fresh, src)
+			dst.Set(fresh)
 			return nil
 		}
+		reflect.Copy(fresh, dst)
+		dst.Set(fresh)
 		for i := range n {
 			if err := copyValue(dst.Index(i), src.Index(i)); err != nil {
 				return err
