@@ -31,9 +31,7 @@ func (c *checker) designs(f *File, m map[string]any, opt Options) error {
 	default:
 		return c.fail("", "", "missing key design: the base design, such as design = \"growth-plan\"")
 	}
-	for _, s := range strList(m["set"]) {
-		f.Set = append(f.Set, s)
-	}
+	f.Set = append(f.Set, strList(m["set"])...)
 	key := "design"
 	if hasMany {
 		key = "designs"
