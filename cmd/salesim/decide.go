@@ -178,14 +178,8 @@ func seekCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) er
 	if err != nil {
 		return err
 	}
-	for name, w := range map[string]func(io.Writer) error{
-		"seek.txt":  func(w io.Writer) error { _, err := w.Write(text.Bytes()); return err },
-		"seek.json": res.WriteJSON,
-		"seek.csv":  res.WriteCSV,
-	} {
-		if err := writeFile(filepath.Join(dir, name), w); err != nil {
-			return err
-		}
+	if err := writeDecision(dir, "seek", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
+		return err
 	}
 	switch {
 	case f.json:
@@ -247,14 +241,8 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 	if err != nil {
 		return err
 	}
-	for name, w := range map[string]func(io.Writer) error{
-		"sensitivity.txt":  func(w io.Writer) error { _, err := w.Write(text.Bytes()); return err },
-		"sensitivity.json": res.WriteJSON,
-		"sensitivity.csv":  res.WriteCSV,
-	} {
-		if err := writeFile(filepath.Join(dir, name), w); err != nil {
-			return err
-		}
+	if err := writeDecision(dir, "sensitivity", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
+		return err
 	}
 	if !f.noPlots {
 		fig, err := tornado(file, res, units, currency)
@@ -300,4 +288,19 @@ func tornado(file *study.File, res *study.MorrisResult, units []metric.Unit, cur
 	notes := []string{"Bar: μ*, the mean absolute change of the response when the input alone moves across its whole range; whisker: 95% bootstrap interval over trajectories.",
 		fmt.Sprintf("Grey: not distinguishable from replication noise (μ* within what noise alone gives in 95%% of cases, from paired replications; base point repeated %d times).", o.Repeats)}
 	return charts.Tornado("What moves the results most: "+file.Name, sub, currency, panels, notes)
+}
+
+// writeDecision writes the text, JSON and CSV files of a seek or a
+// sensitivity analysis into dir as NAME.txt, NAME.json and NAME.csv.
+func writeDecision(dir, name string, text []byte, writeJSON, writeCSV func(io.Writer) error) error {
+	for ext, w := range map[string]func(io.Writer) error{
+		".txt":  func(w io.Writer) error { _, err := w.Write(text); return err },
+		".json": writeJSON,
+		".csv":  writeCSV,
+	} {
+		if err := writeFile(filepath.Join(dir, name+ext), w); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -111,8 +111,14 @@ func (s *Sim) Run(ctx context.Context, seed uint64, rep int) (Result, error) {
 	if err := s.check(ctx); err != nil {
 		return Result{}, err
 	}
+	return s.runToEnd(ctx)
+}
+
+// runToEnd fires the events from now to the end of the run, a simulated
+// week at a time (weeks counted from time 0), and collects the results.
+func (s *Sim) runToEnd(ctx context.Context) (Result, error) {
 	week := float64(HoursPerWeek)
-	for t := week; ; t += week {
+	for t := (math.Floor(s.env.Now()/week) + 1) * week; ; t += week {
 		if t > s.end {
 			t = s.end
 		}

@@ -55,19 +55,7 @@ func (s *Sim) RunFrom(ctx context.Context, warm *Sim) (Result, error) {
 	}
 	s.ctx = ctx
 	defer func() { s.ctx = nil }()
-	week := float64(HoursPerWeek)
-	for t := (math.Floor(s.env.Now()/week) + 1) * week; ; t += week {
-		if t > s.end {
-			t = s.end
-		}
-		if err := s.runUntil(ctx, t); err != nil {
-			return Result{}, err
-		}
-		if t >= s.end || s.env.Len() == 0 {
-			break
-		}
-	}
-	return s.collect(), nil
+	return s.runToEnd(ctx)
 }
 
 // copyFrom makes s's state a copy of src's: every field but the plan, the
