@@ -22,10 +22,10 @@ const (
 )
 
 // CSVRowLimit is the most rows of replications.csv that [RecordsAuto]
-// writes: about 1,000 replications of growth-plan (2,010 measures each),
-// some 120 MB of text. Beyond it the text is slow to write and to read
-// and its Parquet copy, a thirteenth of its size, is what scripts should
-// read.
+// writes: about 630 replications of growth-plan (3,163 measures each),
+// some 63 MB of text. Beyond it the text is slow to write and to read
+// and its Parquet copy, about an eighteenth of its size, is what scripts
+// should read.
 const CSVRowLimit = 2_000_000
 
 var recordsNames = []string{"auto", "csv", "parquet", "both"}
