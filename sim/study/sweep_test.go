@@ -232,7 +232,7 @@ func TestSweepParquet(t *testing.T) {
 	}
 	rows := make([]parquet.Row, 1)
 	r := parquet.NewReader(pf)
-	if err := r.SeekToRow(int64(5*6*nKeys + 3*nKeys)); err != nil { // point 5, replication 3, first key
+	if err := r.SeekToRow(int64(5*6*nKeys + 3)); err != nil { // point 5, first key, replication 3 (by point, key, replication)
 		t.Fatal(err)
 	}
 	if n, err := r.ReadRows(rows); n != 1 {
@@ -242,5 +242,14 @@ func TestSweepParquet(t *testing.T) {
 	if row[3].Int64() != 5 || row[4].Int64() != 3 || row[6].Double() != 12 || row[0].Double() != 100 ||
 		row[7].Double() != sw.Records[5][3].Values[0] {
 		t.Errorf("point 5, replication 3: %v", row)
+	}
+	if err := r.SeekToRow(int64(5*6*nKeys + 6 + 3)); err != nil { // point 5, second key, replication 3
+		t.Fatal(err)
+	}
+	if n, err := r.ReadRows(rows); n != 1 {
+		t.Fatal(err)
+	}
+	if row := rows[0]; row[3].Int64() != 5 || row[4].Int64() != 3 || row[7].Double() != sw.Records[5][3].Values[1] {
+		t.Errorf("point 5, second key, replication 3: %v", row)
 	}
 }
