@@ -135,13 +135,18 @@ func (rd *replicationsReader) take(p *parquetRow) error {
 
 // endFirst ends the first run: its length is the inner dimension; the
 // values it held go to the records, each of which (by key) has room for
-// as many keys as the file's rows say there are, if that is plausible for
-// its size.
+// as many keys as the file's metadata says there are rows, if that is
+// plausible for its size.
 func (rd *replicationsReader) endFirst() {
 	if rd.byKey {
 		rd.inner = len(rd.records)
+		// At most 16 bytes of values for each byte of the file (10,000
+		// replications of growth-plan: 4.6), so that a file whose
+		// metadata claims more rows than it holds cannot have memory
+		// taken for them; a file that compresses better grows the
+		// records as it is read.
 		hint := 0
-		if rd.n/int64(rd.inner) <= math.MaxInt32 && rd.n*8 <= 64*rd.size {
+		if rd.n > 0 && rd.n <= 2*rd.size {
 			hint = int(rd.n / int64(rd.inner))
 		}
 		for j := range rd.records {
