@@ -239,3 +239,20 @@ func TestKeys(t *testing.T) {
 		t.Errorf("keys growth-plan zzz: %s", stderr)
 	}
 }
+
+// TestRepsZeroRefused: -reps 0 is refused as -reps -3 is, not taken as
+// "the scenario's replications" (the audit found 'salesim run -reps 0'
+// running the scenario's 100 and 'salesim sweep EXP -reps 0' the file's).
+func TestRepsZeroRefused(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"run", "validation/mmc", "-reps", "0", "-no-plots", "-q", "-out", t.TempDir()},
+		{"compare", "validation/mmc", "-reps", "0", "-no-plots", "-q", "-out", t.TempDir()},
+		{"sweep", "mmc-agents", "-reps", "0", "-no-plots", "-q", "-out", t.TempDir()},
+	} {
+		stderr := salesimFails(t, 2, args...)
+		if !strings.Contains(stderr, "-reps 0: want a whole number") {
+			t.Errorf("salesim %s: %s", strings.Join(args, " "), stderr)
+		}
+	}
+}

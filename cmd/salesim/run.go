@@ -57,6 +57,8 @@ type runFlags struct {
 	maxMemory uint64
 	// noStatusQuo: run has no status quo beside the design.
 	noStatusQuo bool
+	// fs is the flag set, to tell a flag given as 0 from one not given.
+	fs *flag.FlagSet
 	outFlags
 }
 
@@ -105,6 +107,7 @@ const (
 // register registers the flags of a run of designs; cmd is "run" (which
 // also has -precision and -shard) or "compare".
 func (f *runFlags) register(fs *flag.FlagSet, cmd string) {
+	f.fs = fs
 	fs.IntVar(&f.reps, "reps", 0, "number of replications (default: the scenario's run.replications)")
 	if cmd == "run" {
 		fs.Float64Var(&f.precision, "precision", 0, "run until the 95% interval of the key metrics is within ±`P` of their mean (e.g. 0.02 for ±2%)")
@@ -147,6 +150,16 @@ func (f *runFlags) register(fs *flag.FlagSet, cmd string) {
 	f.outFlags.register(fs, json, true)
 }
 
+// flagGiven reports whether the flag name was given on the command line
+// (a -reps 0 is refused, not taken for the default).
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	if fs != nil {
+		fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	}
+	return given
+}
+
 // sets returns the scenario overrides implied by the flags, after the
 // user's -set values.
 func (f *runFlags) sets() ([]string, error) {
@@ -163,7 +176,7 @@ func (f *runFlags) sets() ([]string, error) {
 	if f.seedSet {
 		set = append(set, fmt.Sprintf("run.seed=%d", f.seed))
 	}
-	if f.reps != 0 {
+	if flagGiven(f.fs, "reps") {
 		if f.reps < 1 || f.reps > org.MaxReplications {
 			return nil, usagef("-reps %d: want a whole number from 1 to %d (salesim's limit; split a larger run into several with other seeds)", f.reps, org.MaxReplications)
 		}

@@ -27,6 +27,8 @@ type sweepFlags struct {
 	noProgress bool
 	noShare    bool
 	batch      int
+	// fs is the flag set, to tell a flag given as 0 from one not given.
+	fs *flag.FlagSet
 }
 
 // sweepOutDefault is the default folder of a sweep, as its help states
@@ -77,7 +79,7 @@ folder; once every shard is there, sweep -merge (or sweep without -shard,
 which runs what is missing) writes the results, byte-identical to a sweep
 run on one machine.`,
 		Flags: func(fs *flag.FlagSet) any {
-			f := &sweepFlags{}
+			f := &sweepFlags{fs: fs}
 			fs.StringVar(&f.out, "out", "", "output `folder` (default "+sweepOutDefault+")")
 			fs.StringVar(&f.shard, "shard", "", "run only shard `i/n` of every point's replications")
 			fs.BoolVar(&f.merge, "merge", false, "run nothing: write the results of the points in the folder, which must all be complete")
@@ -134,8 +136,8 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 	if f.workers < 1 {
 		return usagef("-workers must be at least 1")
 	}
-	if f.reps < 0 {
-		return usagef("-reps must be at least 1")
+	if flagGiven(f.fs, "reps") && f.reps < 1 {
+		return usagef("-reps %d: want a whole number, at least 1", f.reps)
 	}
 	if f.batch < 1 {
 		return usagef("-batch must be at least 1")
