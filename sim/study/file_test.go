@@ -121,6 +121,7 @@ func TestLoadBad(t *testing.T) {
 		{"syntax", head + "replications = \n", 2, "", "expected value"},
 		{"duplicate factor", head + fac + fac, 6, "factor[1].key", "already factor[0]"},
 		{"seek max below initial", head + fac + "[seek]\ninitial = 30\nmax = 10\n", 7, "seek.max", "less than initial"},
+		{"sensitivity repeats 1", head + fac + "[sensitivity]\nrepeats = 1\n", 6, "sensitivity.repeats", "want 0 (no noise measured) or at least 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

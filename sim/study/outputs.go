@@ -157,6 +157,11 @@ func (c *checker) options(f *File, m map[string]any) error {
 		if n, ok := s["seed"].(int64); ok {
 			f.Sensitivity.Seed = uint64(n)
 		}
+		if f.Sensitivity.Repeats == 1 {
+			// One block of the base point measures no spread; Morris
+			// refuses it too, without the file's line.
+			return c.fail("sensitivity.repeats", "1", "1 repeat cannot measure replication noise: want 0 (no noise measured) or at least 2")
+		}
 	}
 	return nil
 }
