@@ -116,5 +116,8 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 	if opts.statusQuo, err = mergeStatusQuo(dir); err != nil {
 		return err
 	}
-	return writeRun(env, out, m, &man, opts)
+	held, flush := heldStdout(env)
+	err = writeRun(held, out, m, &man, opts)
+	flush()
+	return err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -30,6 +31,18 @@ type outputOptions struct {
 	// shownDir is the folder named to the user, if not the one written
 	// (a temporary folder renamed into place at the end: outdir.go).
 	shownDir string
+}
+
+// heldStdout returns env with its standard output held until flush is
+// called, for a command to print its tables only once its files are in
+// place: a reader that stops early ('salesim run | head') ends salesim
+// (SIGPIPE) at the first write after it has gone, which must not cost the
+// run its files.
+func heldStdout(env *cmdEnv) (held *cmdEnv, flush func()) {
+	var b bytes.Buffer
+	h := *env
+	h.stdout = &b
+	return &h, func() { env.stdout.Write(b.Bytes()) }
 }
 
 // writeRun writes every result file of a merged run into dir, each

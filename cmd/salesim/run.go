@@ -375,12 +375,16 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 			return err
 		}
 	}
-	if err := writeRun(env, dir, m, &man, opts); err != nil {
+	held, flush := heldStdout(env)
+	if err := writeRun(held, dir, m, &man, opts); err != nil {
+		flush()
 		return err
 	}
 	if err := od.commit(); err != nil {
+		flush()
 		return err
 	}
+	flush()
 	if out.Partial {
 		return fmt.Errorf("interrupted: wrote the %d replications that finished (of %d) to %s, marked partial, without plots ('salesim report %s' draws the page and its figures)", done, total, od.final, od.final)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,5 +51,49 @@ func TestStatusQuoRecordsAsAsked(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, sub, "replications.parquet")); err == nil {
 			t.Errorf("%s: replications.parquet written with -records csv", sub)
 		}
+	}
+}
+
+// filesFirst is the standard output of a command that must have written
+// its files before it prints: at its first write it checks that each of
+// want is there, as a reader that stops early ('salesim run | head',
+// whose SIGPIPE ends salesim at that write) would find them.
+type filesFirst struct {
+	t       *testing.T
+	want    []string
+	checked bool
+}
+
+func (w *filesFirst) Write(p []byte) (int, error) {
+	if !w.checked {
+		w.checked = true
+		for _, f := range w.want {
+			if _, err := os.Stat(f); err != nil {
+				w.t.Errorf("printed before %s was written: %v", f, err)
+			}
+		}
+	}
+	return len(p), nil
+}
+
+// TestFilesBeforeOutput: run and merge print their tables only once every
+// result file is in place (the audit found 'salesim run -out DIR | head
+// -2' leaving DIR empty and its files in a hidden temporary folder, and
+// 'salesim merge DIR | head' leaving DIR without its status quo).
+func TestFilesBeforeOutput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	one := filepath.Join(dir, "one")
+	w := &filesFirst{t: t, want: []string{filepath.Join(one, "manifest.json"), filepath.Join(one, statusQuoFile), filepath.Join(one, statusQuoDir, "manifest.json")}}
+	var stderr strings.Builder
+	if err := run(context.Background(), append([]string{"run", "-out", one, "growth-plan"}, quick[:len(quick)-1]...), w, &stderr); err != nil || !w.checked {
+		t.Fatalf("run: %v (printed: %v)\n%s", err, w.checked, stderr.String())
+	}
+	split := filepath.Join(dir, "split")
+	runShards(t, split, 2)
+	merged := filepath.Join(dir, "merged")
+	w = &filesFirst{t: t, want: []string{filepath.Join(merged, "manifest.json"), filepath.Join(merged, statusQuoFile), filepath.Join(merged, statusQuoDir, "manifest.json")}}
+	if err := run(context.Background(), []string{"merge", "-no-plots", "-out", merged, split}, w, &stderr); err != nil || !w.checked {
+		t.Fatalf("merge: %v (printed: %v)\n%s", err, w.checked, stderr.String())
 	}
 }
