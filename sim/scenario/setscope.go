@@ -27,9 +27,9 @@ var headcountKey = func() string {
 func checkSetScope(doc *Document, set []string) []*FieldError {
 	var keys [][]setSeg
 	for _, s := range set {
-		k, _, _ := strings.Cut(s, "=")
+		k, _, ok := strings.Cut(s, "=")
 		segs, err := parseSetKey(strings.TrimSpace(k))
-		if err != nil {
+		if err != nil || !ok {
 			segs = nil // applySet has reported it
 		}
 		keys = append(keys, segs)

@@ -54,3 +54,18 @@ func TestSetHeadcountReorg(t *testing.T) {
 		t.Errorf("five_hunters, farmer headcount: %v", err)
 	}
 }
+
+// TestSetWithoutValueOneProblem: an override without "=" is one problem,
+// "want key=value", not also a reorganisation's scope with an empty value
+// (the audit found 'salesim run -set roles.hunter.headcount' suggesting
+// "set reorg[0].headcount.hunter= (give both to change both)").
+func TestSetWithoutValueOneProblem(t *testing.T) {
+	t.Parallel()
+	_, err := Builtin("growth-plan", Options{Set: []string{"roles.hunter.headcount"}})
+	if err == nil {
+		t.Fatal("roles.hunter.headcount without a value was accepted")
+	}
+	if ps := Problems(err); len(ps) != 1 || !strings.Contains(err.Error(), "want key=value") {
+		t.Errorf("%d problems: %v", len(ps), err)
+	}
+}
