@@ -256,3 +256,20 @@ func TestRepsZeroRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyScenarioNamed: an argument with no file or name before its
+// variant (or none at all) is named in the error, with what is wanted
+// (the audit found 'salesim run "#x"' failing with "no such file, and no
+// built-in scenario of that name", naming nothing).
+func TestEmptyScenarioNamed(t *testing.T) {
+	t.Parallel()
+	for arg, want := range map[string]string{
+		"#x": `salesim: "#x": no scenario before the variant: want FILE#variant or NAME#variant, such as growth-plan#no_push`,
+		"":   `salesim: "": no scenario: give a file or the name of a built-in scenario ('salesim scenarios' lists them)`,
+	} {
+		stderr := salesimFails(t, 1, "run", arg, "-reps", "2", "-q", "-no-plots", "-out", t.TempDir())
+		if strings.TrimSuffix(stderr, "\n") != want {
+			t.Errorf("run %q:\n got  %q\n want %q", arg, stderr, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/salesim/salesim/sim/experiment"
@@ -24,6 +25,13 @@ func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) 
 	}
 	if name, ok := strings.CutPrefix(file, "builtin:"); ok {
 		return scenario.Builtin(name, opt)
+	}
+	if file == "" {
+		msg := "no scenario: give a file or the name of a built-in scenario ('salesim scenarios' lists them)"
+		if arg != "" {
+			msg = "no scenario before the variant: want FILE#variant or NAME#variant, such as growth-plan#no_push"
+		}
+		return nil, &scenario.FieldError{File: strconv.Quote(arg), Msg: msg}
 	}
 	file = localFile(file)
 	// A folder named like a built-in (mkdir growth-plan) is not a
