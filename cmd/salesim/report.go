@@ -57,6 +57,9 @@ type reportFlags struct {
 }
 
 func reportCmd(env *cmdEnv, dir string, l labels.Lang) error {
+	if err := runFolderCheck(dir); err != nil {
+		return err
+	}
 	d, man, recs, people, err := readRunFolder(dir)
 	if err != nil {
 		return err
@@ -78,6 +81,25 @@ func reportCmd(env *cmdEnv, dir string, l labels.Lang) error {
 	}
 	fmt.Fprintf(env.stdout, "wrote %s\n", filepath.Join(dir, "report.html"))
 	return nil
+}
+
+// runFolderCheck says what dir is if it is not a run's folder (one with
+// a manifest.json): missing, a comparison's folder, or another folder.
+func runFolderCheck(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil // readRunFolder reads it, or reports why it cannot
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s: no such folder", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "comparison.json")); err == nil {
+		msg := fmt.Sprintf("%s is the folder of a comparison: report rewrites the page of one run; give a design's subfolder", dir)
+		if subs, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json")); len(subs) > 0 {
+			msg += ", such as " + filepath.Dir(subs[0])
+		}
+		return errors.New(msg + " ('salesim compare -report' writes the comparison's page)")
+	}
+	return fmt.Errorf("%s: no manifest.json: not the folder of a run ('salesim run' or 'salesim merge' writes one)", dir)
 }
 
 // readRunFolder reads the design, manifest and records of a run's folder:

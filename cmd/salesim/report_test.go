@@ -92,6 +92,17 @@ func TestRunNoPlots(t *testing.T) {
 
 func TestReportErrors(t *testing.T) {
 	dir := t.TempDir()
+	// The audit found 'salesim report DIR' on a comparison's folder
+	// failing with "stat DIR/manifest.json: no such file or directory".
+	cmp := t.TempDir()
+	for _, f := range []string{"comparison.json", "growth-plan/manifest.json"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(cmp, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(cmp, f), []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -100,7 +111,9 @@ func TestReportErrors(t *testing.T) {
 	}{
 		{"no folder", []string{"report"}, 2, "report takes one results folder"},
 		{"two folders", []string{"report", dir, dir}, 2, "report takes one results folder"},
-		{"no manifest", []string{"report", dir}, 1, "manifest.json"},
+		{"no manifest", []string{"report", dir}, 1, dir + ": no manifest.json: not the folder of a run ('salesim run' or 'salesim merge' writes one)"},
+		{"no such folder", []string{"report", filepath.Join(dir, "nope")}, 1, filepath.Join(dir, "nope") + ": no such folder"},
+		{"a comparison", []string{"report", cmp}, 1, cmp + " is the folder of a comparison: report rewrites the page of one run; give a design's subfolder, such as " + filepath.Join(cmp, "growth-plan")},
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), tc.args, &stdout, &stderr)
