@@ -273,3 +273,15 @@ func TestEmptyScenarioNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestRepsWithPrecisionRefused: -reps with -precision is refused, not
+// ignored (the audit found 'salesim run -precision 0.1 -reps 5' running
+// 14 replications while its output said "overrides -set
+// run.replications=5").
+func TestRepsWithPrecisionRefused(t *testing.T) {
+	t.Parallel()
+	stderr := salesimFails(t, 2, "run", "validation/mmc", "-precision", "0.1", "-reps", "5", "-no-plots", "-q", "-out", t.TempDir())
+	if want := "salesim: -reps and -precision do not go together: -precision runs from -min-reps up to -max-reps replications; give -max-reps to bound it\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+}

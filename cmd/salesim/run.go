@@ -185,6 +185,9 @@ func (f *runFlags) sets() ([]string, error) {
 	if !(f.precision >= 0 && f.precision < 1) {
 		return nil, usagef("-precision %v: want a number in (0, 1), e.g. 0.02", f.precision)
 	}
+	if f.precision > 0 && flagGiven(f.fs, "reps") {
+		return nil, usagef("-reps and -precision do not go together: -precision runs from -min-reps up to -max-reps replications; give -max-reps to bound it")
+	}
 	if f.precision > 0 && (f.minReps < 2 || f.maxReps < f.minReps || f.maxReps > org.MaxReplications) {
 		return nil, usagef("-min-reps %d, -max-reps %d: want -min-reps ≥ 2 and -min-reps ≤ -max-reps ≤ %d", f.minReps, f.maxReps, org.MaxReplications)
 	}
