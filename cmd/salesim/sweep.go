@@ -13,6 +13,7 @@ import (
 
 	"github.com/salesim/salesim/scenarios"
 	"github.com/salesim/salesim/sim/quantity"
+	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/study"
 )
 
@@ -192,12 +193,21 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 			}
 			return err
 		}
+		reps := fmt.Sprintf("%d replications", exp.Replications)
+		if shardN > 1 {
+			// A shard runs one block of each point's replications.
+			from, to := results.ShardReps(shardI, shardN, exp.Replications)
+			reps = fmt.Sprintf("replications %d..%d of %d", from, to-1, exp.Replications)
+			if to <= from {
+				reps = fmt.Sprintf("none of %d replications (this shard's block is empty)", exp.Replications)
+			}
+		}
 		switch {
 		case run.SharedUntil > 0:
-			say("ran %d points × %d replications in %.1fs, sharing each replication's first %s among up to %d points\n",
-				run.Ran, exp.Replications, time.Since(started).Seconds(), quantity.Span(run.SharedUntil), f.batch)
+			say("ran %d points × %s in %.1fs, sharing each replication's first %s among up to %d points\n",
+				run.Ran, reps, time.Since(started).Seconds(), quantity.Span(run.SharedUntil), f.batch)
 		default:
-			say("ran %d points × %d replications in %.1fs; %s\n", run.Ran, exp.Replications, time.Since(started).Seconds(), run.Note)
+			say("ran %d points × %s in %.1fs; %s\n", run.Ran, reps, time.Since(started).Seconds(), run.Note)
 		}
 		if shardN > 1 {
 			say("wrote shard %d of %d of every point's replications to %s; when every shard is there: salesim sweep %s -merge -out %s\n", shardI, shardN, dir, args[0], dir)

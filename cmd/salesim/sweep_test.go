@@ -102,3 +102,20 @@ func TestSweepInterruptResume(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepShardSaysItsReplications: a sharded sweep says which block of
+// each point's replications it ran, not the file's whole count (the audit
+// found 'salesim sweep EXP -shard 0/2' printing "ran 6 points × 5
+// replications" after running 2 of each point's 5).
+func TestSweepShardSaysItsReplications(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	exp := filepath.Join(tmp, "agents.toml")
+	if err := os.WriteFile(exp, []byte(sweepExp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := salesimOK(t, "sweep", exp, "-out", filepath.Join(tmp, "s"), "-shard", "1/2", "-no-progress")
+	if !strings.HasPrefix(out, "ran 2 points × replications 2..3 of 4 in ") {
+		t.Errorf("sweep -shard 1/2 printed:\n%s", out)
+	}
+}
