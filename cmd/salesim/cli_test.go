@@ -285,3 +285,27 @@ func TestRepsWithPrecisionRefused(t *testing.T) {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
 }
+
+// TestCommandListAligned: 'salesim help' lists the commands with their
+// descriptions in one column, two spaces after the longest name (the
+// audit found "sensitivity screen ..." and "completion print ..." one
+// space apart, out of the column of the others).
+func TestCommandListAligned(t *testing.T) {
+	t.Parallel()
+	out := salesimOK(t, "help")
+	col := -1
+	for _, line := range strings.Split(out, "\n") {
+		name, ok := strings.CutPrefix(line, "\t")
+		if !ok || strings.HasPrefix(name, "salesim ") {
+			continue
+		}
+		i := strings.Index(name, " ")
+		j := i + len(name[i:]) - len(strings.TrimLeft(name[i:], " "))
+		if col < 0 {
+			col = j
+		}
+		if j != col || j-i < 2 {
+			t.Errorf("%q: description at column %d after %d spaces, want column %d after at least 2", line, j, j-i, col)
+		}
+	}
+}

@@ -267,8 +267,12 @@ func printCommands(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(w, "\t%-10s %s\n", n, commands[n].Short)
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "\t%-*s  %s\n", width, n, commands[n].Short)
 	}
 	fmt.Fprint(w, "\nUse \"salesim help <command>\" for more information about a command,\n\"salesim --version\" (or -v) for the version.\n")
 }
