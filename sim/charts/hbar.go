@@ -42,13 +42,13 @@ func (b *hbar) end() (float64, float64) {
 	t := b.total()
 	if t < 0 {
 		e := t
-		if !math.IsNaN(b.lo) && b.lo < e {
+		if finite(b.lo) && b.lo < e {
 			e = b.lo
 		}
 		return e, -1
 	}
 	e := t
-	if !math.IsNaN(b.hi) && b.hi > e {
+	if finite(b.hi) && b.hi > e {
 		e = b.hi
 	}
 	return e, 1
@@ -80,6 +80,9 @@ func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, b := range h.bars {
 		y0, y1 := trY(b.y-b.thick/2), trY(b.y+b.thick/2)
 		x := 0.0
+		if !finite(b.total()) {
+			continue // an overflowed or undefined value has no bar to draw
+		}
 		for _, s := range b.segs {
 			if s.v == 0 {
 				continue
@@ -106,7 +109,7 @@ func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 		ym := trY(b.y)
-		if !math.IsNaN(b.lo) && !math.IsNaN(b.hi) && b.hi > b.lo && (!h.log || b.hi > p.X.Min) {
+		if finite(b.lo) && finite(b.hi) && b.hi > b.lo && (!h.log || b.hi > p.X.Min) {
 			xl, xh := trX(math.Max(b.lo, p.X.Min)), trX(b.hi)
 			cap := (y1 - y0) / 4
 			c.StrokeLines(whisker, c.ClipLinesXY([]vg.Point{{X: xl, Y: ym}, {X: xh, Y: ym}})...)
@@ -114,8 +117,7 @@ func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 				c.StrokeLines(whisker, c.ClipLinesXY([]vg.Point{{X: xe, Y: ym - cap}, {X: xe, Y: ym + cap}})...)
 			}
 		}
-		if b.label != "" {
-			e, dir := b.end()
+		if e, dir := b.end(); b.label != "" && finite(e) {
 			st := h.label
 			st.XAlign = draw.XLeft
 			if h.log && e < p.X.Min {
@@ -150,7 +152,7 @@ func (h *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	ymin, ymax = math.Inf(1), math.Inf(-1)
 	for _, b := range h.bars {
 		for _, x := range []float64{b.total(), b.lo, b.hi} {
-			if !math.IsNaN(x) && (!h.log || x > 0) {
+			if finite(x) && (!h.log || x > 0) {
 				xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
 			}
 		}
@@ -163,10 +165,10 @@ func (h *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
 func (h *hbars) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	var boxes []plot.GlyphBox
 	for _, b := range h.bars {
-		if b.label == "" {
+		e, dir := b.end()
+		if b.label == "" || !finite(e) {
 			continue
 		}
-		e, dir := b.end()
 		if h.log && e < p.X.Min {
 			e = p.X.Min
 		}
