@@ -106,6 +106,11 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 	// merge stopped half way never leaves it over new files (report
 	// refuses a folder without one).
 	cleanStale(out)
+	// The files an older run's manifest lists go too: a merge without
+	// plots or page into another run's folder must not leave that run's
+	// figures and report.html beside the merged data.
+	removeListed(out, statusQuoFile) // status-quo.csv is not listed
+	removeListed(filepath.Join(out, statusQuoDir))
 	for _, old := range []string{filepath.Join(out, "manifest.json"), filepath.Join(out, statusQuoDir, "manifest.json")} {
 		if err := os.Remove(old); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -120,4 +125,20 @@ func mergeCmd(env *cmdEnv, f *mergeFlags, dir string) error {
 	err = writeRun(held, out, m, &man, opts)
 	flush()
 	return err
+}
+
+// removeListed removes from dir the files its manifest.json lists (but
+// the manifest) and the extra ones; a folder without a readable manifest
+// is left alone. Only plain names are removed: a manifest does not reach
+// outside dir.
+func removeListed(dir string, extra ...string) {
+	man, err := readManifest(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return
+	}
+	for _, name := range append(man.Files, extra...) {
+		if name != "manifest.json" && filepath.Base(name) == name && name != "." && name != ".." {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }

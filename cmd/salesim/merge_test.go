@@ -276,3 +276,26 @@ func TestScaleOutExamplesInREADME(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeReplacesOlderRun: merging into the folder of another run
+// removes the files that run's manifest listed, so that its figures and
+// page do not stay beside the merged data (the audit found 'salesim merge
+// SHARDS -no-plots -out DIR', DIR holding a run of today with -report,
+// leaving today's report.html and figures beside growth-plan's data).
+func TestMergeReplacesOlderRun(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old")
+	salesimOK(t, "run", "today", "-reps", "2", "-horizon", "13mo", "-warmup", "1mo", "-report", "-q", "-out", old)
+	split := filepath.Join(dir, "split")
+	runShards(t, split, 2)
+	salesimOK(t, "merge", "-no-plots", "-q", "-out", old, split)
+	for _, name := range []string{"report.html", "cost.png", "monthly.svg"} {
+		if _, err := os.Stat(filepath.Join(old, name)); err == nil {
+			t.Errorf("%s of the older run is still there after the merge", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(old, "summary.csv")); err != nil {
+		t.Error(err)
+	}
+}
