@@ -481,3 +481,19 @@ func TestRampAppliesToConversionByDefault(t *testing.T) {
 		t.Errorf("ramp applies to %v by default, want conversion", m)
 	}
 }
+
+// TestByteOrderMarkKeepsLines: a file that starts with a UTF-8 byte-order
+// mark (as Windows Notepad saves them) has its problems and keys at their
+// lines, as without it (the audit found 'salesim check' of such a file
+// naming no line at all: "bom.toml: roles.closer.attrition: ...").
+func TestByteOrderMarkKeepsLines(t *testing.T) {
+	t.Parallel()
+	src := "name = \"x\"\n[run]\nhorizon = \"1y\"\nreplications = -4\n"
+	for _, prefix := range []string{"", "\ufeff"} {
+		_, err := Parse(strings.NewReader(prefix+src), "p.toml", Options{})
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Line != 4 || fe.Key != "run.replications" {
+			t.Errorf("byte-order mark %q: got %v, want p.toml:4: run.replications", prefix, err)
+		}
+	}
+}

@@ -36,6 +36,10 @@ func locate(src string) *locator {
 			sc.nl = append(sc.nl, i)
 		}
 	}
+	// A UTF-8 byte-order mark, which the TOML parser skips, is no key.
+	if strings.HasPrefix(src, "\xef\xbb\xbf") {
+		sc.i = 3
+	}
 	sc.run()
 	return sc.loc
 }
