@@ -81,7 +81,9 @@ func loadDesign(arg string, set []string, stderr io.Writer) (*experiment.Design,
 	for _, w := range sc.Warnings {
 		fmt.Fprintln(stderr, "salesim: warning:", w)
 	}
-	if name, _, _ := strings.Cut(arg, "#"); scenario.IsBuiltin(name) && !strings.HasPrefix(sc.Sources[0].Name, "builtin:") {
+	// A bare name that found a local file gets a note; NAME.toml names
+	// the file.
+	if name, _, _ := strings.Cut(arg, "#"); scenario.IsBuiltin(name) && !strings.HasSuffix(name, ".toml") && !strings.HasPrefix(sc.Sources[0].Name, "builtin:") {
 		fmt.Fprintf(stderr, "salesim: note: %s is the file %s, not the built-in scenario (builtin:%s names that)\n", name, sc.Sources[0].Name, strings.TrimSuffix(name, ".toml"))
 	}
 	d, err := experiment.NewDesign(sc)

@@ -203,3 +203,26 @@ func TestJSONOnStdout(t *testing.T) {
 		t.Errorf("compare -json differs from comparison.json (%v)", err)
 	}
 }
+
+// TestNoNoteForExplicitFile: 'salesim run growth-plan.toml' names the
+// file, so it gets no note that "growth-plan.toml is the file
+// growth-plan.toml, not the built-in scenario" (the audit found that
+// note on every run of an explicit .toml file named like a built-in);
+// 'salesim run growth-plan' still gets it.
+func TestNoNoteForExplicitFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	salesimOK(t, "init", "validation/mmc")
+	if err := os.Rename("mmc.toml", "today.toml"); err != nil {
+		t.Fatal(err)
+	}
+	for arg, note := range map[string]bool{"today.toml": false, "today": true} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"run", arg, "-reps", "1", "-horizon", "1d", "-warmup", "1h", "-no-plots", "-q", "-out", t.TempDir()}
+		if err := run(t.Context(), args, &stdout, &stderr); err != nil {
+			t.Fatalf("%v\n%s", err, stderr.String())
+		}
+		if got := strings.Contains(stderr.String(), "note:"); got != note {
+			t.Errorf("run %s: note %v, want %v; stderr: %s", arg, got, note, stderr.String())
+		}
+	}
+}
