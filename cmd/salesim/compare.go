@@ -16,6 +16,7 @@ import (
 	"github.com/salesim/salesim/scenarios"
 	"github.com/salesim/salesim/sim/experiment"
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/stats"
 )
@@ -243,7 +244,8 @@ func printComparison(w io.Writer, c *experiment.Comparison, rankBy string, width
 			row = append(row, formatCI(r.Summary, string(info.Unit), cur))
 		}
 		if r, ok := c.Get(di, metric.PTarget); ok {
-			row = append(row, fmt.Sprintf("%.2f [%.2f, %.2f]", r.Summary.Mean, r.Summary.Lo, r.Summary.Hi))
+			// As run prints it: a share with its (Wilson) interval.
+			row = append(row, quantity.Share(r.Summary.Mean)+" "+quantity.Interval(r.Summary.Lo, r.Summary.Hi, metric.Share, ""))
 		} else {
 			row = append(row, "—")
 		}

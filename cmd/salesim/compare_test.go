@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,5 +55,19 @@ func TestCompareEqualsRuns(t *testing.T) {
 	}
 	if rows != 1+n[0]+n[1] || diffs != n[1] {
 		t.Errorf("comparison.csv: %d rows with %d differences, want 1 + %d + %d with %d", rows, diffs, n[0], n[1], n[1])
+	}
+}
+
+// TestComparePTargetAsShare: compare prints P(target) as run does, a
+// percentage with its interval ("13% [7.76%, 21%]"), not as a bare
+// fraction (the audit found "0.40 [0.12, 0.77]" in compare beside run's
+// "40% [11.8%, 76.9%]" for the same replications).
+func TestComparePTargetAsShare(t *testing.T) {
+	t.Parallel()
+	out := salesimOK(t, append([]string{"compare", "-out", t.TempDir()}, append(slices.Clone(quick[:len(quick)-1]), "growth-plan", "today")...)...)
+	share := regexp.MustCompile(`  \d+(\.\d+)?% \[\d+(\.\d+)?%, \d+(\.\d+)?%\]`)
+	fraction := regexp.MustCompile(`\b[01]\.\d\d \[[01]\.\d\d, [01]\.\d\d\]`)
+	if !share.MatchString(out) || fraction.MatchString(out) {
+		t.Errorf("P(target) not as a percentage with its interval:\n%s", out)
 	}
 }
