@@ -84,12 +84,23 @@ type selected struct{ k, n int }
 // if none. It selects the two order statistics it needs in linear time
 // (the waits are reordered, not sorted), and only within the part of the
 // waits that an earlier selection (the median, before the 90th
-// percentile) left it in.
+// percentile) left it in. The department's quantiles are a role's where
+// that role started every task of the activity.
 func (l *serviceLog) quantile(ri, act int, p float64) float64 {
 	i := ri*l.nAct + act
 	w := l.waits[i]
 	if len(w) == 0 {
 		return 0
+	}
+	if dept := len(l.waits)/l.nAct - 1; ri == dept {
+		// The department's waits are all its roles' waits: if one role
+		// has as many, they are the same values, and that role's
+		// selections serve.
+		for r := range dept {
+			if len(l.waits[r*l.nAct+act]) == len(w) {
+				return l.quantile(r, act, p)
+			}
+		}
 	}
 	h := p * float64(len(w)-1)
 	lo := int(math.Floor(h))
