@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/salesim/salesim/sim/experiment"
 )
@@ -49,6 +52,32 @@ func TestStatusQuoRecordsAsAsked(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, sub, "replications.parquet")); err == nil {
 			t.Errorf("%s: replications.parquet written with -records csv", sub)
+		}
+	}
+}
+
+// TestStatusQuoHeadingFitsColumns: the heading of the status quo's
+// differences wraps to $COLUMNS, as the tables do, not always to 100.
+func TestStatusQuoHeadingFitsColumns(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	env := &cmdEnv{stdout: &out, stderr: &errb, getenv: func(k string) string {
+		if k == "COLUMNS" {
+			return "64"
+		}
+		return ""
+	}}
+	if err := runEnv(context.Background(), env, []string{"run", "-reps", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "r"), "growth-plan"}); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	text := out.String()
+	i := strings.Index(text, "against the status quo")
+	if i < 0 {
+		t.Fatalf("no status quo heading in\n%s", text)
+	}
+	for _, line := range strings.Split(text[i:], "\n")[:2] {
+		if n := utf8.RuneCountInString(line); n > 64 {
+			t.Errorf("heading line of %d columns with COLUMNS=64: %q", n, line)
 		}
 	}
 }
