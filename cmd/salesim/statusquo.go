@@ -72,7 +72,7 @@ func writeStatusQuo(env *cmdEnv, dir string, sq *experiment.Merged, vs *experime
 		return err
 	}
 	if !quiet {
-		printStatusQuo(env.stdout, vs)
+		printStatusQuo(env.stdout, vs, tableWidth(env))
 	}
 	return nil
 }
@@ -112,11 +112,12 @@ func statusQuoReport(vs *experiment.Comparison) *report.StatusQuo {
 	return r
 }
 
-// printStatusQuo prints the plan's key differences against its status quo.
-func printStatusQuo(w io.Writer, c *experiment.Comparison) {
+// printStatusQuo prints the plan's key differences against its status
+// quo, its heading wrapped to width.
+func printStatusQuo(w io.Writer, c *experiment.Comparison, width int) {
 	sq := c.Designs[0]
 	fmt.Fprint(w, "\n"+wrapText(fmt.Sprintf("against the status quo (%s: the same demand, no reorganisation), paired over %d replications:",
-		sq.Name, c.Tables[0].N), defaultWidth, "  ")+"\n")
+		sq.Name, c.Tables[0].N), width, "  ")+"\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "metric\tplan\tstatus quo\tplan − status quo\t95%% interval\t\n")
 	for _, m := range experiment.StatusQuoMetrics {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/salesim/salesim/sim/experiment"
 )
@@ -95,5 +97,31 @@ func TestFilesBeforeOutput(t *testing.T) {
 	w = &filesFirst{t: t, want: []string{filepath.Join(merged, "manifest.json"), filepath.Join(merged, statusQuoFile), filepath.Join(merged, statusQuoDir, "manifest.json")}}
 	if err := run(context.Background(), []string{"merge", "-no-plots", "-out", merged, split}, w, &stderr); err != nil || !w.checked {
 		t.Fatalf("merge: %v (printed: %v)\n%s", err, w.checked, stderr.String())
+	}
+}
+
+// TestStatusQuoHeadingFitsColumns: the heading of the status quo's
+// differences wraps to $COLUMNS, as the tables do, not always to 100.
+func TestStatusQuoHeadingFitsColumns(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	env := &cmdEnv{stdout: &out, stderr: &errb, getenv: func(k string) string {
+		if k == "COLUMNS" {
+			return "64"
+		}
+		return ""
+	}}
+	if err := runEnv(context.Background(), env, []string{"run", "-reps", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "r"), "growth-plan"}); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	text := out.String()
+	i := strings.Index(text, "against the status quo")
+	if i < 0 {
+		t.Fatalf("no status quo heading in\n%s", text)
+	}
+	for _, line := range strings.Split(text[i:], "\n")[:2] {
+		if n := utf8.RuneCountInString(line); n > 64 {
+			t.Errorf("heading line of %d columns with COLUMNS=64: %q", n, line)
+		}
 	}
 }

@@ -16,6 +16,7 @@ import "math"
 type serviceLog struct {
 	nAct    int
 	waits   [][]float64 // [role*nAct+act] waits of started tasks; the department last
+	split   []selected  // [role*nAct+act] the last order statistic selected in waits
 	lost    []float64   // [role*nAct+act] tasks abandoned
 	passed  []float64   // [handoff] accounts passed
 	won     []float64   // [handoff] leads passed that were won
@@ -26,6 +27,7 @@ type serviceLog struct {
 func (l *serviceLog) init(nRole, nAct, nHand int) {
 	l.nAct = nAct
 	l.waits = make([][]float64, nRole*nAct)
+	l.split = make([]selected, nRole*nAct)
 	l.lost = make([]float64, nRole*nAct)
 	l.passed = make([]float64, nHand)
 	l.won = make([]float64, nHand)
@@ -37,6 +39,7 @@ func (l *serviceLog) reset() {
 	for i := range l.waits {
 		l.waits[i] = l.waits[i][:0]
 	}
+	clear(l.split)
 	clear(l.lost)
 	clear(l.passed)
 	clear(l.won)
@@ -71,18 +74,48 @@ func (l *serviceLog) meanWait(ri, act int) float64 {
 	return s / float64(len(w))
 }
 
+// selected records that a slice of waits is partitioned about its k-th
+// smallest value (no larger value before it, no smaller after) while it
+// holds n waits; n = 0 records nothing.
+type selected struct{ k, n int }
+
 // quantile returns the p-quantile of the waits (linear interpolation
 // between order statistics, Hyndman and Fan's type 7, as R's default), 0
 // if none. It selects the two order statistics it needs in linear time
-// (the waits are reordered, not sorted).
+// (the waits are reordered, not sorted), and only within the part of the
+// waits that an earlier selection (the median, before the 90th
+// percentile) left it in. The department's quantiles are a role's where
+// that role started every task of the activity.
 func (l *serviceLog) quantile(ri, act int, p float64) float64 {
-	w := l.waits[ri*l.nAct+act]
+	i := ri*l.nAct + act
+	w := l.waits[i]
 	if len(w) == 0 {
 		return 0
 	}
+	if dept := len(l.waits)/l.nAct - 1; ri == dept {
+		// The department's waits are all its roles' waits: if one role
+		// has as many, they are the same values, and that role's
+		// selections serve.
+		for r := range dept {
+			if len(l.waits[r*l.nAct+act]) == len(w) {
+				return l.quantile(r, act, p)
+			}
+		}
+	}
 	h := p * float64(len(w)-1)
 	lo := int(math.Floor(h))
-	x := nth(w, lo)
+	var x float64
+	switch sp := l.split[i]; {
+	case sp.n != len(w):
+		x = nth(w, lo)
+	case lo > sp.k:
+		x = nth(w[sp.k+1:], lo-sp.k-1)
+	case lo < sp.k:
+		x = nth(w[:sp.k], lo)
+	default:
+		x = w[lo]
+	}
+	l.split[i] = selected{lo, len(w)}
 	if lo+1 >= len(w) {
 		return x
 	}
