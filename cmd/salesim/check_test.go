@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,5 +133,24 @@ func TestInitCommand(t *testing.T) {
 	err = run(context.Background(), []string{"init", "nope"}, &stdout, &stderr)
 	if code := exitCode(err, &stderr); code != 1 || !strings.HasPrefix(stderr.String(), "salesim: init: builtin:nope: no built-in scenario nope; built-ins: ") {
 		t.Errorf("init nope: exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestInitErrorsNameTheFile: init names the file it cannot write, not
+// the temporary file beside it (the audit found 'salesim init today
+// /proc/nope.toml' failing with "open /proc/.nope.toml.tmp-3013033044: no
+// such file or directory"), and a folder given as FILE is named as one
+// ('salesim init today DIR' said "DIR already exists: not overwriting
+// it").
+func TestInitErrorsNameTheFile(t *testing.T) {
+	t.Parallel()
+	stderr := salesimFails(t, 1, "init", "today", "/proc/salesim-nope.toml")
+	if !strings.Contains(stderr, "cannot write /proc/salesim-nope.toml: ") || strings.Contains(stderr, ".tmp-") {
+		t.Errorf("stderr: %q", stderr)
+	}
+	dir := t.TempDir()
+	stderr = salesimFails(t, 1, "init", "today", dir)
+	if want := fmt.Sprintf("salesim: init: %s is a folder: give the file to write, such as %s\n", dir, filepath.Join(dir, "today.toml")); stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
 	}
 }

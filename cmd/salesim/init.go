@@ -86,6 +86,9 @@ func initCmd(env *cmdEnv, name, file string) error {
 		case err != nil:
 			return fmt.Errorf("init: %w", err)
 		case !o.include:
+			if fi, err := os.Stat(o.path); err == nil && fi.IsDir() {
+				return fmt.Errorf("init: %s is a folder: give the file to write, such as %s", o.path, filepath.Join(o.path, path.Base(name)+".toml"))
+			}
 			return fmt.Errorf("init: %s already exists: not overwriting it", o.path)
 		}
 		if have, err := os.ReadFile(o.path); err != nil || !bytes.Equal(have, o.data) {
@@ -131,7 +134,12 @@ func retargetSchema(b []byte) []byte {
 func writeNew(path string, data []byte) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		// The temporary file's name means nothing to the user.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
