@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -306,6 +307,24 @@ func TestCommandListAligned(t *testing.T) {
 		}
 		if j != col || j-i < 2 {
 			t.Errorf("%q: description at column %d after %d spaces, want column %d after at least 2", line, j, j-i, col)
+		}
+	}
+}
+
+// TestWorkersBounded: sweep, seek and sensitivity refuse -workers beyond
+// salesim's limit as run does (the audit found 'salesim sweep EXP
+// -workers 1000000000' and seek dying with "fatal error: out of memory"
+// and a Go stack trace, allocating 24 GB for the workers).
+func TestWorkersBounded(t *testing.T) {
+	t.Parallel()
+	for _, cmd := range []string{"sweep", "seek", "sensitivity"} {
+		stderr := salesimFails(t, 2, cmd, "seek-mmc", "-workers", "1000000000", "-q", "-out", t.TempDir())
+		if want := fmt.Sprintf("salesim: -workers 1000000000: want a whole number from 1 to %d\n", maxWorkers); stderr != want {
+			t.Errorf("%s: stderr %q, want %q", cmd, stderr, want)
+		}
+		stderr = salesimFails(t, 2, cmd, "seek-mmc", "-workers", "0", "-q", "-out", t.TempDir())
+		if want := fmt.Sprintf("salesim: -workers 0: want a whole number from 1 to %d\n", maxWorkers); stderr != want {
+			t.Errorf("%s: stderr %q, want %q", cmd, stderr, want)
 		}
 	}
 }

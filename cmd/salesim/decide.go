@@ -137,8 +137,8 @@ func oneFile(cmd string, args []string, f *decideFlags) error {
 	case len(args) > 1:
 		return usagef("%s takes one experiment file (got %d arguments: %s)", cmd, len(args), strings.Join(args, " "))
 	}
-	if f.workers < 1 {
-		return usagef("-workers must be at least 1")
+	if f.workers < 1 || f.workers > maxWorkers {
+		return usagef("-workers %d: want a whole number from 1 to %d", f.workers, maxWorkers)
 	}
 	return nil
 }

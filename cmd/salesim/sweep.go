@@ -134,8 +134,8 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 	if len(args) != 1 {
 		return usagef("sweep takes one experiment file (got %d arguments)", len(args))
 	}
-	if f.workers < 1 {
-		return usagef("-workers must be at least 1")
+	if f.workers < 1 || f.workers > maxWorkers {
+		return usagef("-workers %d: want a whole number from 1 to %d", f.workers, maxWorkers)
 	}
 	if flagGiven(f.fs, "reps") && f.reps < 1 {
 		return usagef("-reps %d: want a whole number, at least 1", f.reps)
