@@ -328,3 +328,20 @@ func TestWorkersBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestHorizonErrorsNameTheFlag: a -horizon or -warmup the design refuses
+// is named as the user gave it, not as the -set it becomes (the audit
+// found 'salesim run -horizon 0' answering '-set run.horizon="0":
+// run.horizon: 0h out of range: want > 0h').
+func TestHorizonErrorsNameTheFlag(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ cmd, flag, val, want string }{
+		{"run", "-horizon", "0", "salesim: -horizon 0: run.horizon: 0h out of range: want > 0h\n"},
+		{"compare", "-warmup", "1000y", "salesim: -warmup 1000y: run.warmup: warm-up 1000y + horizon 2y = 1002y: want at most 100 years together (salesim's limit)\n"},
+	} {
+		stderr := salesimFails(t, 1, tc.cmd, "validation/mmc", tc.flag, tc.val, "-q", "-no-plots", "-out", t.TempDir())
+		if stderr != tc.want {
+			t.Errorf("%s %s %s: stderr %q, want %q", tc.cmd, tc.flag, tc.val, stderr, tc.want)
+		}
+	}
+}

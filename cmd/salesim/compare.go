@@ -97,7 +97,7 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 	for _, a := range args {
 		d, err := loadDesign(a, set, env.stderr)
 		if err != nil {
-			return err
+			return f.flagNamed(err)
 		}
 		ds = append(ds, d)
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/salesim/salesim/sim/org"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
+	"github.com/salesim/salesim/sim/scenario"
 )
 
 // defaultMaxMemory is -max-memory's default: far above any sales
@@ -59,6 +60,9 @@ type runFlags struct {
 	noStatusQuo bool
 	// fs is the flag set, to tell a flag given as 0 from one not given.
 	fs *flag.FlagSet
+	// fromFlag maps an override sets made from a flag to the flag as
+	// given, for messages: run.horizon="2y" → -horizon 2y.
+	fromFlag map[string]string
 	outFlags
 }
 
@@ -160,6 +164,22 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	return given
 }
 
+// flagNamed names, in the problems of err, the flag behind an override
+// that sets made from one (-horizon 0, not -set run.horizon="0"), and
+// returns err.
+func (f *runFlags) flagNamed(err error) error {
+	for _, p := range scenario.Problems(err) {
+		var fe *scenario.FieldError
+		if !errors.As(p, &fe) {
+			continue
+		}
+		if expr, ok := strings.CutPrefix(fe.File, "-set "); ok && f.fromFlag[expr] != "" {
+			fe.File = f.fromFlag[expr]
+		}
+	}
+	return err
+}
+
 // sets returns the scenario overrides implied by the flags, after the
 // user's -set values.
 func (f *runFlags) sets() ([]string, error) {
@@ -171,7 +191,12 @@ func (f *runFlags) sets() ([]string, error) {
 		if _, err := dist.ParseHours(d.val); err != nil {
 			return nil, usagef("-%s: %v", d.flag, err)
 		}
-		set = append(set, d.key+"="+strconv.Quote(d.val))
+		expr := d.key + "=" + strconv.Quote(d.val)
+		set = append(set, expr)
+		if f.fromFlag == nil {
+			f.fromFlag = map[string]string{}
+		}
+		f.fromFlag[expr] = "-" + d.flag + " " + d.val
 	}
 	if f.seedSet {
 		set = append(set, fmt.Sprintf("run.seed=%d", f.seed))
@@ -264,7 +289,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	}
 	d, err := loadDesign(arg, set, env.stderr)
 	if err != nil {
-		return err
+		return f.flagNamed(err)
 	}
 	total := d.Replications()
 	if f.precision > 0 {
