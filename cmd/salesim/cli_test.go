@@ -345,3 +345,17 @@ func TestHorizonErrorsNameTheFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestShardRefusesPageAndJSON: -report and -json, which promise a page
+// and JSON on standard output, are refused with -shard, whose run writes
+// only its shard file (the audit found 'salesim run -shard 0/2 -json
+// -report' printing nothing, writing no page, and exiting 0).
+func TestShardRefusesPageAndJSON(t *testing.T) {
+	t.Parallel()
+	for _, fl := range []string{"-report", "-json"} {
+		stderr := salesimFails(t, 2, "run", "validation/mmc", "-shard", "0/2", "-reps", "2", fl, "-out", t.TempDir())
+		if want := "salesim: " + fl + " and -shard do not go together: a shard writes only its shard file; give " + fl + " to 'salesim merge'\n"; stderr != want {
+			t.Errorf("stderr %q, want %q", stderr, want)
+		}
+	}
+}

@@ -297,6 +297,14 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 	}
 	shardI, shardN := 0, 1
 	if f.shard != "" {
+		for _, fl := range []struct {
+			name string
+			on   bool
+		}{{"-report", f.report}, {"-json", f.json}} {
+			if fl.on {
+				return usagef("%s and -shard do not go together: a shard writes only its shard file; give %s to 'salesim merge'", fl.name, fl.name)
+			}
+		}
 		if f.precision > 0 {
 			return usagef("-shard and -precision do not go together: a sharded run needs a fixed -reps; use one or the other")
 		}
