@@ -147,18 +147,13 @@ func locate(src string) *locator {
 			l.lines[table] = n
 		case line[0] == '[':
 			table = headerName(line[1:], "]")
-			if _, ok := l.lines[table]; !ok {
-				l.lines[table] = n
-			}
+			l.first(table, n)
 		default:
 			key, rest, ok := cutKey(line)
 			if !ok {
 				continue
 			}
-			k := join(table, key)
-			if _, ok := l.lines[k]; !ok {
-				l.lines[k] = n
-			}
+			l.first(join(table, key), n)
 			depth = strings.Count(rest, "[") - strings.Count(rest, "]")
 			if depth < 0 {
 				depth = 0
@@ -166,6 +161,18 @@ func locate(src string) *locator {
 		}
 	}
 	return l
+}
+
+// first records line n for path and for each table it implies (inbound
+// for [inbound.requests], roles for roles.hunter.headcount = 1) that has
+// no line yet, so that a problem with such a table has the line that
+// opened it.
+func (l *locator) first(path string, n int) {
+	for i := len(path); i > 0; i = strings.LastIndexByte(path[:i], '.') {
+		if _, ok := l.lines[path[:i]]; !ok {
+			l.lines[path[:i]] = n
+		}
+	}
 }
 
 // headerName returns the dotted name of a table header, quotes removed.
