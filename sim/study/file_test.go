@@ -122,6 +122,7 @@ func TestLoadBad(t *testing.T) {
 		{"duplicate factor", head + fac + fac, 6, "factor[1].key", "already factor[0]"},
 		{"seek max below initial", head + fac + "[seek]\ninitial = 30\nmax = 10\n", 7, "seek.max", "less than initial"},
 		{"unknown table under a dotted header", head + fac + "[inbound.requests]\nrole = \"farmer\"\n", 5, "inbound", "unknown key"},
+		{"unknown array of tables", head + fac + "[[handoffs]]\nfrom = \"a\"\n", 5, "handoffs", "unknown key"},
 		{"unknown table under a dotted key", head + fac + "roles.hunter.headcount = 1\n", 5, "factor[0].roles", "unknown key"},
 		{"sensitivity repeats 1", head + fac + "[sensitivity]\nrepeats = 1\n", 6, "sensitivity.repeats", "want 0 (no noise measured) or at least 2"},
 	} {

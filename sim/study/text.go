@@ -145,6 +145,7 @@ func locate(src string) *locator {
 			count[name]++
 			table = fmt.Sprintf("%s[%d]", name, idx)
 			l.lines[table] = n
+			l.first(name, n)
 		case line[0] == '[':
 			table = headerName(line[1:], "]")
 			l.first(table, n)
