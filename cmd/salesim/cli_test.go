@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -357,5 +358,37 @@ func TestShardRefusesPageAndJSON(t *testing.T) {
 		if want := "salesim: " + fl + " and -shard do not go together: a shard writes only its shard file; give " + fl + " to 'salesim merge'\n"; stderr != want {
 			t.Errorf("stderr %q, want %q", stderr, want)
 		}
+	}
+}
+
+// TestMoneyBounded: an amount beyond salesim's limit is refused where it
+// is given, on the command line or in a file (the audit found 'salesim
+// run -set roles.farmer.pay.salary=1e308' running with costs of +Inf,
+// and a chart of them hanging).
+func TestMoneyBounded(t *testing.T) {
+	t.Parallel()
+	stderr := salesimFails(t, 1, "run", "growth-plan", "-set", "roles.farmer.pay.salary=1e308", "-q", "-no-plots", "-out", t.TempDir())
+	if want := "salesim: -set roles.farmer.pay.salary=1e308: roles.farmer.pay.salary: 1e+308 out of range: want at most 1e+15 (salesim's limit: larger amounts make costs and margins overflow)\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "big.toml")
+	salesimOK(t, "init", "full-cycle", filepath.Join(dir, "fc.toml"))
+	b, err := os.ReadFile(filepath.Join(dir, "fc.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := regexp.MustCompile(`salary = [0-9_.kM"]+`).FindIndex(b)
+	if loc == nil {
+		t.Fatal("no salary in full-cycle.toml")
+	}
+	big := string(b[:loc[0]]) + "salary = 5e20" + string(b[loc[1]:])
+	line := 1 + strings.Count(big[:loc[0]], "\n")
+	if err := os.WriteFile(file, []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr = salesimFails(t, 1, "check", file)
+	if want := fmt.Sprintf("big.toml:%d: ", line); !strings.Contains(stderr, want) || !strings.Contains(stderr, "5e+20 out of range: want at most 1e+15 (salesim's limit") {
+		t.Errorf("stderr %q, want %q and the limit", stderr, want)
 	}
 }

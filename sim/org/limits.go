@@ -22,6 +22,10 @@ const (
 	MaxAccounts = 10_000_000
 	// MaxYears bounds the simulated time, warm-up and horizon together.
 	MaxYears = 100
+	// MaxMoney bounds every amount of a design (pay, budgets, sizes,
+	// targets): a mistyped 1e308 would make costs and margins overflow
+	// to infinity, which no summary or chart can show.
+	MaxMoney = 1e15
 )
 
 // checkLimits refuses a design beyond the limits above.

@@ -191,8 +191,13 @@ func (v *checker) hours(field string, h, lo float64, open bool) bool {
 	return v.within(field, h, lo, math.Inf(1), open, true, fmtHours)
 }
 
-// money checks an amount of at least lo (more than lo if open).
+// money checks an amount of at least lo (more than lo if open) and at
+// most [MaxMoney].
 func (v *checker) money(field string, x, lo float64, open bool) bool {
+	if x > MaxMoney && !math.IsInf(x, 1) {
+		v.bad(field, "%s out of range: want at most %s (salesim's limit: larger amounts make costs and margins overflow)", fmtNum(x), fmtNum(MaxMoney))
+		return false
+	}
 	return v.within(field, x, lo, math.Inf(1), open, true, fmtNum)
 }
 

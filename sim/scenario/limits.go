@@ -57,7 +57,9 @@ A design is at most %s replications, %s people at any time (a role, all
 roles, after each reorganisation), %s database contacts together, %s
 accounts of initial book (clients and leads per person times the
 headcount) and %d years of warm-up and horizon together; larger counts are
-refused before anything is allocated. The name of a scenario has no control
+refused before anything is allocated. An amount (pay, a budget, a size,
+a target) is at most %s: larger ones would make costs and margins
+overflow. The name of a scenario has no control
 characters or path separators and is not ` + "`.` or `..`" + `: it names the result
 folders.
 `

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/salesim/salesim/sim/org"
@@ -267,7 +268,7 @@ func Reference() []byte {
 	var b bytes.Buffer
 	b.WriteString(referenceIntro)
 	fmt.Fprintf(&b, includesAndLimits, sizeText(MaxFileSize), sizeText(MaxTotalSize), MaxFiles, MaxNesting, MaxKeyLen, MaxValues, MaxProblems,
-		quantity.Count(org.MaxReplications), quantity.Count(org.MaxPeople), quantity.Count(org.MaxContacts), quantity.Count(org.MaxAccounts), org.MaxYears)
+		quantity.Count(org.MaxReplications), quantity.Count(org.MaxPeople), quantity.Count(org.MaxContacts), quantity.Count(org.MaxAccounts), org.MaxYears, strconv.FormatFloat(org.MaxMoney, 'g', -1, 64))
 	top := reflect.TypeFor[Document]()
 	var scalars []*field
 	for i := range fieldsOf(top) {
