@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/salesim/salesim/sim/org"
 )
 
 // flagSamples holds a valid value of every flag of every command, for
@@ -390,5 +392,31 @@ func TestMoneyBounded(t *testing.T) {
 	stderr = salesimFails(t, 1, "check", file)
 	if want := fmt.Sprintf("big.toml:%d: ", line); !strings.Contains(stderr, want) || !strings.Contains(stderr, "5e+20 out of range: want at most 1e+15 (salesim's limit") {
 		t.Errorf("stderr %q, want %q and the limit", stderr, want)
+	}
+}
+
+// TestSweepRepsBounded: sweep's -reps and an experiment file's counts of
+// replications stop at salesim's limit, as run's -reps does (the audit
+// found 'salesim sweep EXP -reps 2000000' starting to run).
+func TestSweepRepsBounded(t *testing.T) {
+	t.Parallel()
+	stderr := salesimFails(t, 2, "sweep", "mmc-agents", "-reps", "2000000", "-no-plots", "-q", "-out", t.TempDir())
+	if want := fmt.Sprintf("salesim: -reps 2000000: want a whole number from 1 to %d (salesim's limit; split a larger run into several with other seeds)\n", org.MaxReplications); stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	dir := t.TempDir()
+	for key, text := range map[string]string{
+		"replications":             "replications = 2000000\n",
+		"sensitivity.replications": "[sensitivity]\nreplications = 2000000\n",
+	} {
+		file := filepath.Join(dir, strings.ReplaceAll(key, ".", "-")+".toml")
+		exp := "name = \"x\"\ndesign = \"validation/mmc\"\n" + text + "[[factor]]\nkey = \"roles.agent.headcount\"\nmin = 8\nmax = 12\n"
+		if err := os.WriteFile(file, []byte(exp), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		stderr := salesimFails(t, 1, "sweep", file, "-q", "-out", t.TempDir())
+		if want := fmt.Sprintf("%s: 2000000 is too large: want at most 1M (salesim's limit)", key); !strings.Contains(stderr, want) || !strings.Contains(stderr, filepath.Base(file)+":") {
+			t.Errorf("%s: stderr %q, want %q at a line of the file", key, stderr, want)
+		}
 	}
 }

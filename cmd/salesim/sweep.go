@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/salesim/salesim/scenarios"
+	"github.com/salesim/salesim/sim/org"
 	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/results"
 	"github.com/salesim/salesim/sim/study"
@@ -137,8 +138,8 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 	if f.workers < 1 || f.workers > maxWorkers {
 		return usagef("-workers %d: want a whole number from 1 to %d", f.workers, maxWorkers)
 	}
-	if flagGiven(f.fs, "reps") && f.reps < 1 {
-		return usagef("-reps %d: want a whole number, at least 1", f.reps)
+	if flagGiven(f.fs, "reps") && (f.reps < 1 || f.reps > org.MaxReplications) {
+		return usagef("-reps %d: want a whole number from 1 to %d (salesim's limit; split a larger run into several with other seeds)", f.reps, org.MaxReplications)
 	}
 	if f.batch < 1 {
 		return usagef("-batch must be at least 1")

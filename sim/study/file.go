@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/salesim/salesim/sim/metric"
+	"github.com/salesim/salesim/sim/quantity"
 	"github.com/salesim/salesim/sim/scenario"
 )
 
@@ -325,6 +326,9 @@ func (c *checker) value(key string, v any, s *spec) error {
 		}
 		if s.min != nil && float64(n) < *s.min {
 			return c.fail(key, show(v), "%d is too small: want at least %g", n, *s.min)
+		}
+		if s.max != nil && float64(n) > *s.max {
+			return c.fail(key, show(v), "%d is too large: want at most %s (salesim's limit)", n, quantity.Count(*s.max))
 		}
 	case kNumber:
 		x, ok := number(v)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/salesim/salesim/sim/quantity"
 )
 
 // Schema returns the JSON Schema (draft 2020-12) of experiment files,
@@ -77,6 +79,9 @@ func schemaOf(s spec) map[string]any {
 	case kTables:
 		m = map[string]any{"type": "array", "items": object(s.sub)}
 	}
+	if s.max != nil {
+		m["maximum"] = *s.max
+	}
 	if s.min != nil {
 		m["minimum"] = *s.min
 	}
@@ -133,6 +138,9 @@ the points are compared on common random numbers.
 			}
 			if s.min != nil {
 				doc += fmt.Sprintf("; at least %g", *s.min)
+			}
+			if s.max != nil {
+				doc += fmt.Sprintf("; at most %s", quantity.Count(*s.max))
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", key, kindName(s.kind), strings.ReplaceAll(def, "|", "\\|"), strings.ReplaceAll(doc, "|", "\\|"))
 			if s.kind == kTables {

@@ -1,5 +1,7 @@
 package study
 
+import "github.com/salesim/salesim/sim/org"
+
 // spec is the definition of the experiment file format: the parser
 // refuses keys it does not list, and the JSON Schema ([Schema]) and the
 // reference ([Reference]) are generated from it.
@@ -10,6 +12,7 @@ type spec struct {
 	def  string   // the default in words, "" if required or none
 	enum []string // allowed strings
 	min  *float64 // numbers: the least value allowed
+	max  *float64 // whole numbers: the most allowed (salesim's limit)
 	sub  []spec   // tables and arrays of tables
 	req  bool
 }
@@ -30,12 +33,15 @@ const (
 
 func fmin(x float64) *float64 { return &x }
 
+// maxReps bounds every count of replications, as run's -reps is bounded.
+var maxReps = fmin(org.MaxReplications)
+
 var fileSpec = []spec{
 	{key: "name", kind: kString, def: "the file name without .toml", doc: "the study's name, in folders and titles"},
 	{key: "design", kind: kString, def: "required unless designs is given", doc: "the base design: a scenario file (relative to this file) or a built-in name, optionally followed by #variant"},
 	{key: "designs", kind: kStrings, def: "none", doc: "several base designs instead of design: a factor over designs, crossed with the plan's points"},
 	{key: "seed", kind: kInt, min: fmin(0), def: "the first design's run.seed", doc: "master seed: replication i of every point uses the random streams of (seed, i); also seeds a Latin hypercube"},
-	{key: "replications", kind: kInt, min: fmin(1), def: "the first design's run.replications", doc: "replications per point (sweep, sensitivity base); seek's cap per candidate if [seek] max is not given"},
+	{key: "replications", kind: kInt, min: fmin(1), max: maxReps, def: "the first design's run.replications", doc: "replications per point (sweep, sensitivity base); seek's cap per candidate if [seek] max is not given"},
 	{key: "set", kind: kStrings, def: "none", doc: "overrides in the form -set takes (\"run.horizon=\\\"2y\\\"\"), applied to every point before its factors"},
 	{key: "factor", kind: kTables, doc: "the inputs varied: each a key that -set takes", sub: []spec{
 		{key: "key", kind: kString, req: true, doc: "a key that -set takes (salesim keys DESIGN lists them): roles.<role>.headcount, reorg[0].headcount.<role>, stages[i].convert, ..."},
@@ -72,15 +78,15 @@ var fileSpec = []spec{
 	}},
 	{key: "seek", kind: kTable, def: "the defaults below", doc: "options of salesim seek", sub: []spec{
 		{key: "alpha", kind: kNumber, def: "0.05", doc: "error rate of the whole answer, in (0, 1)"},
-		{key: "initial", kind: kInt, min: fmin(2), def: "20", doc: "first-stage replications per candidate"},
-		{key: "max", kind: kInt, min: fmin(2), def: "replications, or 2000", doc: "replications per candidate at most"},
+		{key: "initial", kind: kInt, min: fmin(2), max: maxReps, def: "20", doc: "first-stage replications per candidate"},
+		{key: "max", kind: kInt, min: fmin(2), max: maxReps, def: "replications, or 2000", doc: "replications per candidate at most"},
 		{key: "monotone", kind: kBool, def: "false", doc: "state that every constraint is no worse when any factor grows (more people: P(target) no lower); seek then classes designs dominated by an infeasible one, or dominating a feasible one, without simulating them, and says so in its answer"},
 	}},
 	{key: "sensitivity", kind: kTable, def: "the defaults below", doc: "options of salesim sensitivity (Morris elementary effects)", sub: []spec{
 		{key: "trajectories", kind: kInt, min: fmin(2), def: "10", doc: "Morris trajectories (r)"},
 		{key: "levels", kind: kInt, min: fmin(2), def: "4", doc: "Morris grid levels (p)"},
 		{key: "repeats", kind: kInt, min: fmin(0), def: "10", doc: "repeated base points, to separate replication noise from the effects: 0, or at least 2"},
-		{key: "replications", kind: kInt, min: fmin(1), def: "20", doc: "replications per Morris point"},
+		{key: "replications", kind: kInt, min: fmin(1), max: maxReps, def: "20", doc: "replications per Morris point"},
 		{key: "seed", kind: kInt, min: fmin(0), def: "the file's seed", doc: "seeds the trajectories and the bootstrap (the replications use the file's seed)"},
 	}},
 }
