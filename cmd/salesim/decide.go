@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -27,6 +26,7 @@ type decideFlags struct {
 	json       bool
 	noProgress bool
 	noPlots    bool
+	force      bool
 }
 
 func (f *decideFlags) register(fs *flag.FlagSet, cmd, jsonFile string) {
@@ -35,18 +35,20 @@ func (f *decideFlags) register(fs *flag.FlagSet, cmd, jsonFile string) {
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&f.json, "json", false, "print "+jsonFile+" on standard output instead of the text, for scripts")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress on standard error")
+	fs.BoolVar(&f.force, "force", false, "with -out: replace the content of a folder that is not empty (without it, such a folder is refused)")
 	if cmd == "sensitivity" {
 		fs.BoolVar(&f.noPlots, "no-plots", false, "do not draw the tornado chart")
 	}
 }
 
-// dir returns the result folder, made.
-func (f *decideFlags) dir(name, cmd string, started time.Time) (string, error) {
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("results", safeName(name), cmd+"-"+started.UTC().Format("20060102-150405"))
-	}
-	return dir, os.MkdirAll(dir, 0o755)
+// prepare reserves the result folder before the search starts, as run
+// does (see prepareOut): a folder that cannot be written, or -out that is
+// not empty without -force, is refused at once; the results are written
+// to a temporary folder renamed into place whole.
+func (f *decideFlags) prepare(name, cmd string, started time.Time) (*outDir, error) {
+	return prepareOut(f.out, func(n int) string {
+		return filepath.Join("results", safeName(name), cmd+"-"+runFolderName(started, n))
+	}, f.force)
 }
 
 func init() {
@@ -156,6 +158,11 @@ func seekCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) er
 	if err != nil {
 		return err
 	}
+	od, err := f.prepare(file.Name, "seek", started)
+	if err != nil {
+		return err
+	}
+	defer od.abandon()
 	if !f.quiet && !f.noProgress {
 		p.Progress = func(msg string) {
 			fmt.Fprintf(env.stderr, "seek: %s (%s)\n", msg, time.Since(started).Round(time.Second))
@@ -174,13 +181,13 @@ func seekCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) er
 		return err
 	}
 	fmt.Fprintf(&text, "\n%s, seed %d, %.0f s on %d workers\n", file.Path, file.Seed, wall.Seconds(), f.workers)
-	dir, err := f.dir(file.Name, "seek", started)
-	if err != nil {
+	if err := writeDecision(od.tmp, "seek", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
 		return err
 	}
-	if err := writeDecision(dir, "seek", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
+	if err := od.commit(); err != nil {
 		return err
 	}
+	dir := od.final
 	switch {
 	case f.json:
 		return res.WriteJSON(env.stdout)
@@ -210,6 +217,11 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 	if err != nil {
 		return err
 	}
+	od, err := f.prepare(file.Name, "sensitivity", started)
+	if err != nil {
+		return err
+	}
+	defer od.abandon()
 	o := file.Sensitivity
 	opt := study.MorrisOptions{Trajectories: o.Trajectories, Levels: o.Levels, Repeats: o.Repeats, Replications: o.Replications, Seed: o.Seed}
 	if opt.Seed == 0 {
@@ -237,10 +249,7 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 		return err
 	}
 	fmt.Fprintf(&text, "\n%s, seed %d, %.0f s on %d workers\n", file.Path, file.Seed, wall.Seconds(), f.workers)
-	dir, err := f.dir(file.Name, "sensitivity", started)
-	if err != nil {
-		return err
-	}
+	dir := od.tmp
 	if err := writeDecision(dir, "sensitivity", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
 		return err
 	}
@@ -255,6 +264,10 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 			}
 		}
 	}
+	if err := od.commit(); err != nil {
+		return err
+	}
+	dir = od.final
 	switch {
 	case f.json:
 		return res.WriteJSON(env.stdout)

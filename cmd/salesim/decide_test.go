@@ -172,3 +172,37 @@ replications = 5
 		}
 	}
 }
+
+// TestDecideOutNotEmpty: seek and sensitivity refuse an -out folder that
+// is not empty before they start, as run does, and replace its content
+// with -force (the audit found both overwriting such a folder's files and
+// leaving the others beside them).
+func TestDecideOutNotEmpty(t *testing.T) {
+	t.Parallel()
+	sens := filepath.Join(t.TempDir(), "sens.toml")
+	text := "design = \"validation/mmc\"\nset = ['run.horizon=\"5d\"', 'run.warmup=\"1d\"']\n\n[[factor]]\nkey = \"roles.agent.headcount\"\nmin = 9\nmax = 12\n\n[[response]]\nmetric = \"queue_wait_h\"\n\n[sensitivity]\ntrajectories = 2\nlevels = 4\nrepeats = 2\nreplications = 2\n"
+	if err := os.WriteFile(sens, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for cmd, exp := range map[string]string{
+		"seek":        writeExperiment(t, goodObjective, goodConstraint, goodFactor, goodSeek),
+		"sensitivity": sens,
+	} {
+		out := t.TempDir()
+		old := filepath.Join(out, "old.txt")
+		if err := os.WriteFile(old, []byte("an earlier result\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		stderr := salesimFails(t, 2, cmd, exp, "-out", out, "-workers", "1", "-no-progress")
+		if want := "the folder is not empty (it holds old.txt)"; !strings.Contains(stderr, want) {
+			t.Errorf("%s into a folder with a file: %q, want %q", cmd, stderr, want)
+		}
+		salesimOK(t, cmd, exp, "-out", out, "-force", "-workers", "1", "-no-progress", "-q")
+		if _, err := os.Stat(old); err == nil {
+			t.Errorf("%s -force kept the earlier file", cmd)
+		}
+		if _, err := os.Stat(filepath.Join(out, cmd+".json")); err != nil {
+			t.Errorf("%s -force: %v", cmd, err)
+		}
+	}
+}
