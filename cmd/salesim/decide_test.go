@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // mmcExperiment is scenarios/experiments/seek-mmc.toml's content with the
@@ -59,6 +60,11 @@ func TestSeekCommand(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
 	}
+	for _, line := range strings.Split(stdout, "\n") {
+		if n := utf8.RuneCountInString(line); n > 100 {
+			t.Errorf("a line of %d columns (the text fits 100): %q", n, line)
+		}
+	}
 	b, err := os.ReadFile(filepath.Join(out, "seek.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +91,8 @@ func TestSeekCommand(t *testing.T) {
 	// agents, and that is said as clearly as an answer.
 	exp = writeExperiment(t, goodObjective, "metric = \"service_level.serve\"\nat_least = 0.9\ndelta = 0.05", "key = \"roles.agent.headcount\"\nmin = 1\nmax = 3", goodSeek)
 	stdout = salesimOK(t, "seek", exp, "-out", t.TempDir(), "-workers", "1", "-no-progress")
-	if !strings.Contains(stdout, "answer: NO DESIGN WITHIN THE BOUNDS IS FEASIBLE") || !strings.Contains(stdout, "no design within the bounds has mean service_level.serve ≥ 0.95") {
+	words := strings.Join(strings.Fields(stdout), " ") // the guarantee is wrapped at 100 columns
+	if !strings.Contains(stdout, "answer: NO DESIGN WITHIN THE BOUNDS IS FEASIBLE") || !strings.Contains(words, "no design within the bounds has mean service_level.serve ≥ 0.95") {
 		t.Errorf("none feasible is not stated:\n%s", stdout)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/salesim/salesim/sim/labels"
 )
 
 // defaultWidth is the width tables fit in: 100 columns, or $COLUMNS when
@@ -103,26 +105,8 @@ func seq(from, to int) []int {
 	return s
 }
 
-// wrapText breaks text into lines of at most width runes at spaces, the
-// lines after the first starting with indent; a word longer than a line
-// stays whole. Every line ends with a newline.
+// wrapText breaks text into lines of at most width runes at spaces (see
+// [labels.Wrap]).
 func wrapText(text string, width int, indent string) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
-		n := utf8.RuneCountInString(word)
-		switch {
-		case i == 0:
-		case line+1+n > width:
-			b.WriteString("\n" + indent)
-			line = utf8.RuneCountInString(indent)
-		default:
-			b.WriteByte(' ')
-			line++
-		}
-		b.WriteString(word)
-		line += n
-	}
-	b.WriteByte('\n')
-	return b.String()
+	return labels.Wrap(text, width, indent)
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/salesim/salesim/sim/labels"
 	"github.com/salesim/salesim/sim/metric"
 	"github.com/salesim/salesim/sim/quantity"
 )
@@ -213,6 +214,10 @@ func (r *SeekResult) Ranked() []int {
 	return idx
 }
 
+// textWidth is the width the prose of a decision's text (its guarantee
+// and assumptions) wraps at: the 100 columns salesim's tables fit.
+const textWidth = 100
+
 // WriteText prints the answer, its guarantee, the runners-up with their
 // intervals and the designs explored.
 func (r *SeekResult) WriteText(w io.Writer, u SeekUnits) error {
@@ -253,16 +258,16 @@ func (r *SeekResult) WriteText(w io.Writer, u SeekUnits) error {
 		}
 		ew.printf(", %d replications\n", b.Replications)
 	}
-	ew.printf("\nguarantee: %s\n", r.Guarantee)
+	ew.printf("\n%s", labels.Wrap("guarantee: "+r.Guarantee, textWidth, "  "))
 	ew.printf("assumptions:\n")
 	for _, a := range r.Assumptions {
-		ew.printf("  - %s\n", a)
+		ew.printf("  %s", labels.Wrap("- "+a, textWidth-2, "    "))
 	}
 	ew.printf("\nexplored: %d of %d designs (%d simulated, %d classed by the monotone assumption), %d replications\n",
 		len(r.Candidates), r.Designs, r.Simulated, r.implied(), r.Replications)
 	ew.printf("  feasible %d, infeasible %d, undecided %d\n", r.count("feasible"), r.count("infeasible"), r.count("undecided"))
 	if ranked := r.Ranked(); len(ranked) > 1 {
-		ew.printf("\nfeasible designs by %s (difference to the answer paired over common replications, 95 %% interval):\n", p.Goal.Name)
+		ew.printf("\n%s", labels.Wrap(fmt.Sprintf("feasible designs by %s (difference to the answer paired over common replications, 95 %% interval):", p.Goal.Name), textWidth, "  "))
 		for n, i := range ranked {
 			if n >= 10 {
 				ew.printf("  ... and %d more (seek.csv)\n", len(ranked)-n)
