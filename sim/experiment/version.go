@@ -5,14 +5,14 @@ import "runtime/debug"
 // ReleaseVersion is the version of this source tree: the last release
 // tag, bumped together with each new tag (git tag vX.Y.Z). A build that
 // carries no version of its own reports it (see [Version]).
-const ReleaseVersion = "v0.2.0"
+const ReleaseVersion = "v0.3.0"
 
 // Version returns the salesim version of the running binary: the module
 // version the go command stamped into it (a build by "go install
-// ...@v0.2.0", or from a tagged checkout: "v0.2.0", or a pseudo-version
-// such as "v0.2.1-0.20260101120000-0123456789ab+dirty" between tags);
+// ...@v0.3.0", or from a tagged checkout: "v0.3.0", or a pseudo-version
+// such as "v0.3.1-0.20260101120000-0123456789ab+dirty" between tags);
 // else [ReleaseVersion], followed by "+" and the VCS revision if the
-// build recorded one ("v0.2.0+0123456789ab", ".dirty" if the tree had
+// build recorded one ("v0.3.0+0123456789ab", ".dirty" if the tree had
 // changes). Shard headers and manifests record it, and [Merge] refuses
 // shards of different versions.
 func Version() string {
