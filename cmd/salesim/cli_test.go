@@ -420,3 +420,16 @@ func TestSweepRepsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpOfHelp: 'salesim help help' explains help instead of calling it
+// an unknown command, and 'salesim help run extra' is refused instead of
+// ignoring the extra argument (both found by the audit).
+func TestHelpOfHelp(t *testing.T) {
+	t.Parallel()
+	if out := salesimOK(t, "help", "help"); !strings.HasPrefix(out, "usage: salesim help [COMMAND]\n") {
+		t.Errorf("help help: %q", out)
+	}
+	if stderr := salesimFails(t, 2, "help", "run", "extra"); stderr != "salesim: help takes one command, got 2 arguments: run extra\n" {
+		t.Errorf("help run extra: %q", stderr)
+	}
+}

@@ -282,6 +282,13 @@ func help(w io.Writer, args []string) error {
 		printCommands(w)
 		return nil
 	}
+	if len(args) > 1 {
+		return usagef("help takes one command, got %d arguments: %s", len(args), strings.Join(args, " "))
+	}
+	if args[0] == "help" {
+		fmt.Fprint(w, "usage: salesim help [COMMAND]\n\nHelp lists salesim's commands, or explains COMMAND: what it does, its\narguments and its flags.\n")
+		return nil
+	}
 	c, ok := commands[args[0]]
 	if !ok {
 		return usagef("salesim help %s: unknown command", args[0])
