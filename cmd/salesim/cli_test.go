@@ -18,6 +18,12 @@ import (
 )
 
 // flagSamples holds a valid value of every flag of every command, for
+// flagCompanions are flags TestHelpMatchesFlags gives with a flag that
+// works only with them.
+var flagCompanions = map[string][]string{
+	"min-reps": {"-precision", "0.05"}, "max-reps": {"-precision", "0.05"}, "precision-metrics": {"-precision", "0.05"},
+}
+
 // TestHelpMatchesFlags; "" marks a boolean flag.
 var flagSamples = map[string]string{
 	"reps": "3", "precision": "0.05", "min-reps": "10", "max-reps": "20", "precision-metrics": "margin",
@@ -81,6 +87,7 @@ func TestHelpMatchesFlags(t *testing.T) {
 			if sample != "" {
 				args = append(args, sample)
 			}
+			args = append(args, flagCompanions[f]...)
 			switch c.args() {
 			case argScenario, argExperiment:
 				args = append(args, filepath.Join(t.TempDir(), "none.toml"))
@@ -431,5 +438,26 @@ func TestHelpOfHelp(t *testing.T) {
 	}
 	if stderr := salesimFails(t, 2, "help", "run", "extra"); stderr != "salesim: help takes one command, got 2 arguments: run extra\n" {
 		t.Errorf("help run extra: %q", stderr)
+	}
+}
+
+// TestFlagsThatWouldDoNothing: flags that only shape a -precision run, and
+// flags of the files a shard does not write, are refused where they would
+// do nothing (the audit found them accepted and ignored).
+func TestFlagsThatWouldDoNothing(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "validation/mmc", "-min-reps", "5"}, "salesim: -min-reps works only with -precision (it shapes a run that stops once precise enough); give -precision, or -reps for a fixed count\n"},
+		{[]string{"run", "validation/mmc", "-precision-metrics", "cost"}, "salesim: -precision-metrics works only with -precision (it shapes a run that stops once precise enough); give -precision, or -reps for a fixed count\n"},
+		{[]string{"run", "validation/mmc", "-shard", "0/2", "-records", "csv"}, "salesim: -records and -shard do not go together: a shard writes only its shard file; give -records to 'salesim merge'\n"},
+		{[]string{"run", "validation/mmc", "-shard", "0/2", "-lang", "ru"}, "salesim: -lang and -shard do not go together: a shard writes only its shard file; give -lang to 'salesim merge'\n"},
+	} {
+		stderr := salesimFails(t, 2, append(tc.args, "-q", "-out", t.TempDir())...)
+		if stderr != tc.want {
+			t.Errorf("salesim %s: %q, want %q", strings.Join(tc.args, " "), stderr, tc.want)
+		}
 	}
 }

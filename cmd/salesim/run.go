@@ -98,7 +98,7 @@ func runCmd(ctx context.Context, env *cmdEnv, f *runFlags, args []string) error 
 		for _, fl := range []struct {
 			name string
 			on   bool
-		}{{"-report", f.report}, {"-json", f.json}} {
+		}{{"-report", f.report}, {"-json", f.json}, {"-records", flagGiven(f.fs, "records")}, {"-lang", flagGiven(f.fs, "lang")}} {
 			if fl.on {
 				return usagef("%s and -shard do not go together: a shard writes only its shard file; give %s to 'salesim merge'", fl.name, fl.name)
 			}

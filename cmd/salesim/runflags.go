@@ -204,6 +204,13 @@ func (f *runFlags) sets() ([]string, error) {
 	if !(f.precision >= 0 && f.precision < 1) {
 		return nil, usagef("-precision %v: want a number in (0, 1), e.g. 0.02", f.precision)
 	}
+	if f.precision == 0 {
+		for _, name := range []string{"min-reps", "max-reps", "precision-metrics"} {
+			if flagGiven(f.fs, name) {
+				return nil, usagef("-%s works only with -precision (it shapes a run that stops once precise enough); give -precision, or -reps for a fixed count", name)
+			}
+		}
+	}
 	if f.precision > 0 && flagGiven(f.fs, "reps") {
 		return nil, usagef("-reps and -precision do not go together: -precision runs from -min-reps up to -max-reps replications; give -max-reps to bound it")
 	}
