@@ -191,7 +191,11 @@ func compareCmd(ctx context.Context, env *cmdEnv, f *compareFlags, args []string
 		return c.WriteJSON(env.stdout)
 	case !f.quiet:
 		w := env.stdout
-		fmt.Fprintf(w, "compared %d designs, %d replications each, seed %d (%.1fs)\n", len(ds), reps, seed, time.Since(started).Seconds())
+		designs := "designs"
+		if len(ds) == 1 {
+			designs = "design"
+		}
+		fmt.Fprintf(w, "compared %d %s, %d replications each, seed %d (%.1fs)\n", len(ds), designs, reps, seed, time.Since(started).Seconds())
 		for _, d := range ds {
 			sc := d.Scenario
 			fmt.Fprintf(w, "  %s: %s\n", d.Name, sourceLine(sc.Sources[0].Name, sc.SHA256, len(sc.Sources)-1, nil))

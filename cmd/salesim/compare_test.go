@@ -71,3 +71,13 @@ func TestComparePTargetAsShare(t *testing.T) {
 		t.Errorf("P(target) not as a percentage with its interval:\n%s", out)
 	}
 }
+
+// TestCompareOneDesign: a comparison of one design says "1 design" (the
+// audit found "compared 1 designs").
+func TestCompareOneDesign(t *testing.T) {
+	t.Parallel()
+	out := salesimOK(t, "compare", "validation/mmc", "-reps", "2", "-no-plots", "-out", t.TempDir())
+	if !strings.HasPrefix(out, "compared 1 design, 2 replications each, seed ") {
+		t.Errorf("stdout starts %q", out[:min(len(out), 60)])
+	}
+}
