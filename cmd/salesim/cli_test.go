@@ -461,3 +461,12 @@ func TestFlagsThatWouldDoNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestInitEmptyFile: an empty FILE is refused, not taken as the default
+// name (found by the audit).
+func TestInitEmptyFile(t *testing.T) {
+	t.Parallel()
+	if stderr := salesimFails(t, 2, "init", "growth-plan", ""); stderr != "salesim: init: FILE is empty: give the file to write, such as growth-plan.toml, or leave it out for that default\n" {
+		t.Errorf("stderr %q", stderr)
+	}
+}

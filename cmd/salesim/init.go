@@ -34,7 +34,9 @@ error.`,
 			}
 			file := ""
 			if len(args) == 2 {
-				file = args[1]
+				if file = args[1]; file == "" {
+					return usagef("init: FILE is empty: give the file to write, such as %s.toml, or leave it out for that default", path.Base(args[0]))
+				}
 			}
 			return initCmd(env, args[0], file)
 		},
