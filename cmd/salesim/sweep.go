@@ -211,6 +211,10 @@ func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) er
 			say("ran %d points × %s in %.1fs; %s\n", run.Ran, reps, time.Since(started).Seconds(), run.Note)
 		}
 		if shardN > 1 {
+			if run.Ran == 0 {
+				say("wrote nothing: every point in %s has this shard, or all its replications, already; when every shard is there: salesim sweep %s -merge -out %s\n", dir, args[0], dir)
+				return nil
+			}
 			say("wrote shard %d of %d of every point's replications to %s; when every shard is there: salesim sweep %s -merge -out %s\n", shardI, shardN, dir, args[0], dir)
 			return nil
 		}

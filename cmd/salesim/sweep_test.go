@@ -119,3 +119,22 @@ func TestSweepShardSaysItsReplications(t *testing.T) {
 		t.Errorf("sweep -shard 1/2 printed:\n%s", out)
 	}
 }
+
+// TestSweepShardOfCompletePoints: a shard run into a folder whose points
+// are complete (from another sharding) says it wrote nothing, not that it
+// wrote its shard (found by the audit).
+func TestSweepShardOfCompletePoints(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	exp := filepath.Join(tmp, "agents.toml")
+	if err := os.WriteFile(exp, []byte(sweepExp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "s")
+	salesimOK(t, "sweep", exp, "-out", dir, "-shard", "0/2", "-q")
+	salesimOK(t, "sweep", exp, "-out", dir, "-shard", "1/2", "-q")
+	out := salesimOK(t, "sweep", exp, "-out", dir, "-shard", "1/3", "-no-progress")
+	if !strings.Contains(out, "wrote nothing: every point in "+dir+" has this shard, or all its replications, already") || strings.Contains(out, "wrote shard") {
+		t.Errorf("sweep -shard 1/3 over complete points printed:\n%s", out)
+	}
+}
