@@ -95,10 +95,15 @@ func checkOne(env *cmdEnv, arg string, set []string) bool {
 func checkLoad(env *cmdEnv, arg string, set []string, warned map[string]bool) (*scenario.Scenario, bool) {
 	sc, err := loadScenario(arg, scenario.Options{Set: set})
 	if err != nil {
+		note := ""
+		if ne, ok := err.(*notedError); ok {
+			err, note = ne.err, ne.note+"\n"
+		}
 		probs := scenario.Problems(err)
 		for _, p := range probs {
 			fmt.Fprintln(env.stderr, p)
 		}
+		fmt.Fprint(env.stderr, note)
 		n := scenario.CountProblems(err)
 		fmt.Fprintf(env.stderr, "%s: %d problem%s\n", arg, n, plural(n))
 		return nil, false

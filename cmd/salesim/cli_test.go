@@ -14,6 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/salesim/salesim/scenarios"
 	"github.com/salesim/salesim/sim/org"
 )
 
@@ -468,5 +469,37 @@ func TestInitEmptyFile(t *testing.T) {
 	t.Parallel()
 	if stderr := salesimFails(t, 2, "init", "growth-plan", ""); stderr != "salesim: init: FILE is empty: give the file to write, such as growth-plan.toml, or leave it out for that default\n" {
 		t.Errorf("stderr %q", stderr)
+	}
+}
+
+// TestOtherKindOfFile: an experiment file given to run or check, or a
+// scenario given to sweep, is refused key by key as before, and a note
+// says which command reads it (the audit found only the unknown keys).
+func TestOtherKindOfFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	exp := filepath.Join(dir, "exp.toml")
+	b, err := scenarios.Experiments.ReadFile("experiments/growth-staffing.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exp, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc := filepath.Join(dir, "gp.toml")
+	salesimOK(t, "init", "growth-plan", sc)
+	const toSweep = "note: design, factor, response are keys of an experiment file: 'salesim sweep', 'salesim seek' and 'salesim sensitivity' read experiment files\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", exp, "-q", "-out", filepath.Join(dir, "r")}, toSweep},
+		{[]string{"check", exp}, toSweep + exp + ": 6 problems\n"},
+		{[]string{"sweep", sc, "-q", "-out", filepath.Join(dir, "s")}, "note: description is a key of a scenario: 'salesim run' runs a scenario, and an experiment file names it (design = \"FILE\")\n"},
+	} {
+		stderr := salesimFails(t, 1, tc.args...)
+		if !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "unknown key") {
+			t.Errorf("salesim %s: %q, want the unknown keys and %q", strings.Join(tc.args, " "), stderr, tc.want)
+		}
 	}
 }

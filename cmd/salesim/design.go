@@ -53,7 +53,11 @@ func loadScenario(arg string, opt scenario.Options) (*scenario.Scenario, error) 
 	if err != nil {
 		return nil, &scenario.FieldError{File: file, Msg: err.Error(), Err: err}
 	}
-	return scenario.LoadAs(os.DirFS(root), filepath.ToSlash(rel), file, opt)
+	sc, err := scenario.LoadAs(os.DirFS(root), filepath.ToSlash(rel), file, opt)
+	if err != nil {
+		return nil, otherKind(err, experimentKeys, experimentNote)
+	}
+	return sc, nil
 }
 
 // localFile returns the file a scenario argument names on disk: arg if it

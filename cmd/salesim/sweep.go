@@ -128,7 +128,11 @@ func loadExperiment(arg string) (*study.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return study.Load(os.DirFS(root), filepath.ToSlash(rel), study.Options{Name: file})
+	f, err := study.Load(os.DirFS(root), filepath.ToSlash(rel), study.Options{Name: file})
+	if err != nil {
+		return nil, otherKind(err, scenarioKeys, scenarioNote)
+	}
+	return f, nil
 }
 
 func sweepCmd(ctx context.Context, env *cmdEnv, f *sweepFlags, args []string) error {
