@@ -394,8 +394,15 @@ func (sc *shapeScan) value(depth, length int) bool {
 			}
 			break
 		}
+		// Up to two quotes more belong to the string; the TOML parser
+		// (BurntSushi/toml) takes a third after a backslash, even an
+		// escaped one: 0="""\\"""""" is \""" to it.
+		extra := 2
+		if q == `"""` && rest[j-1] == '\\' {
+			extra = 3
+		}
 		j += 3
-		for n := 0; n < 2 && j < len(rest) && rest[j] == q[0]; n++ {
+		for n := 0; n < extra && j < len(rest) && rest[j] == q[0]; n++ {
 			j++
 		}
 		sc.i += j
