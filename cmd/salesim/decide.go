@@ -175,29 +175,8 @@ func seekCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) er
 		}
 		return err
 	}
-	wall := time.Since(started)
-	var text bytes.Buffer
-	if err := res.WriteText(&text, units); err != nil {
-		return err
-	}
-	fmt.Fprintf(&text, "\n%s, seed %d, %.0f s on %d workers\n", file.Path, file.Seed, wall.Seconds(), f.workers)
-	if err := writeDecision(od.tmp, "seek", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
-		return err
-	}
-	if err := od.commit(); err != nil {
-		return err
-	}
-	dir := od.final
-	switch {
-	case f.json:
-		return res.WriteJSON(env.stdout)
-	case !f.quiet:
-		if _, err := env.stdout.Write(text.Bytes()); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.stdout, "results in %s\n", dir)
-	}
-	return nil
+	return f.finish(env, od, file, started, "seek",
+		func(w io.Writer) error { return res.WriteText(w, units) }, res.WriteJSON, res.WriteCSV, nil)
 }
 
 func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []string) error {
@@ -243,41 +222,23 @@ func sensitivityCmd(ctx context.Context, env *cmdEnv, f *decideFlags, args []str
 	if err != nil {
 		return &scenario.FieldError{File: file.Path, Key: "sensitivity", Msg: err.Error(), Err: err}
 	}
-	wall := time.Since(started)
-	var text bytes.Buffer
-	if err := res.WriteText(&text, units, currency); err != nil {
-		return err
-	}
-	fmt.Fprintf(&text, "\n%s, seed %d, %.0f s on %d workers\n", file.Path, file.Seed, wall.Seconds(), f.workers)
-	dir := od.tmp
-	if err := writeDecision(dir, "sensitivity", text.Bytes(), res.WriteJSON, res.WriteCSV); err != nil {
-		return err
-	}
+	var figures func(dir string) error
 	if !f.noPlots {
-		fig, err := tornado(file, res, units, currency)
-		if err != nil {
-			return err
-		}
-		for _, format := range charts.Formats {
-			if err := writeFile(filepath.Join(dir, "tornado."+format), func(w io.Writer) error { return fig.Render(format, w) }); err != nil {
+		figures = func(dir string) error {
+			fig, err := tornado(file, res, units, currency)
+			if err != nil {
 				return err
 			}
+			for _, format := range charts.Formats {
+				if err := writeFile(filepath.Join(dir, "tornado."+format), func(w io.Writer) error { return fig.Render(format, w) }); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 	}
-	if err := od.commit(); err != nil {
-		return err
-	}
-	dir = od.final
-	switch {
-	case f.json:
-		return res.WriteJSON(env.stdout)
-	case !f.quiet:
-		if _, err := env.stdout.Write(text.Bytes()); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.stdout, "results in %s\n", dir)
-	}
-	return nil
+	return f.finish(env, od, file, started, "sensitivity",
+		func(w io.Writer) error { return res.WriteText(w, units, currency) }, res.WriteJSON, res.WriteCSV, figures)
 }
 
 // tornado draws the screening's tornado chart: a panel per response, the
@@ -303,17 +264,42 @@ func tornado(file *study.File, res *study.MorrisResult, units []metric.Unit, cur
 	return charts.Tornado("What moves the results most: "+file.Name, sub, currency, panels, notes)
 }
 
-// writeDecision writes the text, JSON and CSV files of a seek or a
-// sensitivity analysis into dir as NAME.txt, NAME.json and NAME.csv.
-func writeDecision(dir, name string, text []byte, writeJSON, writeCSV func(io.Writer) error) error {
+// finish ends a seek or a sensitivity analysis: its text (with a last
+// line of file, seed, time and workers), JSON and CSV go into od as
+// NAME.txt, NAME.json and NAME.csv, with what figures writes (unless
+// nil); the folder is put in place, and the text, or the JSON with
+// -json, printed.
+func (f *decideFlags) finish(env *cmdEnv, od *outDir, file *study.File, started time.Time, name string, writeText, writeJSON, writeCSV func(io.Writer) error, figures func(dir string) error) error {
+	var text bytes.Buffer
+	if err := writeText(&text); err != nil {
+		return err
+	}
+	fmt.Fprintf(&text, "\n%s, seed %d, %.0f s on %d workers\n", file.Path, file.Seed, time.Since(started).Seconds(), f.workers)
 	for ext, w := range map[string]func(io.Writer) error{
-		".txt":  func(w io.Writer) error { _, err := w.Write(text); return err },
+		".txt":  func(w io.Writer) error { _, err := w.Write(text.Bytes()); return err },
 		".json": writeJSON,
 		".csv":  writeCSV,
 	} {
-		if err := writeFile(filepath.Join(dir, name+ext), w); err != nil {
+		if err := writeFile(filepath.Join(od.tmp, name+ext), w); err != nil {
 			return err
 		}
+	}
+	if figures != nil {
+		if err := figures(od.tmp); err != nil {
+			return err
+		}
+	}
+	if err := od.commit(); err != nil {
+		return err
+	}
+	switch {
+	case f.json:
+		return writeJSON(env.stdout)
+	case !f.quiet:
+		if _, err := env.stdout.Write(text.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stdout, "results in %s\n", od.final)
 	}
 	return nil
 }
